@@ -1,0 +1,121 @@
+// Public header of Tandem's C shim over the system ICU and libxml2.
+//
+// It uses <stdint.h> types and opaque pointers only and must never include an ICU or
+// libxml2 header: Swift files that import Foundation also see the toolchain's private
+// ICU, and the two sets of ICU declarations clash (see DESIGN.md).
+//
+// Conventions: all text is UTF-8. Handles are not thread-safe: open one per worker and
+// reuse it across documents. Buffers returned through `const` pointers belong to the
+// handle and stay valid until the next call on it.
+#pragma once
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The version of the ICU library linked at run time, e.g. "72.1".
+const char *tandem_icu_version(void);
+
+/// The version of libxml2 linked at run time, e.g. "20914".
+const char *tandem_libxml2_version(void);
+
+/// Frees memory that a tandem_* function allocated with malloc.
+void tandem_free(void *pointer);
+
+// MARK: - Charsets
+
+/// Runs ICU's charset detector. Writes the best match's name into `name` and returns its
+/// confidence (0-100), or a negative value when nothing was detected.
+int32_t tandem_charset_detect(const uint8_t *bytes, int32_t length, char *name, int32_t nameCapacity);
+
+/// Converts `length` bytes in `charset` (any ICU converter name) to UTF-8.
+/// On success returns the UTF-8 length and stores a malloc'd buffer in `*output` (free it
+/// with tandem_free) and the number of illegal or unmappable input sequences in
+/// `*illegalCount`. Returns a negative ICU error code on failure.
+int32_t tandem_charset_to_utf8(const char *charset, const uint8_t *bytes, int32_t length,
+                               uint8_t **output, int32_t *illegalCount);
+
+// MARK: - Normalization
+
+/// A per-worker normalizer (ICU NFC plus Tandem's text folding).
+typedef struct tandem_normalizer tandem_normalizer;
+
+tandem_normalizer *tandem_normalizer_open(int32_t *status);
+void tandem_normalizer_close(tandem_normalizer *normalizer);
+
+/// Normalizes valid UTF-8 text: NFC; NBSP and other spaces to ' '; typographic quotes to
+/// ASCII quotes; dashes and minus to '-'; zero-width characters and soft hyphens dropped;
+/// Vietnamese tone placement on "oa", "oe", "uy" moved to the first vowel (hoà -> hòa).
+///
+/// Returns the output length in bytes (or a negative error). `*output` receives the
+/// normalized UTF-8; `*originStart` and `*originEnd` receive, for every output byte, the
+/// half-open range of input scalar indices it was produced from. All three stay valid
+/// until the next call on this normalizer.
+int32_t tandem_normalize(tandem_normalizer *normalizer, const uint8_t *text, int32_t length,
+                         const uint8_t **output, const int32_t **originStart,
+                         const int32_t **originEnd);
+
+// MARK: - Sentence breaking
+
+/// A per-worker ICU sentence break iterator.
+typedef struct tandem_sentence_breaker tandem_sentence_breaker;
+
+tandem_sentence_breaker *tandem_sentence_breaker_open(const char *locale, int32_t *status);
+void tandem_sentence_breaker_close(tandem_sentence_breaker *breaker);
+
+/// Finds sentence boundaries in UTF-8 text. Returns the number of boundaries (including 0
+/// and `length`) and stores their UTF-8 byte offsets in `*boundaries`, valid until the next
+/// call. Returns a negative ICU error code on failure.
+int32_t tandem_sentence_breaks(tandem_sentence_breaker *breaker, const uint8_t *text, int32_t length,
+                               const int32_t **boundaries);
+
+// MARK: - Markup (libxml2)
+
+/// Must be called once, on the main thread, before any worker parses markup.
+void tandem_markup_init(void);
+
+/// What libxml2 extracted from an HTML or XML document. Strings are malloc'd and
+/// NUL-terminated, or NULL when absent. Free the whole result with tandem_markup_free.
+typedef struct tandem_markup {
+    /// Visible text, blocks separated by "\n\n", whitespace runs collapsed.
+    char *text;
+    int32_t textLength;
+    /// `<html lang>` (or `xml:lang` on the root), as written.
+    char *language;
+    /// Publication date from article:published_time, JSON-LD datePublished or <time datetime>.
+    char *publishedTime;
+    /// Where `publishedTime` came from ("meta", "json-ld", "time").
+    char *publishedSource;
+    /// Newline-separated warnings (ignored entity declarations, parser recoveries).
+    char *warnings;
+    /// Non-NULL when the document could not be parsed at all.
+    char *error;
+} tandem_markup;
+
+/// Parses UTF-8 HTML (`isXML` == 0) or XML (`isXML` != 0) with network access and entity
+/// expansion disabled. Always fills `result`; check `result->error`.
+void tandem_markup_extract(const uint8_t *bytes, int32_t length, int32_t isXML, tandem_markup *result);
+void tandem_markup_free(tandem_markup *result);
+
+// MARK: - TMX writing (libxml2 xmlTextWriter)
+
+/// A TMX 1.4b document being written to memory.
+typedef struct tandem_tmx tandem_tmx;
+
+/// Starts a TMX document with every required header attribute.
+tandem_tmx *tandem_tmx_open(const char *creationTool, const char *creationToolVersion,
+                            const char *sourceLanguage, const char *adminLanguage,
+                            const char *creationDate);
+/// Starts a <tu>; the props are written as <prop type="..."> children.
+int32_t tandem_tmx_begin_unit(tandem_tmx *tmx, const char *unitID);
+int32_t tandem_tmx_prop(tandem_tmx *tmx, const char *type, const char *value);
+/// Writes one <tuv xml:lang="..."><seg>text</seg></tuv>.
+int32_t tandem_tmx_variant(tandem_tmx *tmx, const char *language, const char *segment);
+int32_t tandem_tmx_end_unit(tandem_tmx *tmx);
+/// Finishes the document; returns its length and a malloc'd UTF-8 buffer in `*output`.
+int32_t tandem_tmx_finish(tandem_tmx *tmx, uint8_t **output);
+
+#ifdef __cplusplus
+}
+#endif

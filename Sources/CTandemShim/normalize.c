@@ -1,0 +1,230 @@
+// Text normalization for matching: ICU NFC plus typographic and Vietnamese folding, with a
+// map from every output byte back to the input scalars it came from.
+#include "tandem_shim.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+struct tandem_normalizer {
+    const UNormalizer2 *nfc;
+    // Code points after NFC and folding, with their input scalar ranges.
+    UChar32 *points;
+    int32_t *pointStart;
+    int32_t *pointEnd;
+    int32_t pointCount;
+    int32_t pointCapacity;
+    // UTF-8 output and its per-byte origin.
+    uint8_t *output;
+    int32_t *originStart;
+    int32_t *originEnd;
+    int32_t outputCapacity;
+    // Scratch for one normalization segment.
+    UChar segment[64];
+    UChar normalized[192];
+};
+
+tandem_normalizer *tandem_normalizer_open(int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) {
+        if (status) *status = (int32_t)error;
+        return NULL;
+    }
+    tandem_normalizer *normalizer = (tandem_normalizer *)calloc(1, sizeof(tandem_normalizer));
+    normalizer->nfc = nfc;
+    if (status) *status = 0;
+    return normalizer;
+}
+
+void tandem_normalizer_close(tandem_normalizer *normalizer) {
+    if (!normalizer) return;
+    free(normalizer->points);
+    free(normalizer->pointStart);
+    free(normalizer->pointEnd);
+    free(normalizer->output);
+    free(normalizer->originStart);
+    free(normalizer->originEnd);
+    free(normalizer);
+}
+
+static void push_point(tandem_normalizer *n, UChar32 c, int32_t start, int32_t end) {
+    if (n->pointCount == n->pointCapacity) {
+        n->pointCapacity = n->pointCapacity ? n->pointCapacity * 2 : 1024;
+        n->points = (UChar32 *)realloc(n->points, sizeof(UChar32) * (size_t)n->pointCapacity);
+        n->pointStart = (int32_t *)realloc(n->pointStart, sizeof(int32_t) * (size_t)n->pointCapacity);
+        n->pointEnd = (int32_t *)realloc(n->pointEnd, sizeof(int32_t) * (size_t)n->pointCapacity);
+    }
+    n->points[n->pointCount] = c;
+    n->pointStart[n->pointCount] = start;
+    n->pointEnd[n->pointCount] = end;
+    n->pointCount++;
+}
+
+/// Typographic folding of one code point. Returns the replacement, -1 to drop it, or the
+/// code point itself when it is kept as is. U+2026 is handled by the caller.
+static UChar32 fold_point(UChar32 c) {
+    switch (c) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+        return ' ';
+    case 0x2028: case 0x2029: case 0x0085:
+        return '\n';
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+        return -1;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+        return '"';
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    default:
+        break;
+    }
+    if (c >= 0x2000 && c <= 0x200A) return ' ';
+    if (c >= 0x2010 && c <= 0x2015) return '-';
+    return c;
+}
+
+/// NFC-stable without a look at neighbours: Latin-1, Latin Extended-A/B and Latin
+/// Extended Additional (all Vietnamese precomposed letters) are NFC_QC=Yes.
+static int is_stable_alone(UChar32 c) {
+    return c < 0x0300 || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+// MARK: Vietnamese tone placement
+
+// Tone order: grave, acute, hook above, tilde, dot below.
+static const UChar32 toned_a[2][5] = {{0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1}, {0x00C0, 0x00C1, 0x1EA2, 0x00C3, 0x1EA0}};
+static const UChar32 toned_e[2][5] = {{0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9}, {0x00C8, 0x00C9, 0x1EBA, 0x1EBC, 0x1EB8}};
+static const UChar32 toned_y[2][5] = {{0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5}, {0x1EF2, 0x00DD, 0x1EF6, 0x1EF8, 0x1EF4}};
+static const UChar32 toned_o[2][5] = {{0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD}, {0x00D2, 0x00D3, 0x1ECE, 0x00D5, 0x1ECC}};
+static const UChar32 toned_u[2][5] = {{0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5}, {0x00D9, 0x00DA, 0x1EE6, 0x0168, 0x1EE4}};
+
+/// Finds `c` in a toned-vowel table: returns tone index 0-4 and sets `*upper`, or -1.
+static int tone_of(const UChar32 table[2][5], UChar32 c, int *upper) {
+    for (int u = 0; u < 2; u++)
+        for (int t = 0; t < 5; t++)
+            if (table[u][t] == c) {
+                *upper = u;
+                return t;
+            }
+    return -1;
+}
+
+/// Moves the tone of open syllables "oa", "oe", "uy" to the first vowel (hoà -> hòa,
+/// thuỷ -> thủy), the placement the rule tables are written in. "qu" + y keeps its tone
+/// (quý), and closed syllables (hoàng, thuyền) are left alone.
+static void place_tones(tandem_normalizer *n) {
+    UChar32 *p = n->points;
+    for (int32_t k = 1; k < n->pointCount; k++) {
+        UChar32 c = p[k];
+        if (c < 0xC0) continue;
+        if (k + 1 < n->pointCount && u_isalpha(p[k + 1])) continue;
+        UChar32 first = p[k - 1];
+        int upper = 0, tone = -1;
+        const UChar32(*target)[5] = NULL;
+        if (first == 'o' || first == 'O') {
+            tone = tone_of(toned_a, c, &upper);
+            if (tone < 0) tone = tone_of(toned_e, c, &upper);
+            target = toned_o;
+        } else if (first == 'u' || first == 'U') {
+            if (k >= 2 && (p[k - 2] == 'q' || p[k - 2] == 'Q')) continue;
+            tone = tone_of(toned_y, c, &upper);
+            target = toned_u;
+        }
+        if (tone < 0) continue;
+        int firstUpper = first == 'O' || first == 'U';
+        UChar32 plain = (c == toned_y[upper][tone]) ? (upper ? 'Y' : 'y')
+                        : (c == toned_a[upper][tone]) ? (upper ? 'A' : 'a')
+                                                       : (upper ? 'E' : 'e');
+        p[k - 1] = target[firstUpper][tone];
+        p[k] = plain;
+    }
+}
+
+static void ensure_output(tandem_normalizer *n, int32_t capacity) {
+    if (capacity <= n->outputCapacity) return;
+    n->outputCapacity = capacity;
+    n->output = (uint8_t *)realloc(n->output, (size_t)capacity);
+    n->originStart = (int32_t *)realloc(n->originStart, sizeof(int32_t) * (size_t)capacity);
+    n->originEnd = (int32_t *)realloc(n->originEnd, sizeof(int32_t) * (size_t)capacity);
+}
+
+int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
+                         const int32_t **originStart, const int32_t **originEnd) {
+    n->pointCount = 0;
+    int32_t i = 0, scalar = 0;
+    while (i < length) {
+        UChar32 c;
+        int32_t start = scalar;
+        U8_NEXT(text, i, length, c);
+        scalar++;
+        if (c < 0) c = 0xFFFD;
+        // Does a combining mark follow? Then c starts a multi-point NFC segment.
+        int combining = 0;
+        if (i < length && text[i] >= 0xCC) {
+            int32_t j = i;
+            UChar32 next;
+            U8_NEXT(text, j, length, next);
+            combining = next >= 0 && !unorm2_hasBoundaryBefore(n->nfc, next);
+        }
+        if (!combining) {
+            if (c < 0x80 || is_stable_alone(c)) {
+                push_point(n, c, start, scalar);
+                continue;
+            }
+            if (c == 0x2026) {
+                for (int r = 0; r < 3; r++) push_point(n, '.', start, scalar);
+                continue;
+            }
+            UChar32 folded = fold_point(c);
+            if (folded < 0) continue;
+            if (folded != c) {
+                push_point(n, folded, start, scalar);
+                continue;
+            }
+        }
+        // Gather the segment: c and every following code point without an NFC boundary.
+        int32_t segmentLength = 0;
+        U16_APPEND_UNSAFE(n->segment, segmentLength, c);
+        while (i < length && segmentLength < 60) {
+            int32_t j = i;
+            UChar32 next;
+            U8_NEXT(text, j, length, next);
+            if (next < 0 || unorm2_hasBoundaryBefore(n->nfc, next)) break;
+            U16_APPEND_UNSAFE(n->segment, segmentLength, next);
+            i = j;
+            scalar++;
+        }
+        UErrorCode error = U_ZERO_ERROR;
+        int32_t normalizedLength =
+            unorm2_normalize(n->nfc, n->segment, segmentLength, n->normalized, 192, &error);
+        if (U_FAILURE(error)) return -(int32_t)error;
+        for (int32_t k = 0; k < normalizedLength;) {
+            UChar32 point;
+            U16_NEXT(n->normalized, k, normalizedLength, point);
+            UChar32 folded = fold_point(point);
+            if (folded >= 0) push_point(n, folded, start, scalar);
+        }
+    }
+    place_tones(n);
+    ensure_output(n, n->pointCount * 4 + 1);
+    int32_t out = 0;
+    for (int32_t k = 0; k < n->pointCount; k++) {
+        int32_t before = out;
+        U8_APPEND_UNSAFE(n->output, out, n->points[k]);
+        for (int32_t b = before; b < out; b++) {
+            n->originStart[b] = n->pointStart[k];
+            n->originEnd[b] = n->pointEnd[k];
+        }
+    }
+    n->originStart[out] = scalar;
+    n->originEnd[out] = scalar;
+    *output = n->output;
+    *originStart = n->originStart;
+    *originEnd = n->originEnd;
+    return out;
+}

@@ -1,0 +1,67 @@
+/// One kind of extraction (numbers, dates, entities) over a segmented document.
+///
+/// Extractors are built once from rule tables and shared by all workers, so they are
+/// immutable and Sendable; per-document state lives in the `ExtractionContext`.
+public protocol Extractor: Sendable {
+    /// The name used in pipeline.json (`numbers`, `dates`, `entities`).
+    var name: String { get }
+    /// Candidate mentions; the extract stage resolves overlaps between all candidates.
+    func candidates(in context: ExtractionContext) -> [Candidate]
+}
+
+/// A possible mention with what it needs to win an overlap.
+public struct Candidate: Sendable {
+    public var mention: Mention
+    /// The tokens the rule consumed (including context words outside the span).
+    public var matchLength: Int32
+    /// Higher wins among overlapping candidates of equal length (dates own their digits).
+    public var priority: Int
+    /// A blocking match (a score, a phone number): it wins its span and emits nothing.
+    public var suppresses: Bool
+
+    public init(mention: Mention, matchLength: Int32, priority: Int, suppresses: Bool = false) {
+        self.mention = mention
+        self.matchLength = matchLength
+        self.priority = priority
+        self.suppresses = suppresses
+    }
+}
+
+/// What an extractor sees of one document.
+public final class ExtractionContext {
+    public let document: SegmentedDocument
+    /// The normalized bytes.
+    public let bytes: [UInt8]
+    public var tokens: [Token] { document.tokens }
+    public var language: String { document.language }
+    public var dct: String? { document.normalized.source.dct }
+
+    public init(document: SegmentedDocument) {
+        self.document = document
+        self.bytes = document.normalized.normalized
+    }
+}
+
+/// Chooses non-overlapping mentions: longer matches first, then higher priority, then
+/// earlier. A suppressing candidate takes its span and emits nothing.
+public enum OverlapResolver {
+    public static func resolve(_ candidates: [Candidate]) -> [Mention] {
+        let ordered = candidates.sorted {
+            let left = $0.mention.span.end - $0.mention.span.start
+            let right = $1.mention.span.end - $1.mention.span.start
+            if $0.matchLength != $1.matchLength { return $0.matchLength > $1.matchLength }
+            if $0.priority != $1.priority { return $0.priority > $1.priority }
+            if left != right { return left > right }
+            return $0.mention.span.start < $1.mention.span.start
+        }
+        var taken: [ByteSpan] = []
+        var chosen: [Mention] = []
+        for candidate in ordered {
+            let span = candidate.mention.span
+            if taken.contains(where: { $0.start < span.end && span.start < $0.end }) { continue }
+            taken.append(span)
+            if !candidate.suppresses { chosen.append(candidate.mention) }
+        }
+        return chosen.sorted { $0.span.start < $1.span.start }
+    }
+}

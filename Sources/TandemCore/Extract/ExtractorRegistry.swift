@@ -1,0 +1,56 @@
+import Foundation
+
+/// Builds the extractors pipeline.json names from their rule tables. A name maps to a
+/// factory; adding an extractor means registering its factory here once.
+public enum ExtractorRegistry {
+    /// A factory: rules folder in, ready extractor out.
+    public typealias Factory = @Sendable (URL) throws(ConfigError) -> any Extractor
+
+    /// The extractors this build knows, by pipeline.json name.
+    public static let factories: [String: Factory] = [:]
+
+    public static func build(names: [String], rulesFolder: URL, source: String) throws(ConfigError) -> [any Extractor] {
+        var extractors: [any Extractor] = []
+        for (index, name) in names.enumerated() {
+            guard let factory = factories[name] else {
+                let known = factories.keys.sorted().joined(separator: ", ")
+                throw ConfigError(
+                    file: source, path: "stages.extract.extractors[\(index)]",
+                    "unknown extractor '\(name)' (known: \(known.isEmpty ? "none" : known))")
+            }
+            extractors.append(try factory(rulesFolder))
+        }
+        return extractors
+    }
+}
+
+/// Everything a run needs, loaded once: the config, word lists and extractors.
+public struct TandemSetup: Sendable {
+    public var config: PipelineConfig
+    public var languageResources: LanguageResources
+    public var extractors: [any Extractor]
+
+    /// Loads the config at `configPath` (or the installation's pipeline.json).
+    public static func load(configPath: String? = nil) throws(ConfigError) -> TandemSetup {
+        let url: URL
+        if let configPath {
+            url = URL(fileURLWithPath: configPath)
+        } else {
+            guard let home = TandemHome.locate() else {
+                throw ConfigError(
+                    file: "pipeline.json",
+                    "cannot find Tandem's pipeline.json and rules/ (set TANDEM_HOME to the checkout folder)")
+            }
+            url = home.appendingPathComponent("pipeline.json")
+        }
+        let config = try PipelineConfig.load(from: url)
+        let resources = try LanguageResources.load(rulesFolder: config.rulesFolder)
+        let extractors = try ExtractorRegistry.build(
+            names: config.extractors, rulesFolder: config.rulesFolder, source: config.source)
+        return TandemSetup(config: config, languageResources: resources, extractors: extractors)
+    }
+
+    public func makePipeline() -> Pipeline {
+        Pipeline(config: config, languageResources: languageResources, extractors: extractors)
+    }
+}

@@ -1,0 +1,117 @@
+/// Encodes document and error records as JSON Lines, exactly as DESIGN.md's output
+/// contract specifies, mapping normalized-text offsets back to original scalars.
+public struct RecordEncoder: Sendable {
+    public init() {}
+
+    /// `{"kind":"error","doc":…,"stage":…,"message":…}`
+    public func errorRecord(doc: String, failure: StageFailure) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("kind", "error")
+        json.field("doc", doc)
+        json.field("stage", failure.stage)
+        json.field("message", failure.message)
+        json.endObject()
+        json.endLine()
+        return json.bytes
+    }
+
+    /// The document record: language, dct, sentences and mentions with original offsets.
+    public func documentRecord(doc: String, document: AnalyzedDocument) -> [UInt8] {
+        let segmented = document.segmented
+        let normalized = segmented.normalized
+        let source = normalized.source
+        let slicer = OriginalText(source.text)
+        var json = JSONWriter(reserving: 512 + document.mentions.count * 120)
+        json.beginObject()
+        json.field("kind", "document")
+        json.field("doc", doc)
+        json.field("lang", segmented.language)
+        json.key("lang_confidence")
+        json.double((segmented.languageConfidence * 100).rounded() / 100)
+        json.field("dct", source.dct)
+        json.field("encoding", source.encoding)
+        json.field("format", source.format.rawValue)
+        if source.format != .text {
+            json.field("text", source.text)
+        }
+        json.key("sentences")
+        json.beginArray()
+        for sentence in segmented.sentences {
+            let (start, end) = normalized.originalRange(sentence)
+            json.beginArray()
+            json.int(start)
+            json.int(end)
+            json.endArray()
+        }
+        json.endArray()
+        json.key("mentions")
+        json.beginArray()
+        for mention in document.mentions {
+            let (start, end) = normalized.originalRange(mention.span)
+            json.beginObject()
+            json.field("kind", mention.kind)
+            json.field("start", start)
+            json.field("end", end)
+            json.field("text", slicer.slice(start, end))
+            if let type = mention.type { json.field("type", type) }
+            if let id = mention.id { json.field("id", id) }
+            if let value = mention.value {
+                json.key("value")
+                Self.write(value, to: &json)
+            }
+            if let valueEnd = mention.valueEnd {
+                json.key("value_end")
+                Self.write(valueEnd, to: &json)
+            }
+            if let mod = mention.mod { json.field("mod", mod) }
+            if let unit = mention.unit { json.field("unit", unit) }
+            json.field("rule", mention.rule)
+            json.endObject()
+        }
+        json.endArray()
+        if !source.warnings.isEmpty {
+            json.key("warnings")
+            json.beginArray()
+            for warning in source.warnings { json.string(warning) }
+            json.endArray()
+        }
+        json.endObject()
+        json.endLine()
+        return json.bytes
+    }
+
+    static func write(_ value: MentionValue, to json: inout JSONWriter) {
+        switch value {
+        case .integer(let number): json.int(Int(number))
+        case .decimal(let number): json.double(number)
+        case .string(let text): json.string(text)
+        case .null: json.null()
+        }
+    }
+}
+
+extension NormalizedDocument {
+    /// The original scalar range a normalized byte range came from.
+    public func originalRange(_ span: ByteSpan) -> (Int, Int) {
+        let start = Int(originStart[Int(span.start)])
+        let end = span.end > span.start ? Int(originEnd[Int(span.end) - 1]) : start
+        return (start, end)
+    }
+}
+
+/// Slices the original text by scalar offsets, with an index built once per document.
+struct OriginalText {
+    private let scalars: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    func slice(_ start: Int, _ end: Int) -> String {
+        guard start >= 0, end <= scalars.count, start <= end else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+}

@@ -1,0 +1,58 @@
+/// decode: bytes to text (UTF-8, UTF-16 with BOM, legacy charsets via ICU).
+public struct DecodeStage: Stage {
+    public typealias Input = RawDocument
+    public typealias Output = DecodedDocument
+    public static let name = "decode"
+
+    let decoder = CharsetDecoder()
+
+    public init() {}
+
+    public mutating func process(_ input: RawDocument) throws(StageFailure) -> DecodedDocument {
+        let decoded = try decoder.decode(input.bytes)
+        return DecodedDocument(
+            text: decoded.text, encoding: decoded.encoding, hints: input.hints, warnings: decoded.warnings)
+    }
+}
+
+/// markup ("extract text"): HTML and XML to visible text with libxml2, plus the page's
+/// language and publication date; plain text passes through.
+public struct MarkupStage: Stage {
+    public typealias Input = DecodedDocument
+    public typealias Output = TextDocument
+    public static let name = "markup"
+
+    let extractor = MarkupExtractor()
+
+    public init() {}
+
+    public mutating func process(_ input: DecodedDocument) throws(StageFailure) -> TextDocument {
+        var document = TextDocument(
+            doc: input.hints.doc, text: input.text, encoding: input.encoding, format: input.hints.format,
+            dct: input.hints.dct,
+            declaredLanguage: nil, forcedLanguage: input.hints.language, warnings: input.warnings)
+        guard input.hints.format != .text else { return document }
+        let extracted = try extractor.extract(input.text, format: input.hints.format)
+        document.text = extracted.text
+        document.declaredLanguage = extracted.language
+        if document.dct == nil { document.dct = extracted.publishedTime }
+        document.warnings += extracted.warnings
+        if extracted.text.isEmpty { document.warnings.append("the markup holds no visible text") }
+        return document
+    }
+}
+
+/// normalize: ICU NFC and folding, keeping the map back to the original text.
+public struct NormalizeStage: Stage {
+    public typealias Input = TextDocument
+    public typealias Output = NormalizedDocument
+    public static let name = "normalize"
+
+    let normalizer: TextNormalizer
+
+    public init() throws(StageFailure) { normalizer = try TextNormalizer() }
+
+    public mutating func process(_ input: TextDocument) throws(StageFailure) -> NormalizedDocument {
+        try normalizer.normalize(input)
+    }
+}

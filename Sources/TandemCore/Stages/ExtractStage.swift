@@ -1,0 +1,43 @@
+/// extract: runs every configured extractor and keeps the non-overlapping best mentions.
+public struct ExtractStage: Stage {
+    public typealias Input = SegmentedDocument
+    public typealias Output = AnalyzedDocument
+    public static let name = "extract"
+
+    let extractors: [any Extractor]
+
+    public init(extractors: [any Extractor]) { self.extractors = extractors }
+
+    public mutating func process(_ input: SegmentedDocument) throws(StageFailure) -> AnalyzedDocument {
+        guard !extractors.isEmpty else { return AnalyzedDocument(segmented: input, mentions: []) }
+        let context = ExtractionContext(document: input)
+        var candidates: [Candidate] = []
+        for extractor in extractors { candidates += extractor.candidates(in: context) }
+        return AnalyzedDocument(segmented: input, mentions: OverlapResolver.resolve(candidates))
+    }
+}
+
+/// emit: serializes the document record, in parallel; the sink writes records in order.
+public struct EmitStage: Stage {
+    public typealias Input = AnalyzedDocument
+    public typealias Output = EncodedRecord
+    public static let name = "emit"
+
+    let encoder = RecordEncoder()
+    /// Keep the analyzed document next to its bytes (for callers that use it in memory).
+    let keepDocuments: Bool
+
+    public init(keepDocuments: Bool = false) { self.keepDocuments = keepDocuments }
+
+    public mutating func process(_ input: AnalyzedDocument) throws(StageFailure) -> EncodedRecord {
+        EncodedRecord(
+            bytes: encoder.documentRecord(doc: input.segmented.normalized.source.doc, document: input),
+            document: keepDocuments ? input : nil)
+    }
+}
+
+/// A serialized document record, and the document itself when the caller asked for it.
+public struct EncodedRecord: Sendable {
+    public var bytes: [UInt8]
+    public var document: AnalyzedDocument?
+}

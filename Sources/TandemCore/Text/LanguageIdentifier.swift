@@ -1,0 +1,74 @@
+/// Tells Vietnamese from English (or neither) by two cues: the share of words written with
+/// Vietnamese letters and tone marks, and the share of each language's function words.
+public struct LanguageIdentifier: Sendable {
+    let resources: LanguageResources
+    /// Words looked at; the rest of a long document adds nothing.
+    var sampleWords = 2_000
+
+    public init(resources: LanguageResources) { self.resources = resources }
+
+    /// The language of a tokenized text and a confidence in 0…1. `hint` (`<html lang>`)
+    /// decides when the text itself says too little.
+    public func identify(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], hint: String?) -> (String, Double) {
+        var words = 0
+        var marked = 0
+        var viHits = 0
+        var enHits = 0
+        let vi = resources.functionWords["vi"] ?? []
+        let en = resources.functionWords["en"] ?? []
+        for token in tokens where token.kind == .word {
+            words += 1
+            if words > sampleWords { break }
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(Int(token.end - token.start))
+            var hasVietnamese = false
+            var index = Int(token.start)
+            while index < Int(token.end) {
+                let (value, length) = decodeScalar(bytes, at: index)
+                if Self.isVietnamese(value) { hasVietnamese = true }
+                appendScalar(Scalars.lowercase(value), to: &lowered)
+                index += length
+            }
+            if hasVietnamese { marked += 1 }
+            let key = String(decoding: lowered, as: UTF8.self)
+            if vi.contains(key) { viHits += 1 }
+            if en.contains(key) { enHits += 1 }
+        }
+        let hinted = hint.map { String($0.lowercased().prefix(2)) }
+        guard words >= 3 else {
+            if let hinted, LanguageResources.languages.contains(hinted) { return (hinted, 0.5) }
+            return ("other", 0.0)
+        }
+        let total = Double(min(words, sampleWords))
+        let markedShare = Double(marked) / total
+        let viScore = min(1, markedShare / 0.2) * 0.5 + min(1, Double(viHits) / total / 0.12) * 0.5
+        let enScore = (markedShare < 0.03 ? 0.5 : 0) + min(1, Double(enHits) / total / 0.15) * 0.5
+        let best = max(viScore, enScore)
+        if best < 0.35 {
+            if let hinted, LanguageResources.languages.contains(hinted) { return (hinted, 0.5) }
+            return ("other", ((1 - best) * 100).rounded() / 100)
+        }
+        if abs(viScore - enScore) < 0.15, let hinted, LanguageResources.languages.contains(hinted) {
+            return (hinted, 0.5)
+        }
+        let language = viScore >= enScore ? "vi" : "en"
+        return (language, min(1, best * (1 - min(viScore, enScore) / 2)))
+    }
+
+    /// Letters only Vietnamese uses among the languages Tandem meets: ă â đ ê ô ơ ư and the
+    /// tone-marked vowels of Latin Extended Additional.
+    @inline(__always)
+    static func isVietnamese(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0xC2, 0xE2, 0xCA, 0xEA, 0xD4, 0xF4:
+            return true
+        case 0x1EA0...0x1EF9:
+            return true
+        case 0xC0, 0xC1, 0xC3, 0xC8, 0xC9, 0xCC, 0xCD, 0xD2, 0xD3, 0xD5, 0xD9, 0xDA, 0xDD,
+            0xE0, 0xE1, 0xE3, 0xE8, 0xE9, 0xEC, 0xED, 0xF2, 0xF3, 0xF5, 0xF9, 0xFA, 0xFD, 0x128, 0x129, 0x168, 0x169:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Word lists per language that segmentation needs: function words (for language
+/// identification) and abbreviations that end in a period without ending a sentence.
+/// Loaded once from `rules/<lang>/function_words.txt` and `abbreviations.txt`.
+public struct LanguageResources: Sendable {
+    /// Lowercase function words per language code.
+    public var functionWords: [String: Set<String>]
+    /// Abbreviations as written (`Mr.`, `U.S.`, `TP.`), all languages together.
+    public var abbreviations: Set<String>
+
+    public init(functionWords: [String: Set<String>], abbreviations: Set<String>) {
+        self.functionWords = functionWords
+        self.abbreviations = abbreviations
+    }
+
+    /// The languages Tandem identifies and has rule folders for.
+    public static let languages = ["vi", "en"]
+
+    public static func load(rulesFolder: URL) throws(ConfigError) -> LanguageResources {
+        var functionWords: [String: Set<String>] = [:]
+        var abbreviations: Set<String> = []
+        for language in languages {
+            let folder = rulesFolder.appendingPathComponent(language)
+            functionWords[language] = Set(
+                try WordList.load(folder.appendingPathComponent("function_words.txt")).map { $0.lowercased() })
+            abbreviations.formUnion(try WordList.load(folder.appendingPathComponent("abbreviations.txt")))
+        }
+        return LanguageResources(functionWords: functionWords, abbreviations: abbreviations)
+    }
+}
+
+/// A plain word list: one entry per line, `#` starts a comment, blank lines ignored.
+public enum WordList {
+    public static func load(_ url: URL) throws(ConfigError) -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: url.path, "cannot read the word list (\(error.localizedDescription))")
+        }
+        return parse(text)
+    }
+
+    public static func parse(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed.precomposedStringWithCanonicalMapping
+        }
+    }
+}

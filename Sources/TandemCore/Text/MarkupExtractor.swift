@@ -1,0 +1,54 @@
+import CTandemShim
+import Foundation
+
+/// Visible text and metadata of HTML and XML documents, through libxml2 in the shim.
+public struct MarkupExtractor: Sendable {
+    /// What the markup yielded.
+    public struct Extracted: Sendable {
+        public var text: String
+        public var language: String?
+        public var publishedTime: String?
+        public var warnings: [String]
+    }
+
+    public init() {}
+
+    /// Call once on the main thread before workers parse markup.
+    public static func initialize() { tandem_markup_init() }
+
+    public func extract(_ text: String, format: InputFormat) throws(StageFailure) -> Extracted {
+        var source = text
+        var result = tandem_markup()
+        source.withUTF8 { utf8 in
+            tandem_markup_extract(utf8.baseAddress, Int32(utf8.count), format == .xml ? 1 : 0, &result)
+        }
+        defer { tandem_markup_free(&result) }
+        if let error = result.error {
+            throw StageFailure(String(cString: error))
+        }
+        let body =
+            result.text.map {
+                String(decoding: UnsafeRawBufferPointer(start: $0, count: Int(result.textLength)), as: UTF8.self)
+            } ?? ""
+        var warnings = result.warnings.map { String(cString: $0).split(separator: "\n").map(String.init) } ?? []
+        var published = result.publishedTime.map { String(cString: $0) }
+        if let value = published, let date = Self.isoDate(value) {
+            published = date
+        } else if let value = published {
+            warnings.append("publication date '\(value)' is not an ISO 8601 date; ignored")
+            published = nil
+        }
+        return Extracted(
+            text: body, language: result.language.map { String(cString: $0) }, publishedTime: published,
+            warnings: warnings)
+    }
+
+    /// The `YYYY-MM-DD` at the start of an ISO 8601 date or date-time, if there is one.
+    static func isoDate(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let bytes = Array(trimmed.utf8.prefix(10))
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        for index in [0, 1, 2, 3, 5, 6, 8, 9] where !(bytes[index] >= 0x30 && bytes[index] <= 0x39) { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

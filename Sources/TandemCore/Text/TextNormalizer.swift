@@ -1,0 +1,41 @@
+import CTandemShim
+
+/// Swift face of the shim's normalizer: NFC through ICU plus Tandem's folding, with the
+/// map back to original scalars. One per worker.
+public final class TextNormalizer {
+    private let handle: OpaquePointer
+
+    /// Opens ICU's NFC normalizer; fails only if ICU's data is missing.
+    public init() throws(StageFailure) {
+        var status: Int32 = 0
+        guard let handle = tandem_normalizer_open(&status) else {
+            throw StageFailure(stage: "normalize", "ICU's NFC normalizer could not be opened (status \(status))")
+        }
+        self.handle = handle
+    }
+
+    deinit { tandem_normalizer_close(handle) }
+
+    /// Normalizes a document's text; see `NormalizedDocument`.
+    public func normalize(_ document: TextDocument) throws(StageFailure) -> NormalizedDocument {
+        var text = document.text
+        let result: Result<NormalizedDocument, StageFailure> = text.withUTF8 { utf8 in
+            var output: UnsafePointer<UInt8>?
+            var originStart: UnsafePointer<Int32>?
+            var originEnd: UnsafePointer<Int32>?
+            let length = tandem_normalize(
+                handle, utf8.baseAddress, Int32(utf8.count), &output, &originStart, &originEnd)
+            guard length >= 0, let output, let originStart, let originEnd else {
+                return .failure(StageFailure(stage: "normalize", "ICU normalization failed (error \(-length))"))
+            }
+            let count = Int(length)
+            return .success(
+                NormalizedDocument(
+                    source: document,
+                    normalized: Array(UnsafeBufferPointer(start: output, count: count)),
+                    originStart: Array(UnsafeBufferPointer(start: originStart, count: count + 1)),
+                    originEnd: Array(UnsafeBufferPointer(start: originEnd, count: count + 1))))
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,2 @@
+// The `tandem` command: a thin front end over TandemCore (see TandemCommand.swift).
+TandemCommand.main()
