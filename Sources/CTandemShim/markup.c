@@ -274,7 +274,8 @@ void tandem_markup_extract(const uint8_t *bytes, int32_t length, int32_t isXML, 
         }
         walk(&s, root, 1);
     }
-    break_block(&s.text, 0);
+    while (s.text.length > 0 && (s.text.bytes[s.text.length - 1] == '\n' || s.text.bytes[s.text.length - 1] == ' '))
+        s.text.bytes[--s.text.length] = 0;
     if (doc->intSubset && doc->intSubset->entities) {
         warn(&s, "the document declares entities; they were not expanded");
     }

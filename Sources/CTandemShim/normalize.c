@@ -172,7 +172,7 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             combining = next >= 0 && !unorm2_hasBoundaryBefore(n->nfc, next);
         }
         if (!combining) {
-            if (c < 0x80 || is_stable_alone(c)) {
+            if (c < 0x80) {
                 push_point(n, c, start, scalar);
                 continue;
             }
@@ -182,7 +182,7 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             }
             UChar32 folded = fold_point(c);
             if (folded < 0) continue;
-            if (folded != c) {
+            if (folded != c || is_stable_alone(c)) {
                 push_point(n, folded, start, scalar);
                 continue;
             }

@@ -68,6 +68,11 @@ public struct CharsetDecoder: Sendable {
                     + (charset.isEmpty ? "" : " (best guess \(charset), confidence \(confidence))"))
         }
         var decoded = try convert(bytes, from: charset)
+        if decoded.warnings.count > 0 {
+            throw StageFailure(
+                "not valid UTF-8 (\(invalid) invalid sequence(s)) and not valid \(charset) either (ICU's best guess, "
+                    + "confidence \(confidence))")
+        }
         decoded.warnings.append("not UTF-8: decoded as \(charset) (ICU detector, confidence \(confidence))")
         return decoded
     }

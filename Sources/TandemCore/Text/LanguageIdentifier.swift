@@ -42,9 +42,9 @@ public struct LanguageIdentifier: Sendable {
         let total = Double(min(words, sampleWords))
         let markedShare = Double(marked) / total
         let viScore = min(1, markedShare / 0.2) * 0.5 + min(1, Double(viHits) / total / 0.12) * 0.5
-        let enScore = (markedShare < 0.03 ? 0.5 : 0) + min(1, Double(enHits) / total / 0.15) * 0.5
+        let enScore = min(1, Double(enHits) / total / 0.25) * (markedShare < 0.03 ? 1 : 0.5)
         let best = max(viScore, enScore)
-        if best < 0.35 {
+        if best < 0.5 {
             if let hinted, LanguageResources.languages.contains(hinted) { return (hinted, 0.5) }
             return ("other", ((1 - best) * 100).rounded() / 100)
         }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import TandemCore
+
+@Suite("pipeline.json is validated strictly")
+struct ConfigTests {
+    static let valid = """
+        {"stages":{"read":{"workers":1},"decode":{"workers":1},"markup":{"workers":1},"normalize":{"workers":2},
+        "segment":{"workers":2},"extract":{"workers":2,"extractors":[]},"emit":{"workers":1}}}
+        """
+
+    func parse(_ text: String) throws(ConfigError) -> PipelineConfig {
+        try PipelineConfig.parse(Data(text.utf8), source: "test.json", baseFolder: URL(fileURLWithPath: "/tmp"))
+    }
+
+    @Test func acceptsTheDefaultConfig() throws {
+        let config = try PipelineConfig.load(from: TandemHome.locate()!.appendingPathComponent("pipeline.json"))
+        #expect(config.workers("normalize") >= 1)
+        #expect(try parse(Self.valid).queueDepth == 8)
+    }
+
+    @Test(arguments: [
+        ("\"stages\":{", "\"stagez\":{", "stagez", "unknown key"),
+        ("\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":\"2\"}", "stages.normalize.workers", "expected an integer"),
+        ("\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":2,\"threads\":1}", "stages.normalize.threads", "unknown key"),
+        ("\"extractors\":[]", "\"extractors\":[1]", "stages.extract.extractors[0]", "expected a string"),
+        ("\"emit\":{\"workers\":1}", "\"emit\":{\"workers\":true}", "stages.emit.workers", "got a boolean"),
+    ])
+    func rejectsWithKeyPath(find: String, replace: String, path: String, message: String) {
+        do {
+            _ = try parse(Self.valid.replacingOccurrences(of: find, with: replace))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains(path), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    @Test func rejectsUnknownExtractors() {
+        #expect(throws: ConfigError.self) {
+            try ExtractorRegistry.build(names: ["telepathy"], rulesFolder: URL(fileURLWithPath: "/tmp"), source: "x")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import TandemCore
+
+@Suite("Normalization keeps an exact map to the original text")
+struct NormalizationTests {
+    func normalize(_ text: String) throws -> NormalizedDocument {
+        let document = TextDocument(
+            doc: "t", text: text, encoding: "UTF-8", format: .text, dct: nil, declaredLanguage: nil,
+            forcedLanguage: nil, warnings: [])
+        return try TextNormalizer().normalize(document)
+    }
+
+    func normalizedString(_ text: String) throws -> String {
+        String(decoding: try normalize(text).normalized, as: UTF8.self)
+    }
+
+    @Test func composesNFD() throws {
+        let nfd = "Tie\u{302}\u{301}ng Vie\u{302}\u{323}t"
+        #expect(try normalizedString(nfd) == "Tiếng Việt")
+    }
+
+    @Test func foldsTypography() throws {
+        #expect(try normalizedString("“Hi”\u{A0}—\u{200B}it’s…") == "\"Hi\" -it's...")
+    }
+
+    @Test(arguments: [("hoà bình", "hòa bình"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("quý", "quý"), ("hoàng", "hoàng"), ("HOÀ", "HÒA")])
+    func placesTonesOnFirstVowel(input: String, expected: String) throws {
+        #expect(try normalizedString(input) == expected)
+    }
+
+    @Test func spansOfNFDInputSliceTheOriginal() throws {
+        let original = "O\u{302}ng Vuc\u{30C}ic\u{301} o\u{31B}\u{309} Đu\u{31B}\u{301}c"
+        let document = try normalize(original)
+        let text = String(decoding: document.normalized, as: UTF8.self)
+        let bytes = Array(text.utf8)
+        let needle = Array("Vučić".utf8)
+        let start = (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle }!
+        let (a, b) = document.originalRange(ByteSpan(Int32(start), Int32(start + needle.count)))
+        #expect(Support.slice(original, a, b) == "Vuc\u{30C}ic\u{301}")
+    }
+
+    @Test func droppedCharactersStayInsideNeighbouringSpans() throws {
+        let original = "a\u{200B}b"
+        let document = try normalize(original)
+        #expect(document.normalized == Array("ab".utf8))
+        let (a, b) = document.originalRange(ByteSpan(0, 2))
+        #expect((a, b) == (0, 3))
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import TandemCore
+
+@Suite("The staged pipeline")
+struct PipelineTests {
+    @Test func keepsInputOrderWithManyWorkers() {
+        let documents = (0..<300).map { Support.document("Document number \($0) is about Kosovo.", doc: "d\($0)") }
+        let sink = Support.run(documents, workers: 4, batch: 3)
+        let names = Support.records(sink).map { $0["doc"] as! String }
+        #expect(names == (0..<300).map { "d\($0)" })
+    }
+
+    @Test func failuresBecomeErrorRecordsInTheirSlot() {
+        let documents = [
+            Support.document("First document.", doc: "a"),
+            Support.bytesDocument([0x41, 0x00, 0x42], doc: "binary"),
+            SourceDocument(doc: "bad", payload: .invalid(stage: "input", message: "line 3 is not valid JSON"), hints: DocumentHints()),
+            Support.document("Last document.", doc: "z"),
+        ]
+        let records = Support.records(Support.run(documents))
+        #expect(records.map { $0["kind"] as! String } == ["document", "error", "error", "document"])
+        #expect(records[1]["stage"] as? String == "decode")
+        #expect((records[1]["message"] as? String)?.contains("NUL") == true)
+        #expect(records[2]["stage"] as? String == "input")
+    }
+
+    @Test func oversizedAndEmptyFilesFailInRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-read-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("a-empty.txt"))
+        try Data(repeating: 0x41, count: 2000).write(to: folder.appendingPathComponent("b-big.txt"))
+        try Data("fine".utf8).write(to: folder.appendingPathComponent("c-ok.txt"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent("d-image.png"))
+        var source = FileSource(paths: [folder.path], hints: DocumentHints(), maxBytes: 1000)
+        #expect(source.skipped.count == 1)
+        var documents: [SourceDocument] = []
+        while let document = source.next() { documents.append(document) }
+        var config = Support.setup.config
+        config.maxDocumentBytes = 1000
+        let sink = MemorySink()
+        Pipeline(config: config, languageResources: Support.setup.languageResources, extractors: [])
+            .run(source: MemorySource(documents), sink: sink)
+        let records = Support.records(sink)
+        #expect(records.map { $0["kind"] as! String } == ["error", "error", "document"])
+        #expect((records[0]["message"] as! String).contains("empty"))
+        #expect((records[1]["message"] as! String).contains("limit"))
+    }
+
+    @Test func symlinkLoopsAndUnreadableFilesAreReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-loop-\(getpid())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("sub/back").path, withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("self.txt").path,
+            withDestinationPath: folder.appendingPathComponent("self.txt").path)
+        var source = FileSource(paths: [folder.path, folder.appendingPathComponent("missing.txt").path], hints: DocumentHints(), maxBytes: 1000)
+        var documents: [SourceDocument] = []
+        while let document = source.next() { documents.append(document) }
+        let records = Support.records(Support.run(documents))
+        let messages = records.compactMap { $0["message"] as? String }
+        #expect(messages.filter { $0.contains("symlink loop") }.count == 2)
+        #expect(messages.contains { $0.contains("No such file") })
+    }
+
+    @Test func spansSliceTheOriginalForNFDAndWindows1258() {
+        let nfd = "Ông Vuc\u{30C}ic\u{301} đến Kosovo, rồi Đu\u{31B}\u{301}c."
+        let finder = WordFinder(words: ["Vučić", "Kosovo", "Đức"])
+        let documents = [
+            Support.document(nfd, doc: "nfd"),
+            Support.bytesDocument(Array("Thuỷ và Kosovo hoà bình ở Đức".utf8), doc: "old-tones"),
+            Support.bytesDocument(
+                [0xD0, 0xF4, 0xCC, 0x20, 0x4B, 0x6F, 0x73, 0x6F, 0x76, 0x6F, 0x20, 0xD0, 0xFD, 0xEC, 0x63, 0x20, 0x76, 0x61, 0xCC,
+                 0x20, 0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x6C, 0x61, 0xCC], doc: "cp1258"),
+        ]
+        let sink = Support.run(documents, extractors: [finder])
+        let records = Support.records(sink)
+        for (record, analyzed) in zip(records, sink.documents) {
+            let text = analyzed.segmented.normalized.source.text
+            let mentions = record["mentions"] as! [[String: Any]]
+            #expect(!mentions.isEmpty)
+            for mention in mentions {
+                let slice = Support.slice(text, mention["start"] as! Int, mention["end"] as! Int)
+                #expect(slice == mention["text"] as! String)
+                #expect(["Vučić", "Kosovo", "Đức"].contains(slice.precomposedStringWithCanonicalMapping))
+            }
+        }
+        #expect(records[2]["encoding"] as? String == "windows-1258")
+    }
+
+    @Test func htmlDocumentsCarryTextLanguageHintAndDct() {
+        let html = """
+            <html lang="en"><head><meta property="article:published_time" content="2024-02-06T07:00:00Z"></head>
+            <body><p>NATO will keep troops in Kosovo.</p></body></html>
+            """
+        let record = Support.records(Support.run([Support.document(html, format: .html)]))[0]
+        #expect(record["dct"] as? String == "2024-02-06")
+        #expect(record["text"] as? String == "NATO will keep troops in Kosovo.")
+        #expect(record["lang"] as? String == "en")
+    }
+
+    @Test func userDctWinsOverPageDate() {
+        let html = "<html><head><meta property=\"article:published_time\" content=\"2024-02-06\"></head><body><p>x</p></body></html>"
+        let record = Support.records(Support.run([Support.document(html, format: .html, dct: "2020-01-01")]))[0]
+        #expect(record["dct"] as? String == "2020-01-01")
+    }
+}
+
+@Suite("Stream input lines")
+struct StreamLineTests {
+    let parser = StreamLineParser(hints: DocumentHints(), textLines: false)
+
+    @Test(arguments: [
+        ("not json", "not valid JSON"), ("[1,2]", "not a JSON object"), ("{\"id\":\"a\"}", "no \"text\""),
+        ("{\"id\":\"a\",\"text\":5}", "must be a string"), ("{\"id\":true,\"text\":\"x\"}", "\"id\" must be"),
+    ])
+    func badLinesAreInvalid(line: String, message: String) {
+        let document = parser.parse(Array(line.utf8), lineNumber: 3, defaultID: "3")
+        guard case .invalid(let stage, let text) = document.payload else {
+            Issue.record("expected an invalid document")
+            return
+        }
+        #expect(stage == "input")
+        #expect(text.contains(message))
+    }
+
+    @Test func goodLineCarriesItsHints() {
+        let document = parser.parse(
+            Array("{\"id\":7,\"text\":\"xin chào\",\"lang\":\"vi\",\"dct\":\"2024-02-06\"}".utf8), lineNumber: 1, defaultID: "1")
+        #expect(document.doc == "7")
+        #expect(document.hints.language == "vi")
+        #expect(document.hints.dct == "2024-02-06")
+    }
+
+    @Test func lineReaderSplitsChunksAndKeepsALastLineWithoutNewline() throws {
+        var pipe: [Int32] = [0, 0]
+        #expect(Foundation.pipe(&pipe) == 0)
+        let payload = Array("one\ntwo\r\n\nthree".utf8)
+        _ = payload.withUnsafeBytes { write(pipe[1], $0.baseAddress, payload.count) }
+        close(pipe[1])
+        let reader = LineReader(fileDescriptor: pipe[0])
+        var lines: [String] = []
+        while let line = reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        close(pipe[0])
+        #expect(lines == ["one", "two\r", "", "three"])
+    }
+}
