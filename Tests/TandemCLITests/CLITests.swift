@@ -23,7 +23,9 @@ struct CLITests {
         var stdout: String
         var stderr: String
         var lines: [[String: Any]] {
-            stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+            stdout.split(separator: "\n").map {
+                try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
         }
     }
 
@@ -120,7 +122,9 @@ struct CLITests {
     }
 
     @Test func unwritableOutputExits74AndLeavesNothing() throws {
-        let outcome = try Self.tandem(["run", Self.checkout.appendingPathComponent("samples").path, "-o", "/nonexistent/dir/out.jsonl"])
+        let outcome = try Self.tandem([
+            "run", Self.checkout.appendingPathComponent("samples").path, "-o", "/nonexistent/dir/out.jsonl",
+        ])
         #expect(outcome.status == 74)
     }
 

@@ -22,8 +22,14 @@ struct ConfigTests {
 
     @Test(arguments: [
         ("\"stages\":{", "\"stagez\":{", "stagez", "unknown key"),
-        ("\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":\"2\"}", "stages.normalize.workers", "expected an integer"),
-        ("\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":2,\"threads\":1}", "stages.normalize.threads", "unknown key"),
+        (
+            "\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":\"2\"}", "stages.normalize.workers",
+            "expected an integer"
+        ),
+        (
+            "\"normalize\":{\"workers\":2}", "\"normalize\":{\"workers\":2,\"threads\":1}", "stages.normalize.threads",
+            "unknown key"
+        ),
         ("\"extractors\":[]", "\"extractors\":[1]", "stages.extract.extractors[0]", "expected a string"),
         ("\"emit\":{\"workers\":1}", "\"emit\":{\"workers\":true}", "stages.emit.workers", "got a boolean"),
     ])

@@ -25,7 +25,10 @@ struct NormalizationTests {
         #expect(try normalizedString("“Hi”\u{A0}—\u{200B}it’s…") == "\"Hi\" -it's...")
     }
 
-    @Test(arguments: [("hoà bình", "hòa bình"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("quý", "quý"), ("hoàng", "hoàng"), ("HOÀ", "HÒA")])
+    @Test(arguments: [
+        ("hoà bình", "hòa bình"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("quý", "quý"), ("hoàng", "hoàng"),
+        ("HOÀ", "HÒA"),
+    ])
     func placesTonesOnFirstVowel(input: String, expected: String) throws {
         #expect(try normalizedString(input) == expected)
     }

@@ -16,7 +16,9 @@ struct PipelineTests {
         let documents = [
             Support.document("First document.", doc: "a"),
             Support.bytesDocument([0x41, 0x00, 0x42], doc: "binary"),
-            SourceDocument(doc: "bad", payload: .invalid(stage: "input", message: "line 3 is not valid JSON"), hints: DocumentHints()),
+            SourceDocument(
+                doc: "bad", payload: .invalid(stage: "input", message: "line 3 is not valid JSON"),
+                hints: DocumentHints()),
             Support.document("Last document.", doc: "z"),
         ]
         let records = Support.records(Support.run(documents))
@@ -51,14 +53,17 @@ struct PipelineTests {
 
     @Test func symlinkLoopsAndUnreadableFilesAreReported() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-loop-\(getpid())")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("sub/back").path, withDestinationPath: folder.path)
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("self.txt").path,
             withDestinationPath: folder.appendingPathComponent("self.txt").path)
-        var source = FileSource(paths: [folder.path, folder.appendingPathComponent("missing.txt").path], hints: DocumentHints(), maxBytes: 1000)
+        var source = FileSource(
+            paths: [folder.path, folder.appendingPathComponent("missing.txt").path], hints: DocumentHints(),
+            maxBytes: 1000)
         var documents: [SourceDocument] = []
         while let document = source.next() { documents.append(document) }
         let records = Support.records(Support.run(documents))
@@ -74,8 +79,11 @@ struct PipelineTests {
             Support.document(nfd, doc: "nfd"),
             Support.bytesDocument(Array("Thuỷ và Kosovo hoà bình ở Đức".utf8), doc: "old-tones"),
             Support.bytesDocument(
-                [0xD0, 0xF4, 0xCC, 0x20, 0x4B, 0x6F, 0x73, 0x6F, 0x76, 0x6F, 0x20, 0xD0, 0xFD, 0xEC, 0x63, 0x20, 0x76, 0x61, 0xCC,
-                 0x20, 0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x6C, 0x61, 0xCC], doc: "cp1258"),
+                [
+                    0xD0, 0xF4, 0xCC, 0x20, 0x4B, 0x6F, 0x73, 0x6F, 0x76, 0x6F, 0x20, 0xD0, 0xFD, 0xEC, 0x63, 0x20,
+                    0x76, 0x61, 0xCC,
+                    0x20, 0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x6C, 0x61, 0xCC,
+                ], doc: "cp1258"),
         ]
         let sink = Support.run(documents, extractors: [finder])
         let records = Support.records(sink)
@@ -104,7 +112,8 @@ struct PipelineTests {
     }
 
     @Test func userDctWinsOverPageDate() {
-        let html = "<html><head><meta property=\"article:published_time\" content=\"2024-02-06\"></head><body><p>x</p></body></html>"
+        let html =
+            "<html><head><meta property=\"article:published_time\" content=\"2024-02-06\"></head><body><p>x</p></body></html>"
         let record = Support.records(Support.run([Support.document(html, format: .html, dct: "2020-01-01")]))[0]
         #expect(record["dct"] as? String == "2020-01-01")
     }
@@ -130,7 +139,8 @@ struct StreamLineTests {
 
     @Test func goodLineCarriesItsHints() {
         let document = parser.parse(
-            Array("{\"id\":7,\"text\":\"xin chào\",\"lang\":\"vi\",\"dct\":\"2024-02-06\"}".utf8), lineNumber: 1, defaultID: "1")
+            Array("{\"id\":7,\"text\":\"xin chào\",\"lang\":\"vi\",\"dct\":\"2024-02-06\"}".utf8), lineNumber: 1,
+            defaultID: "1")
         #expect(document.doc == "7")
         #expect(document.hints.language == "vi")
         #expect(document.hints.dct == "2024-02-06")

@@ -28,7 +28,8 @@ struct SegmentationTests {
     }
 
     @Test func lineBreaksEndSentences() {
-        #expect(sentences("Headline without stop\nBody sentence here.") == ["Headline without stop", "Body sentence here."])
+        #expect(
+            sentences("Headline without stop\nBody sentence here.") == ["Headline without stop", "Body sentence here."])
     }
 
     @Test func tokensCarryGlueAndCase() {
@@ -44,20 +45,23 @@ struct SegmentationTests {
 
     @Test func identifiesLanguages() {
         #expect(segment("Bộ trưởng Quốc phòng Đức cho biết nước này sẽ tăng gấp đôi số quân.").language == "vi")
-        #expect(segment("The federal government has called on the government in Belgrade to de-escalate.").language == "en")
+        #expect(
+            segment("The federal government has called on the government in Belgrade to de-escalate.").language == "en")
         #expect(segment("Der Bundeskanzler traf sich heute mit dem Präsidenten in Berlin.").language == "other")
         #expect(segment("The federal government has called on Belgrade.", lang: "vi").language == "vi")
     }
 
     @Test func samplesHaveTheirLanguages() throws {
         let home = TandemHome.locate()!
-        var source = FileSource(paths: [home.appendingPathComponent("samples").path], hints: DocumentHints(), maxBytes: 1 << 24)
+        var source = FileSource(
+            paths: [home.appendingPathComponent("samples").path], hints: DocumentHints(), maxBytes: 1 << 24)
         var documents: [SourceDocument] = []
         while let document = source.next() { documents.append(document) }
         let languages = Support.run(documents, extractors: []).documents.map {
             (URL(fileURLWithPath: $0.segmented.normalized.source.doc).lastPathComponent, $0.segmented.language)
         }
-        for (name, language) in languages where name.hasSuffix(".txt") && !name.contains(".vi.") && !name.contains(".en.") {
+        for (name, language) in languages
+        where name.hasSuffix(".txt") && !name.contains(".vi.") && !name.contains(".en.") {
             let expected = name.hasPrefix("000") || name.hasPrefix("001") ? "vi" : "en"
             #expect(language == expected, "\(name)")
         }

@@ -10,7 +10,9 @@ enum Support {
         return try! TandemSetup.load()
     }()
 
-    static func document(_ text: String, doc: String = "t", format: InputFormat = .text, lang: String? = nil, dct: String? = nil)
+    static func document(
+        _ text: String, doc: String = "t", format: InputFormat = .text, lang: String? = nil, dct: String? = nil
+    )
         -> SourceDocument
     {
         SourceDocument(
@@ -22,7 +24,9 @@ enum Support {
     }
 
     /// Runs documents through the pipeline; returns the sink with records and documents.
-    static func run(_ documents: [SourceDocument], extractors: [any Extractor]? = nil, workers: Int = 2, batch: Int? = nil)
+    static func run(
+        _ documents: [SourceDocument], extractors: [any Extractor]? = nil, workers: Int = 2, batch: Int? = nil
+    )
         -> MemorySink
     {
         var config = setup.config
@@ -64,7 +68,9 @@ struct WordFinder: Extractor {
                 if bytes[index] == needle[0] && Array(bytes[index..<index + needle.count]) == needle {
                     let span = ByteSpan(Int32(index), Int32(index + needle.count))
                     found.append(
-                        Candidate(mention: Mention(kind: "entity", span: span, type: "LOC", rule: "test"), matchLength: 1, priority: 0))
+                        Candidate(
+                            mention: Mention(kind: "entity", span: span, type: "LOC", rule: "test"), matchLength: 1,
+                            priority: 0))
                     index += needle.count
                 } else {
                     index += 1
