@@ -40,6 +40,42 @@ public final class ExtractionContext {
         self.document = document
         self.bytes = document.normalized.normalized
     }
+
+    /// Each token's text, lowercased: what literal pattern elements and lexicons match.
+    public private(set) lazy var keys: [String] = bytes.withUnsafeBufferPointer { buffer in
+        var scratch: [UInt8] = []
+        return tokens.map { token in
+            scratch.removeAll(keepingCapacity: true)
+            var index = Int(token.start)
+            while index < Int(token.end) {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    scratch.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    index += 1
+                } else {
+                    let (value, length) = decodeScalar(buffer, at: index)
+                    appendScalar(Scalars.lowercase(value), to: &scratch)
+                    index += length
+                }
+            }
+            return String(decoding: scratch, as: UTF8.self)
+        }
+    }
+
+    /// The token's text as written (normalized).
+    public func text(of token: Token) -> String {
+        String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+    }
+
+    /// Whether the token sits inside a URL, e-mail address or path-like chunk.
+    public func insideLink(_ index: Int) -> Bool {
+        var first = index
+        while first > 0 && tokens[first].glued { first -= 1 }
+        var last = index
+        while last + 1 < tokens.count && tokens[last + 1].glued { last += 1 }
+        let chunk = String(decoding: bytes[Int(tokens[first].start)..<Int(tokens[last].end)], as: UTF8.self)
+        return chunk.contains("://") || chunk.hasPrefix("www.") || chunk.contains("@")
+    }
 }
 
 /// Chooses non-overlapping mentions: longer matches first, then higher priority, then

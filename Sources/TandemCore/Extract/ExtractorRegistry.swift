@@ -7,7 +7,9 @@ public enum ExtractorRegistry {
     public typealias Factory = @Sendable (URL) throws(ConfigError) -> any Extractor
 
     /// The extractors this build knows, by pipeline.json name.
-    public static let factories: [String: Factory] = [:]
+    public static let factories: [String: Factory] = [
+        "numbers": { (folder: URL) throws(ConfigError) -> any Extractor in try NumberExtractor(rulesFolder: folder) }
+    ]
 
     public static func build(names: [String], rulesFolder: URL, source: String) throws(ConfigError) -> [any Extractor] {
         var extractors: [any Extractor] = []

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Cardinal numbers, amounts, percentages and ranges, with hedges as `mod`, from the rule
+/// tables `rules/<lang>/numbers.rules`, `numerals.tsv` and `hedges.tsv`.
+public struct NumberExtractor: Extractor {
+    public var name: String { "numbers" }
+
+    /// One language's compiled tables.
+    struct LanguageRules: Sendable {
+        var language: String
+        var numerals: NumeralParser
+        var rules: [CompiledRule]
+        /// Rules by the lowercase word that starts them; numeral-initial rules separately.
+        var byTrigger: [String: [Int]]
+        var numeralInitial: [Int]
+        var digitInitial: [Int]
+        var hedges: [(words: [String], mod: String)]
+    }
+
+    struct CompiledRule: Sendable {
+        var name: String
+        var pattern: RulePattern
+        var outputs: [String: String]
+        var blocks: Bool
+    }
+
+    let languages: [String: LanguageRules]
+
+    /// Loads `rules/vi` and `rules/en`.
+    public init(rulesFolder: URL) throws(ConfigError) {
+        var languages: [String: LanguageRules] = [:]
+        for language in LanguageResources.languages {
+            let folder = rulesFolder.appendingPathComponent(language)
+            languages[language] = try Self.load(language: language, folder: folder)
+        }
+        self.languages = languages
+    }
+
+    static func load(language: String, folder: URL) throws(ConfigError) -> LanguageRules {
+        let file = try RuleFile.load(folder.appendingPathComponent("numbers.rules"))
+        let numeralsURL = folder.appendingPathComponent("numerals.tsv")
+        let numerals = try NumeralParser(
+            lexicon: try Lexicon.load(numeralsURL), decimalSeparator: file.settings["decimal"] ?? ".",
+            groupSeparator: file.settings["group"] ?? ",", file: numeralsURL.path)
+        var rules: [CompiledRule] = []
+        var byTrigger: [String: [Int]] = [:]
+        var numeralInitial: [Int] = []
+        var digitInitial: [Int] = []
+        for line in file.rules {
+            let pattern = try RulePattern(line.pattern, file: file.path, line: line.line)
+            for key in line.outputs.keys where !["range", "unit", "type", "value"].contains(key) {
+                throw ConfigError(
+                    file: file.path, line: line.line, path: key, "unknown output (range, unit, type, value)")
+            }
+            rules.append(CompiledRule(name: line.name, pattern: pattern, outputs: line.outputs, blocks: line.blocks))
+            if let triggers = pattern.triggers {
+                for word in triggers { byTrigger[word, default: []].append(rules.count - 1) }
+            } else if pattern.startsWithDigits {
+                digitInitial.append(rules.count - 1)
+            } else {
+                numeralInitial.append(rules.count - 1)
+            }
+        }
+        let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries.map { ($0.words, $0.value) }
+            .sorted { $0.0.count > $1.0.count }
+        return LanguageRules(
+            language: language, numerals: numerals, rules: rules, byTrigger: byTrigger, numeralInitial: numeralInitial,
+            digitInitial: digitInitial, hedges: hedges)
+    }
+
+    public func candidates(in context: ExtractionContext) -> [Candidate] {
+        guard let rules = languages[context.language] else { return [] }
+        let tokens = context.tokens
+        let keys = context.keys
+        var found: [Candidate] = []
+        for index in tokens.indices {
+            var ruleIndices = rules.byTrigger[keys[index]] ?? []
+            if rules.numerals.canStart(context, index) { ruleIndices += rules.numeralInitial }
+            if tokens[index].kind == .digits { ruleIndices += rules.digitInitial }
+            guard !ruleIndices.isEmpty, !context.insideLink(index) else { continue }
+            for ruleIndex in ruleIndices {
+                let rule = rules.rules[ruleIndex]
+                guard let match = rule.pattern.match(context, at: index, numerals: rules.numerals),
+                    Boundaries.clean(context, first: match.firstToken, end: match.endToken),
+                    let candidate = makeCandidate(rule, match, rules, context)
+                else { continue }
+                found.append(candidate)
+            }
+        }
+        return found
+    }
+
+    private func makeCandidate(
+        _ rule: CompiledRule, _ match: RulePattern.Match, _ rules: LanguageRules, _ context: ExtractionContext
+    )
+        -> Candidate?
+    {
+        let tokens = context.tokens
+        let span = ByteSpan(tokens[match.spanFirst].start, tokens[match.spanEnd - 1].end)
+        let matchLength = tokens[match.endToken - 1].end - tokens[match.firstToken].start
+        var mention = Mention(kind: "number", span: span, rule: "\(rules.language)/numbers:\(rule.name)")
+        if rule.blocks {
+            return Candidate(mention: mention, matchLength: matchLength, priority: 10, suppresses: true)
+        }
+        guard let first = match.values.first else { return nil }
+        mention.value = Self.value(first)
+        if rule.outputs["range"] != nil {
+            guard match.values.count >= 2, match.values[1] > first else { return nil }
+            mention.valueEnd = Self.value(match.values[1])
+        }
+        mention.unit = rule.outputs["unit"]
+        mention.type = rule.outputs["type"]
+        mention.mod = hedge(before: match.spanFirst, rules, context)
+        return Candidate(mention: mention, matchLength: matchLength, priority: 0)
+    }
+
+    /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`.
+    private func hedge(before index: Int, _ rules: LanguageRules, _ context: ExtractionContext) -> String? {
+        for (words, mod) in rules.hedges where words.count <= index {
+            let start = index - words.count
+            if zip(words, context.keys[start..<index]).allSatisfy({ $0 == $1 }) { return mod }
+        }
+        return nil
+    }
+
+    static func value(_ number: Double) -> MentionValue {
+        if number == number.rounded() && abs(number) < 9e15 { return .integer(Int64(number)) }
+        return .decimal((number * 1e6).rounded() / 1e6)
+    }
+}

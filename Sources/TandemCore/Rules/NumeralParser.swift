@@ -1,0 +1,228 @@
+/// Reads a numeral at a token: digits with the language's separators (`4.500`, `5,66`;
+/// `4,500`, `3.5`), optionally followed by a scale word (`1.2 million`, `65,09 tỉ`), or a
+/// run of number words composed by place value (`hai mươi mốt`, `three hundred and forty`).
+/// Words, values and classes come from the language's `numerals.tsv`.
+public struct NumeralParser: Sendable {
+    /// What a number word does when composing a value.
+    enum WordClass: String, Sendable {
+        /// Adds to the current group (one, mười, twenty).
+        case unit
+        /// A unit that is a number only inside a longer numeral (mốt, lăm, tư, năm).
+        case compoundUnit = "unit-compound"
+        /// Multiplies the current group's small part (mươi ×10, dozen ×12).
+        case times
+        /// Hundred: turns the small part into hundreds.
+        case hundred
+        /// Thousand, million, tỉ: closes a group.
+        case scale
+        /// Joins words without a value (linh, lẻ, and).
+        case filler
+        /// `a`/`an`: one, but only before hundred, scale, times or a fraction.
+        case article
+        /// Denominator words (third, quarter): divide; `half` is a fraction of 2.
+        case fraction
+    }
+
+    struct Word: Sendable {
+        var value: Double
+        var wordClass: WordClass
+    }
+
+    let words: [String: Word]
+    let decimalSeparator: String
+    let groupSeparator: String
+
+    /// A numeral found at a token.
+    public struct Numeral: Sendable, Equatable {
+        public var value: Double
+        /// Tokens consumed.
+        public var tokenCount: Int
+        public var fromWords: Bool
+    }
+
+    init(lexicon: Lexicon, decimalSeparator: String, groupSeparator: String, file: String) throws(ConfigError) {
+        var words: [String: Word] = [:]
+        for entry in lexicon.entries {
+            guard let wordClass = WordClass(rawValue: entry.category) else {
+                throw ConfigError(
+                    file: file, path: entry.words.joined(separator: " "), "unknown class '\(entry.category)'")
+            }
+            guard let value = Double(entry.value) else {
+                throw ConfigError(
+                    file: file, path: entry.words.joined(separator: " "), "value '\(entry.value)' is not a number")
+            }
+            words[entry.words.joined(separator: " ")] = Word(value: value, wordClass: wordClass)
+        }
+        self.words = words
+        self.decimalSeparator = decimalSeparator
+        self.groupSeparator = groupSeparator
+    }
+
+    /// Whether a token can start a numeral (digits or a number word).
+    func canStart(_ context: ExtractionContext, _ index: Int) -> Bool {
+        context.tokens[index].kind == .digits || words[context.keys[index]] != nil
+    }
+
+    public func parse(_ context: ExtractionContext, at index: Int) -> Numeral? {
+        let tokens = context.tokens
+        if tokens[index].kind == .digits { return parseDigits(context, at: index) }
+        return parseWords(context, at: index)
+    }
+
+    private func digitsValue(_ context: ExtractionContext, _ token: Token) -> Double {
+        var value = 0.0
+        for index in Int(token.start)..<Int(token.end) { value = value * 10 + Double(context.bytes[index] - 0x30) }
+        return value
+    }
+
+    private func parseDigits(_ context: ExtractionContext, at index: Int) -> Numeral? {
+        let tokens = context.tokens
+        let keys = context.keys
+        let first = tokens[index]
+        let firstLength = Int(first.end - first.start)
+        // Codes and phone numbers: long digit runs with a leading zero.
+        if firstLength >= 4 && context.bytes[Int(first.start)] == 0x30 { return nil }
+        var value = digitsValue(context, first)
+        var next = index + 1
+        var grouped = false
+        func isDigits(_ at: Int, glued: Bool = true) -> Bool {
+            at < tokens.count && tokens[at].kind == .digits && tokens[at].glued
+        }
+        while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued && keys[next] == groupSeparator
+            && isDigits(next + 1) && tokens[next + 1].end - tokens[next + 1].start == 3
+        {
+            value = value * 1000 + digitsValue(context, tokens[next + 1])
+            next += 2
+            grouped = true
+        }
+        let decimalMark: String? =
+            next + 1 < tokens.count && tokens[next].glued && isDigits(next + 1)
+            ? (keys[next] == decimalSeparator
+                ? decimalSeparator : (!grouped && keys[next] == groupSeparator ? groupSeparator : nil))
+            : nil
+        if decimalMark != nil {
+            let fraction = tokens[next + 1]
+            let digits = Double(fraction.end - fraction.start)
+            value += digitsValue(context, fraction) / pow10(digits)
+            next += 2
+            // "1.2.3" is a code or a version, not a number.
+            if next + 1 < tokens.count && tokens[next].glued && tokens[next].kind == .punctuation
+                && (keys[next] == "." || keys[next] == ",") && isDigits(next + 1)
+            {
+                return nil
+            }
+        }
+        if next < tokens.count, !tokens[next].glued, let word = words[keys[next]],
+            word.wordClass == .scale || word.wordClass == .hundred
+        {
+            value *= word.value
+            next += 1
+        }
+        return Numeral(value: value, tokenCount: next - index, fromWords: false)
+    }
+
+    private func pow10(_ exponent: Double) -> Double {
+        var result = 1.0
+        for _ in 0..<Int(exponent) { result *= 10 }
+        return result
+    }
+
+    private func parseWords(_ context: ExtractionContext, at index: Int) -> Numeral? {
+        let tokens = context.tokens
+        let keys = context.keys
+        var total = 0.0
+        var hundreds = 0.0
+        var small = 0.0
+        var seen = false
+        var count = 0
+        var consumed = 0
+        var lastWasFiller = false
+        var article = false
+        var position = index
+        var valueWords = 0
+        var lastClass: WordClass? = nil
+        var lastValue = 0.0
+        scan: while position < tokens.count {
+            // English compounds: "twenty-one", "two-thirds".
+            if count > 0 && keys[position] == "-" && tokens[position].glued && position + 1 < tokens.count
+                && tokens[position + 1].glued && words[keys[position + 1]] != nil
+            {
+                position += 1
+                continue
+            }
+            guard let word = words[keys[position]] else { break scan }
+            if count > 0 && tokens[position].newlineBefore { break scan }
+            // Place value: a unit follows only a round ten or more (mười hai, twenty one), a
+            // compound-only unit only a ten, hundred, scale or filler, or precedes a multiplier.
+            if count > 0 && (word.wordClass == .unit || word.wordClass == .compoundUnit) {
+                let nextClass = position + 1 < tokens.count ? words[keys[position + 1]]?.wordClass : nil
+                let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
+                let afterRoundTen =
+                    lastClass == .unit && lastValue >= 10 && lastValue.truncatingRemainder(dividingBy: 10) == 0
+                    && word.value < 10
+                let afterJoin =
+                    lastClass == .times || lastClass == .hundred || lastClass == .scale || lastClass == .filler
+                if !(afterRoundTen || afterJoin
+                    || (beforeMultiplier && lastClass != .unit && lastClass != .compoundUnit))
+                {
+                    break scan
+                }
+            } else if count == 0 && word.wordClass == .compoundUnit {
+                let nextClass = position + 1 < tokens.count ? words[keys[position + 1]]?.wordClass : nil
+                guard nextClass == .hundred || nextClass == .scale || nextClass == .times else { break scan }
+            }
+            lastClass = word.wordClass
+            lastValue = word.value
+            switch word.wordClass {
+            case .article:
+                guard count == 0 else { break scan }
+                article = true
+            case .filler:
+                guard seen else { break scan }
+                lastWasFiller = true
+                count += 1
+                position += 1
+                continue
+            case .unit, .compoundUnit:
+                small += word.value
+                seen = true
+            case .times:
+                small = (small == 0 ? 1 : small) * word.value
+                seen = true
+            case .hundred:
+                hundreds += (small == 0 ? 1 : small) * word.value
+                small = 0
+                seen = true
+            case .scale:
+                total += (hundreds + small == 0 ? 1 : hundreds + small) * word.value
+                hundreds = 0
+                small = 0
+                seen = true
+            case .fraction:
+                small = (small == 0 ? 1 : small) / word.value
+                seen = true
+            }
+            if word.wordClass != .article { valueWords += 1 }
+            lastWasFiller = false
+            count += 1
+            position += 1
+            consumed = position - index
+            if word.wordClass == .article { consumed = 0 }
+        }
+        _ = lastWasFiller
+        guard seen, consumed > 0 else { return nil }
+        if article && valueWords == 1 {
+            // "a" + one word: only "a hundred", "a third", "a dozen".
+            let word = words[keys[index + 1]]
+            guard let wordClass = word?.wordClass, [.hundred, .scale, .times, .fraction].contains(wordClass) else {
+                return nil
+            }
+        }
+        if !article && valueWords == 1, let word = words[keys[index]], word.wordClass != .unit || word.value == 0 {
+            // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number.
+            if word.wordClass != .fraction { return nil }
+        }
+        let value = total + hundreds + small
+        return Numeral(value: value, tokenCount: consumed, fromWords: true)
+    }
+}

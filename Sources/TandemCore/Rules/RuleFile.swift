@@ -1,0 +1,198 @@
+import Foundation
+
+/// A parsed `.rules` file: settings, rules, blockers and executable examples.
+///
+/// One statement per line, `#` starts a comment:
+/// ```
+/// set decimal ,                               a setting for the extractor
+/// rule percent: NUM ~% => unit=percent         a rule: pattern => outputs
+/// block score: tỉ số NUM ~- ~NUM               a blocker: the span is claimed, nothing emitted
+/// example percent: "5,66%" => 5.66 unit=percent
+/// negative: "tỉ số 3-2"                        must produce no mention of this kind
+/// ```
+/// Pattern elements: `NUM` a numeral; `word` or `a|b` literal tokens (case-insensitive);
+/// `D4`, `D12`, `D2` a digit token of 4, 1-2 or 2 digits; `~` before an element: no space before it; `^` before an element at either end: context
+/// that must be there but stays outside the span.
+public struct RuleFile: Sendable {
+    /// A rule or blocker as written.
+    public struct RuleLine: Sendable {
+        public var name: String
+        public var pattern: String
+        public var outputs: [String: String]
+        public var blocks: Bool
+        public var line: Int
+    }
+
+    /// A positive or negative example.
+    public struct Example: Sendable {
+        public var rule: String?
+        public var text: String
+        /// Expected value (`4500`, `1..2`), nil for negatives.
+        public var expected: String?
+        /// Extra expectations: `mod=approx`, `unit=percent`, `span="100"`.
+        public var attributes: [String: String]
+        public var line: Int
+    }
+
+    public var path: String
+    public var settings: [String: String] = [:]
+    public var rules: [RuleLine] = []
+    public var examples: [Example] = []
+
+    public static func load(_ url: URL) throws(ConfigError) -> RuleFile {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: url.path, "cannot read the rule file (\(error.localizedDescription))")
+        }
+        return try parse(text.precomposedStringWithCanonicalMapping, path: url.path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> RuleFile {
+        var file = RuleFile(path: path)
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            var (keyword, rest) = splitFirst(line)
+            if keyword.hasSuffix(":") {
+                keyword.removeLast()
+                rest = ": " + rest
+            }
+            switch keyword {
+            case "set":
+                let (name, value) = splitFirst(rest)
+                guard !name.isEmpty, !value.isEmpty else {
+                    throw ConfigError(file: path, line: number, path: "set", "expected 'set NAME VALUE'")
+                }
+                file.settings[name] = value
+            case "rule", "block":
+                guard let colon = rest.firstIndex(of: ":") else {
+                    throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: PATTERN'")
+                }
+                let name = rest[..<colon].trimmingCharacters(in: .whitespaces)
+                let body = rest[rest.index(after: colon)...]
+                let parts = body.components(separatedBy: "=>")
+                let pattern = parts[0].trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, !pattern.isEmpty else {
+                    throw ConfigError(file: path, line: number, path: keyword, "a rule needs a name and a pattern")
+                }
+                var outputs: [String: String] = [:]
+                if parts.count > 1 {
+                    for item in parts[1].split(separator: " ") where !item.isEmpty {
+                        let pair = item.split(separator: "=", maxSplits: 1)
+                        outputs[String(pair[0])] = pair.count > 1 ? String(pair[1]) : ""
+                    }
+                }
+                file.rules.append(
+                    RuleLine(name: name, pattern: pattern, outputs: outputs, blocks: keyword == "block", line: number))
+            case "example", "negative":
+                guard let colon = rest.firstIndex(of: ":") else {
+                    throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: \"TEXT\" …'")
+                }
+                let name = rest[..<colon].trimmingCharacters(in: .whitespaces)
+                let body = String(rest[rest.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                guard let (quoted, after) = takeQuoted(body) else {
+                    throw ConfigError(
+                        file: path, line: number, path: keyword, "the example text must be in double quotes")
+                }
+                var expected: String?
+                var attributes: [String: String] = [:]
+                if keyword == "example" {
+                    let tail = after.trimmingCharacters(in: .whitespaces)
+                    guard tail.hasPrefix("=>") else {
+                        throw ConfigError(file: path, line: number, path: keyword, "expected '=> VALUE' after the text")
+                    }
+                    var items = tail.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                    let (value, remainder) = splitFirst(items)
+                    expected = value
+                    items = remainder
+                    while !items.isEmpty {
+                        guard let equals = items.firstIndex(of: "=") else { break }
+                        let key = items[..<equals].trimmingCharacters(in: .whitespaces)
+                        let valuePart = String(items[items.index(after: equals)...])
+                        if let (quotedValue, next) = takeQuoted(valuePart) {
+                            attributes[key] = quotedValue
+                            items = next.trimmingCharacters(in: .whitespaces)
+                        } else {
+                            let (plain, next) = splitFirst(valuePart)
+                            attributes[key] = plain
+                            items = next
+                        }
+                    }
+                }
+                file.examples.append(
+                    Example(
+                        rule: name.isEmpty ? nil : name, text: quoted, expected: expected, attributes: attributes,
+                        line: number))
+            default:
+                throw ConfigError(
+                    file: path, line: number, path: keyword,
+                    "unknown statement '\(keyword)' (expected set, rule, block, example or negative)")
+            }
+        }
+        return file
+    }
+
+    static func stripComment(_ line: String) -> String {
+        var inQuotes = false
+        for (offset, character) in line.enumerated() {
+            if character == "\"" { inQuotes.toggle() }
+            if character == "#" && !inQuotes { return String(line.prefix(offset)) }
+        }
+        return line
+    }
+
+    static func splitFirst(_ text: String) -> (String, String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
+        return (String(trimmed[..<space]), trimmed[trimmed.index(after: space)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    static func takeQuoted(_ text: String) -> (String, String)? {
+        guard text.first == "\"" else { return nil }
+        let body = text.dropFirst()
+        guard let end = body.firstIndex(of: "\"") else { return nil }
+        return (String(body[..<end]), String(body[body.index(after: end)...]))
+    }
+}
+
+/// A lexicon: `surface<TAB>value[<TAB>class]` per line, `#` comments.
+public struct Lexicon: Sendable {
+    public struct Entry: Sendable {
+        public var words: [String]
+        public var value: String
+        public var category: String
+    }
+
+    public var entries: [Entry]
+
+    public static func load(_ url: URL) throws(ConfigError) -> Lexicon {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: url.path, "cannot read the table (\(error.localizedDescription))")
+        }
+        var entries: [Entry] = []
+        for (index, raw) in text.precomposedStringWithCanonicalMapping.split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated() {
+            let line = RuleFile.stripComment(String(raw))
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count >= 2, !fields[0].isEmpty else {
+                throw ConfigError(file: url.path, line: index + 1, "expected 'surface<TAB>value[<TAB>class]'")
+            }
+            entries.append(
+                Entry(
+                    words: fields[0].lowercased().split(separator: " ").map(String.init), value: fields[1],
+                    category: fields.count > 2 ? fields[2] : ""))
+        }
+        return Lexicon(entries: entries)
+    }
+}

@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+
+/// `tandem eval --gold FILE [PATH…]`: precision, recall and F1 against gold annotations.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the pipeline against a gold file (gold/FORMAT.md): P/R/F1 per kind and language.",
+        discussion: """
+            Runs the pipeline over the documents the gold file names (found by file name under \
+            PATH…, default samples/), passing each document's dct as its reference date; or \
+            scores an existing output file with '--output'. Example:
+              tandem eval --gold ../shared/gold/seeds.jsonl samples/
+            """)
+
+    @Option(help: "Gold annotations (JSON Lines, gold/FORMAT.md).")
+    var gold: String
+
+    @Argument(help: "Folders or files holding the gold documents (default: the installation's samples/).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("output"), help: "Score this existing output file instead of running the pipeline.")
+    var existingOutput: String?
+
+    @Flag(help: "Print the scores as JSON.")
+    var json = false
+
+    @Flag(help: "List every miss and false positive with its context.")
+    var errors = false
+
+    @OptionGroup var options: PipelineOptions
+
+    func run() throws {
+        let goldSet: GoldSet
+        do {
+            goldSet = try GoldSet.load(URL(fileURLWithPath: gold))
+        } catch {
+            Diagnostics.shared.note("tandem: error: \(error)")
+            throw Exit.io
+        }
+        let records = try existingOutput.map(readRecords) ?? runPipeline(goldSet)
+        var byName: [String: [String: JSONValue]] = [:]
+        for record in records {
+            guard let doc = record["doc"]?.stringValue else { continue }
+            byName[URL(fileURLWithPath: doc).lastPathComponent] = record
+        }
+        var scorer = Scorer()
+        var texts: [String: String] = [:]
+        for document in goldSet.documents {
+            let record = byName[document.name]
+            if record == nil { Diagnostics.shared.warning("no output for gold document \(document.name)") }
+            var predicted: [GoldSet.Mention] = []
+            if case .array(let mentions)? = record?["mentions"] {
+                for case .object(let mention) in mentions {
+                    predicted.append(
+                        GoldSet.mention(mention, kind: mention["kind"]?.stringValue ?? "", doc: document.name))
+                }
+            }
+            scorer.score(
+                doc: document.name, language: document.language,
+                gold: goldSet.mentions.filter { $0.doc == document.name }, predicted: predicted)
+            if let path = locate(document.name) {
+                texts[document.name] = try? String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        if json {
+            printJSON(scorer)
+        } else {
+            printTable(scorer)
+        }
+        if errors { printFindings(scorer, texts: texts) }
+    }
+
+    private func readRecords(_ path: String) throws -> [[String: JSONValue]] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Diagnostics.shared.note("tandem: error: cannot read \(path)")
+            throw Exit.io
+        }
+        return data.split(separator: 0x0A).compactMap {
+            if case .object(let object)? = JSONValue.parse(Data($0)) { return object }
+            return nil
+        }
+    }
+
+    private var searchPaths: [String] {
+        if !paths.isEmpty { return paths }
+        return [TandemHome.locate()?.appendingPathComponent("samples").path ?? "samples"]
+    }
+
+    private func locate(_ name: String) -> String? {
+        for root in searchPaths {
+            if URL(fileURLWithPath: root).lastPathComponent == name { return root }
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                if URL(fileURLWithPath: relative).lastPathComponent == name { return root + "/" + relative }
+            }
+        }
+        return nil
+    }
+
+    private func runPipeline(_ goldSet: GoldSet) throws -> [[String: JSONValue]] {
+        let setup = try options.setup()
+        var documents: [SourceDocument] = []
+        for document in goldSet.documents {
+            guard let path = locate(document.name) else {
+                Diagnostics.shared.warning(
+                    "gold document \(document.name) not found under \(searchPaths.joined(separator: ", "))")
+                continue
+            }
+            var hints = options.hints
+            hints.dct = options.referenceDate ?? document.dct
+            hints.format = InputFormat.forPath(path) ?? .text
+            documents.append(SourceDocument(doc: path, payload: .file(path: path), hints: hints))
+        }
+        let sink = MemorySink()
+        setup.makePipeline().run(source: MemorySource(documents), sink: sink)
+        return sink.records.compactMap {
+            if case .object(let object)? = JSONValue.parse(Data($0)) { return object }
+            return nil
+        }
+    }
+
+    private func printTable(_ scorer: Scorer) {
+        func cell(_ counts: Scorer.Counts) -> String {
+            String(format: "%.2f %.2f %.2f", counts.precision, counts.recall, counts.f1)
+        }
+        print(
+            "kind    lang  gold  pred | span strict P R F1 | span lenient P R F1 | value strict P R F1 | value lenient P R F1 | mod agree"
+        )
+        for row in scorer.orderedRows {
+            let mod = row.modCases == 0 ? "-" : "\(row.modAgreements)/\(row.modCases)"
+            print(
+                String(
+                    format: "%-7@ %-4@ %5d %5d | %@     | %@      | %@      | %@       | %@", row.kind, row.language,
+                    row.lenientSpan.gold, row.lenientSpan.predicted, cell(row.strictSpan), cell(row.lenientSpan),
+                    cell(row.strictValue), cell(row.lenientValue), mod))
+        }
+    }
+
+    private func printJSON(_ scorer: Scorer) {
+        var json = JSONWriter()
+        json.beginArray()
+        for row in scorer.orderedRows {
+            json.beginObject()
+            json.field("kind", row.kind)
+            json.field("lang", row.language)
+            json.field("gold", row.lenientSpan.gold)
+            json.field("predicted", row.lenientSpan.predicted)
+            for (name, counts) in [
+                ("span_strict", row.strictSpan), ("span_lenient", row.lenientSpan), ("value_strict", row.strictValue),
+                ("value_lenient", row.lenientValue),
+            ] {
+                json.key(name)
+                json.beginObject()
+                json.key("precision")
+                json.double((counts.precision * 10000).rounded() / 10000)
+                json.key("recall")
+                json.double((counts.recall * 10000).rounded() / 10000)
+                json.key("f1")
+                json.double((counts.f1 * 10000).rounded() / 10000)
+                json.endObject()
+            }
+            json.field("mod_agree", row.modAgreements)
+            json.field("mod_cases", row.modCases)
+            json.endObject()
+        }
+        json.endArray()
+        print(String(decoding: json.bytes, as: UTF8.self))
+    }
+
+    private func printFindings(_ scorer: Scorer, texts: [String: String]) {
+        for finding in scorer.findings {
+            let mention = finding.mention
+            var context = ""
+            if let text = texts[finding.doc] {
+                let scalars = Array(text.unicodeScalars)
+                let from = max(0, mention.start - 30)
+                let to = min(scalars.count, mention.end + 30)
+                if from <= to {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[from..<to])
+                    context = String(view).replacingOccurrences(of: "\n", with: " ")
+                }
+            }
+            var value = ""
+            if let v = mention.value { value = " value=\(v)" }
+            print(
+                "\(finding.what): \(finding.kind) \(finding.doc) [\(mention.start),\(mention.end)] '\(mention.text)'\(value)  …\(context)…"
+            )
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import TandemCore
+
+/// Every `example` and `negative` line in the rule tables runs as a test, as Duckling's
+/// corpus files do: an example must give exactly one mention of its kind, covering the
+/// whole text (or its `span="…"`), with the expected value, mod, unit and type; a negative
+/// must give no cardinal mention at all. Reference date fixed at 2024-02-06.
+@Suite("Rule table examples")
+struct RuleExampleTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var language: String
+        var file: String
+        var example: RuleFile.Example
+        var testDescription: String {
+            "\(language)/\(file):\(example.line) \(example.expected == nil ? "negative" : "example") \"\(example.text)\""
+        }
+    }
+
+    static let numberCases: [Case] = cases(file: "numbers.rules")
+
+    static func cases(file: String) -> [Case] {
+        guard let home = TandemHome.locate() else { return [] }
+        return LanguageResources.languages.flatMap { language in
+            let url = home.appendingPathComponent("rules/\(language)/\(file)")
+            let rules = (try? RuleFile.load(url)) ?? RuleFile(path: url.path)
+            return rules.examples.map { Case(language: language, file: file, example: $0) }
+        }
+    }
+
+    static let extractor = try! NumberExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
+
+    @Test func everyLanguageHasExamplesAndNegatives() {
+        for language in LanguageResources.languages {
+            let cases = Self.numberCases.filter { $0.language == language }
+            #expect(cases.filter { $0.example.expected != nil }.count >= 20, "\(language)")
+            #expect(cases.filter { $0.example.expected == nil }.count >= 8, "\(language)")
+        }
+    }
+
+    @Test(arguments: numberCases)
+    func numberExample(_ testCase: Case) throws {
+        let example = testCase.example
+        let sink = Support.run(
+            [Support.document(example.text, lang: testCase.language, dct: "2024-02-06")], extractors: [Self.extractor],
+            workers: 1)
+        let document = try #require(sink.documents.first)
+        let text = document.segmented.normalized.source.text
+        let mentions = document.mentions.filter { $0.kind == "number" }
+        guard let expected = example.expected else {
+            let cardinals = mentions.filter { $0.type == nil }
+            #expect(cardinals.isEmpty, "found \(cardinals.map { $0.rule })")
+            return
+        }
+        let wanted = mentions.filter { $0.type == example.attributes["type"] }
+        try #require(wanted.count == 1, "expected one mention, found \(mentions.map { ($0.rule, $0.value) })")
+        let mention = wanted[0]
+        let (start, end) = document.segmented.normalized.originalRange(mention.span)
+        #expect(Support.slice(text, start, end) == (example.attributes["span"] ?? example.text))
+        let bounds = expected.components(separatedBy: "..")
+        #expect(Self.matches(mention.value, bounds[0]), "value \(String(describing: mention.value))")
+        if bounds.count == 2 {
+            #expect(Self.matches(mention.valueEnd, bounds[1]), "value_end \(String(describing: mention.valueEnd))")
+        } else {
+            #expect(mention.valueEnd == nil)
+        }
+        #expect(mention.mod == example.attributes["mod"])
+        #expect(mention.unit == example.attributes["unit"])
+        if let rule = example.rule { #expect(mention.rule.hasSuffix(":\(rule)"), "rule \(mention.rule)") }
+    }
+
+    static func matches(_ value: MentionValue?, _ expected: String) -> Bool {
+        guard let number = Double(expected) else { return false }
+        switch value {
+        case .integer(let actual)?: return Double(actual) == number
+        case .decimal(let actual)?: return abs(actual - number) < 1e-4
+        default: return false
+        }
+    }
+}
