@@ -52,3 +52,27 @@ struct NormalizationTests {
         #expect((a, b) == (0, 3))
     }
 }
+
+@Suite("Match keys")
+struct MatchKeyTests {
+    @Test(arguments: [
+        ("sỹ", "sĩ"), ("Mỹ", "mĩ"), ("tỷ", "tỉ"), ("Lý", "lí"), ("quý", "quý"), ("hay", "hay"), ("Kỳ", "kì"),
+    ])
+    func foldsIYVariants(word: String, key: String) {
+        #expect(MatchKey.match(word) == key)
+    }
+
+    @Test func nameKeysIgnoreAccentsAndCase() {
+        #expect(MatchKey.name("Vučić") == MatchKey.name("Vucic"))
+        #expect(MatchKey.name("Đức") == "duc")
+        #expect(MatchKey.name("Leposavić") == "leposavic")
+    }
+
+    @Test func tableWordsMatchEitherSpelling() throws {
+        let extractor = try NumberExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
+        for text in ["4 tỷ", "4 tỉ"] {
+            let sink = Support.run([Support.document(text, lang: "vi")], extractors: [extractor], workers: 1)
+            #expect(sink.documents[0].mentions.first?.value == .integer(4_000_000_000), "\(text)")
+        }
+    }
+}

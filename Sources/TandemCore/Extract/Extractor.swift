@@ -44,20 +44,33 @@ public final class ExtractionContext {
     /// Each token's text, lowercased: what literal pattern elements and lexicons match.
     public private(set) lazy var keys: [String] = bytes.withUnsafeBufferPointer { buffer in
         var scratch: [UInt8] = []
+        var scalars: [UInt32] = []
         return tokens.map { token in
             scratch.removeAll(keepingCapacity: true)
             var index = Int(token.start)
+            var ascii = true
             while index < Int(token.end) {
                 let byte = buffer[index]
                 if byte < 0x80 {
                     scratch.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                     index += 1
                 } else {
-                    let (value, length) = decodeScalar(buffer, at: index)
-                    appendScalar(Scalars.lowercase(value), to: &scratch)
-                    index += length
+                    ascii = false
+                    break
                 }
             }
+            if ascii { return String(decoding: scratch, as: UTF8.self) }
+            // Non-ASCII word: lowercase per scalar and fold i/y variants (MatchKey.match).
+            scalars.removeAll(keepingCapacity: true)
+            index = Int(token.start)
+            while index < Int(token.end) {
+                let (value, length) = decodeScalar(buffer, at: index)
+                scalars.append(Scalars.lowercase(value))
+                index += length
+            }
+            MatchKey.foldVariants(&scalars)
+            scratch.removeAll(keepingCapacity: true)
+            for value in scalars { appendScalar(value, to: &scratch) }
             return String(decoding: scratch, as: UTF8.self)
         }
     }

@@ -190,7 +190,7 @@ public struct Lexicon: Sendable {
             }
             entries.append(
                 Entry(
-                    words: fields[0].lowercased().split(separator: " ").map(String.init), value: fields[1],
+                    words: fields[0].split(separator: " ").map { MatchKey.match(String($0)) }, value: fields[1],
                     category: fields.count > 2 ? fields[2] : ""))
         }
         return Lexicon(entries: entries)

@@ -47,7 +47,7 @@ public struct RulePattern: Sendable {
             case "D4": matcher = .digits(4...4)
             case "D12": matcher = .digits(1...2)
             case "D2": matcher = .digits(2...2)
-            default: matcher = .literal(Set(item.split(separator: "|").map { $0.lowercased() }))
+            default: matcher = .literal(Set(item.split(separator: "|").map { MatchKey.match(String($0)) }))
             }
             elements.append(Element(matcher: matcher, glued: glued, context: context))
         }
