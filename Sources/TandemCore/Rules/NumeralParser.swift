@@ -85,7 +85,7 @@ public struct NumeralParser: Sendable {
         var value = digitsValue(context, first)
         var next = index + 1
         var grouped = false
-        func isDigits(_ at: Int, glued: Bool = true) -> Bool {
+        func isDigits(_ at: Int) -> Bool {
             at < tokens.count && tokens[at].kind == .digits && tokens[at].glued
         }
         while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued && keys[next] == groupSeparator
@@ -136,7 +136,6 @@ public struct NumeralParser: Sendable {
         var seen = false
         var count = 0
         var consumed = 0
-        var lastWasFiller = false
         var article = false
         var position = index
         var valueWords = 0
@@ -179,7 +178,6 @@ public struct NumeralParser: Sendable {
                 article = true
             case .filler:
                 guard seen else { break scan }
-                lastWasFiller = true
                 count += 1
                 position += 1
                 continue
@@ -203,13 +201,11 @@ public struct NumeralParser: Sendable {
                 seen = true
             }
             if word.wordClass != .article { valueWords += 1 }
-            lastWasFiller = false
             count += 1
             position += 1
             consumed = position - index
             if word.wordClass == .article { consumed = 0 }
         }
-        _ = lastWasFiller
         guard seen, consumed > 0 else { return nil }
         if article && valueWords == 1 {
             // "a" + one word: only "a hundred", "a third", "a dozen".
