@@ -41,43 +41,10 @@ public final class ExtractionContext {
         self.bytes = document.normalized.normalized
     }
 
-    /// Each token's text, lowercased: what literal pattern elements and lexicons match.
+    /// Each token's match key (`MatchKey.match`): what literal pattern elements and lexicons match.
     public private(set) lazy var keys: [String] = bytes.withUnsafeBufferPointer { buffer in
-        var scratch: [UInt8] = []
-        var scalars: [UInt32] = []
-        return tokens.map { token in
-            scratch.removeAll(keepingCapacity: true)
-            var index = Int(token.start)
-            var ascii = true
-            while index < Int(token.end) {
-                let byte = buffer[index]
-                if byte < 0x80 {
-                    scratch.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    index += 1
-                } else {
-                    ascii = false
-                    break
-                }
-            }
-            if ascii { return String(decoding: scratch, as: UTF8.self) }
-            // Non-ASCII word: lowercase per scalar and fold i/y variants (MatchKey.match).
-            scalars.removeAll(keepingCapacity: true)
-            index = Int(token.start)
-            while index < Int(token.end) {
-                let (value, length) = decodeScalar(buffer, at: index)
-                scalars.append(Scalars.lowercase(value))
-                index += length
-            }
-            MatchKey.foldVariants(&scalars)
-            scratch.removeAll(keepingCapacity: true)
-            for value in scalars { appendScalar(value, to: &scratch) }
-            return String(decoding: scratch, as: UTF8.self)
-        }
-    }
-
-    /// The token's text as written (normalized).
-    public func text(of token: Token) -> String {
-        String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+        var builder = MatchKey.Builder()
+        return tokens.map { builder.key(buffer, from: Int($0.start), to: Int($0.end)) }
     }
 
     /// Whether the token sits inside a URL, e-mail address or path-like chunk.

@@ -20,8 +20,13 @@ public struct NumberExtractor: Extractor {
     struct CompiledRule: Sendable {
         var name: String
         var pattern: RulePattern
-        var outputs: [String: String]
         var blocks: Bool
+        /// `range`: the second numeral is `value_end`.
+        var isRange: Bool
+        /// `unit=…` (percent).
+        var unit: String?
+        /// `type=…` (ORDINAL).
+        var type: String?
     }
 
     let languages: [String: LanguageRules]
@@ -48,11 +53,13 @@ public struct NumberExtractor: Extractor {
         var digitInitial: [Int] = []
         for line in file.rules {
             let pattern = try RulePattern(line.pattern, file: file.path, line: line.line)
-            for key in line.outputs.keys where !["range", "unit", "type", "value"].contains(key) {
-                throw ConfigError(
-                    file: file.path, line: line.line, path: key, "unknown output (range, unit, type, value)")
+            for key in line.outputs.keys where !["range", "unit", "type"].contains(key) {
+                throw ConfigError(file: file.path, line: line.line, path: key, "unknown output (range, unit, type)")
             }
-            rules.append(CompiledRule(name: line.name, pattern: pattern, outputs: line.outputs, blocks: line.blocks))
+            rules.append(
+                CompiledRule(
+                    name: line.name, pattern: pattern, blocks: line.blocks, isRange: line.outputs["range"] != nil,
+                    unit: line.outputs["unit"], type: line.outputs["type"]))
             if let triggers = pattern.triggers {
                 for word in triggers { byTrigger[word, default: []].append(rules.count - 1) }
             } else if pattern.startsWithDigits {
@@ -77,13 +84,15 @@ public struct NumberExtractor: Extractor {
             var ruleIndices = rules.byTrigger[keys[index]] ?? []
             if rules.numerals.canStart(context, index) { ruleIndices += rules.numeralInitial }
             if tokens[index].kind == .digits { ruleIndices += rules.digitInitial }
-            guard !ruleIndices.isEmpty, !context.insideLink(index) else { continue }
+            var insideLink: Bool?
             for ruleIndex in ruleIndices {
                 let rule = rules.rules[ruleIndex]
                 guard let match = rule.pattern.match(context, at: index, numerals: rules.numerals),
                     Boundaries.clean(context, first: match.firstToken, end: match.endToken),
                     let candidate = makeCandidate(rule, match, rules, context)
                 else { continue }
+                if insideLink == nil { insideLink = context.insideLink(index) }
+                if insideLink == true { break }
                 found.append(candidate)
             }
         }
@@ -104,12 +113,12 @@ public struct NumberExtractor: Extractor {
         }
         guard let first = match.values.first else { return nil }
         mention.value = Self.value(first)
-        if rule.outputs["range"] != nil {
+        if rule.isRange {
             guard match.values.count >= 2, match.values[1] > first else { return nil }
             mention.valueEnd = Self.value(match.values[1])
         }
-        mention.unit = rule.outputs["unit"]
-        mention.type = rule.outputs["type"]
+        mention.unit = rule.unit
+        mention.type = rule.type
         mention.mod = hedge(before: match.spanFirst, rules, context)
         return Candidate(mention: mention, matchLength: matchLength, priority: 0)
     }

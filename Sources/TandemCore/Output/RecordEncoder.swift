@@ -101,14 +101,18 @@ extension NormalizedDocument {
 }
 
 /// Slices the original text by scalar offsets, with an index built once per document.
-struct OriginalText {
+public struct OriginalText: Sendable {
     private let scalars: [Unicode.Scalar]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         scalars = Array(text.unicodeScalars)
     }
 
-    func slice(_ start: Int, _ end: Int) -> String {
+    /// Scalars in the text.
+    public var count: Int { scalars.count }
+
+    /// The text of scalars `start..<end`, or "" when the range is out of bounds.
+    public func slice(_ start: Int, _ end: Int) -> String {
         guard start >= 0, end <= scalars.count, start <= end else { return "" }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])

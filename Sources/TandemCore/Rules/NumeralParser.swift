@@ -37,7 +37,6 @@ public struct NumeralParser: Sendable {
         public var value: Double
         /// Tokens consumed.
         public var tokenCount: Int
-        public var fromWords: Bool
     }
 
     init(lexicon: Lexicon, decimalSeparator: String, groupSeparator: String, file: String) throws(ConfigError) {
@@ -118,7 +117,7 @@ public struct NumeralParser: Sendable {
             value *= word.value
             next += 1
         }
-        return Numeral(value: value, tokenCount: next - index, fromWords: false)
+        return Numeral(value: value, tokenCount: next - index)
     }
 
     private func pow10(_ exponent: Double) -> Double {
@@ -219,6 +218,6 @@ public struct NumeralParser: Sendable {
             if word.wordClass != .fraction { return nil }
         }
         let value = total + hundreds + small
-        return Numeral(value: value, tokenCount: consumed, fromWords: true)
+        return Numeral(value: value, tokenCount: consumed)
     }
 }

@@ -40,13 +40,7 @@ public struct RuleFile: Sendable {
     public var examples: [Example] = []
 
     public static func load(_ url: URL) throws(ConfigError) -> RuleFile {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigError(file: url.path, "cannot read the rule file (\(error.localizedDescription))")
-        }
-        return try parse(text.precomposedStringWithCanonicalMapping, path: url.path)
+        try parse(try RuleText.read(url), path: url.path)
     }
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> RuleFile {
@@ -169,17 +163,10 @@ public struct Lexicon: Sendable {
     public var entries: [Entry]
 
     public static func load(_ url: URL) throws(ConfigError) -> Lexicon {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigError(file: url.path, "cannot read the table (\(error.localizedDescription))")
-        }
         var entries: [Entry] = []
-        for (index, raw) in text.precomposedStringWithCanonicalMapping.split(
-            separator: "\n", omittingEmptySubsequences: false
-        )
-        .enumerated() {
+        for (index, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             let line = RuleFile.stripComment(String(raw))
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
@@ -194,5 +181,16 @@ public struct Lexicon: Sendable {
                     category: fields.count > 2 ? fields[2] : ""))
         }
         return Lexicon(entries: entries)
+    }
+}
+
+/// Reads a rule-table file as NFC text (tables are matched against NFC-normalized text).
+enum RuleText {
+    static func read(_ url: URL) throws(ConfigError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8).precomposedStringWithCanonicalMapping
+        } catch {
+            throw ConfigError(file: url.path, "cannot read the file (\(error.localizedDescription))")
+        }
     }
 }

@@ -68,7 +68,6 @@ public struct RulePattern: Sendable {
         var spanFirst: Int
         var spanEnd: Int
         var values: [Double]
-        var fromWords: Bool
     }
 
     func match(_ context: ExtractionContext, at start: Int, numerals: NumeralParser) -> Match? {
@@ -78,7 +77,6 @@ public struct RulePattern: Sendable {
         var values: [Double] = []
         var spanFirst: Int?
         var spanEnd = start
-        var fromWords = false
         for (index, element) in elements.enumerated() {
             guard position < tokens.count else { return nil }
             if index > 0 && element.glued && !tokens[position].glued { return nil }
@@ -100,7 +98,6 @@ public struct RulePattern: Sendable {
             case .numeral:
                 guard let numeral = numerals.parse(context, at: position) else { return nil }
                 values.append(numeral.value)
-                fromWords = fromWords || numeral.fromWords
                 position += numeral.tokenCount
             }
             if !element.context {
@@ -109,15 +106,15 @@ public struct RulePattern: Sendable {
             }
         }
         guard let spanFirst else { return nil }
-        return Match(
-            firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd, values: values,
-            fromWords: fromWords)
+        return Match(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd, values: values)
     }
 }
 
 /// Word boundaries of a match: the span may not continue a word or number it touches
 /// (`G7`, `Vietnam+` are names; `82nd` is not a cardinal).
 enum Boundaries {
+    private static let separators: Set<String> = [".", ","]
+
     static func isAlphanumeric(_ token: Token) -> Bool { token.kind != .punctuation }
 
     static func clean(_ context: ExtractionContext, first: Int, end: Int) -> Bool {
@@ -126,7 +123,6 @@ enum Boundaries {
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) { return false }
         if end < tokens.count && tokens[end].glued && context.keys[end] == "+" { return false }
         // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3".
-        let separators: Set<String> = [".", ","]
         if first >= 2 && tokens[first].glued && separators.contains(context.keys[first - 1]) && tokens[first - 1].glued
             && tokens[first - 2].kind == .digits
         {

@@ -67,8 +67,9 @@ public struct CharsetDecoder: Sendable {
                 "not valid UTF-8 (\(invalid) invalid sequence(s)) and no legacy encoding was recognized"
                     + (charset.isEmpty ? "" : " (best guess \(charset), confidence \(confidence))"))
         }
-        var decoded = try convert(bytes, from: charset)
-        if decoded.warnings.count > 0 {
+        let (converted, illegal) = try convertCounting(bytes, from: charset)
+        var decoded = converted
+        if illegal > 0 {
             throw StageFailure(
                 "not valid UTF-8 (\(invalid) invalid sequence(s)) and not valid \(charset) either (ICU's best guess, "
                     + "confidence \(confidence))")
@@ -77,8 +78,15 @@ public struct CharsetDecoder: Sendable {
         return decoded
     }
 
-    /// Converts bytes in an ICU charset to a String.
+    /// Converts bytes in an ICU charset to a String, warning about replaced sequences.
     public func convert(_ bytes: [UInt8], from charset: String) throws(StageFailure) -> Decoded {
+        var (decoded, illegal) = try convertCounting(bytes, from: charset)
+        if illegal > 0 { decoded.warnings.append("\(illegal) byte sequence(s) invalid in \(charset) were replaced") }
+        return decoded
+    }
+
+    /// Converts bytes in an ICU charset; also returns how many sequences were replaced.
+    private func convertCounting(_ bytes: [UInt8], from charset: String) throws(StageFailure) -> (Decoded, Int) {
         var output: UnsafeMutablePointer<UInt8>?
         var illegal: Int32 = 0
         let length = tandem_charset_to_utf8(charset, bytes, Int32(bytes.count), &output, &illegal)
@@ -87,9 +95,7 @@ public struct CharsetDecoder: Sendable {
         }
         defer { tandem_free(output) }
         let text = String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
-        var warnings: [String] = []
-        if illegal > 0 { warnings.append("\(illegal) byte sequence(s) invalid in \(charset) were replaced") }
-        return Decoded(text: text, encoding: charset, warnings: warnings)
+        return (Decoded(text: text, encoding: charset, warnings: []), Int(illegal))
     }
 
     /// Counts well-formed multi-byte UTF-8 sequences and invalid bytes.

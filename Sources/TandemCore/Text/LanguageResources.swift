@@ -33,20 +33,13 @@ public struct LanguageResources: Sendable {
 /// A plain word list: one entry per line, `#` starts a comment, blank lines ignored.
 public enum WordList {
     public static func load(_ url: URL) throws(ConfigError) -> [String] {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigError(file: url.path, "cannot read the word list (\(error.localizedDescription))")
-        }
-        return parse(text)
+        parse(try RuleText.read(url))
     }
 
     public static func parse(_ text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed.precomposedStringWithCanonicalMapping
+            let trimmed = RuleFile.stripComment(String(line)).trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
         }
     }
 }

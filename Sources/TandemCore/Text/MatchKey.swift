@@ -21,9 +21,38 @@ public enum MatchKey {
 
     /// The match key of a word: lowercase, i/y variants folded.
     public static func match(_ word: String) -> String {
-        var scalars = word.unicodeScalars.map { Scalars.lowercase($0.value) }
-        foldVariants(&scalars)
-        return string(scalars)
+        var word = word
+        var builder = Builder()
+        return word.withUTF8 { builder.key($0, from: 0, to: $0.count) }
+    }
+
+    /// Builds match keys from UTF-8 slices, reusing its buffers (one per document).
+    struct Builder {
+        private var bytes: [UInt8] = []
+        private var scalars: [UInt32] = []
+
+        /// The match key of `utf8[from..<to]`. ASCII words take a byte-only fast path.
+        mutating func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+            bytes.removeAll(keepingCapacity: true)
+            var index = from
+            while index < to && utf8[index] < 0x80 {
+                let byte = utf8[index]
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                index += 1
+            }
+            if index == to { return String(decoding: bytes, as: UTF8.self) }
+            scalars.removeAll(keepingCapacity: true)
+            index = from
+            while index < to {
+                let (value, length) = decodeScalar(utf8, at: index)
+                scalars.append(Scalars.lowercase(value))
+                index += length
+            }
+            MatchKey.foldVariants(&scalars)
+            bytes.removeAll(keepingCapacity: true)
+            for value in scalars { appendScalar(value, to: &bytes) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// The name key of a word or phrase: lowercase, accents stripped.
@@ -34,7 +63,7 @@ public enum MatchKey {
             })
     }
 
-    static func string(_ scalars: [UInt32]) -> String {
+    private static func string(_ scalars: [UInt32]) -> String {
         var view = String.UnicodeScalarView()
         for value in scalars { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
         return String(view)

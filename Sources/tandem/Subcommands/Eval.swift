@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
             byName[URL(fileURLWithPath: doc).lastPathComponent] = record
         }
         var scorer = Scorer()
-        var texts: [String: String] = [:]
+        var texts: [String: OriginalText] = [:]
         for document in goldSet.documents {
             let record = byName[document.name]
             if record == nil { Diagnostics.shared.warning("no output for gold document \(document.name)") }
@@ -59,8 +59,10 @@ struct Eval: ParsableCommand {
             scorer.score(
                 doc: document.name, language: document.language,
                 gold: goldSet.mentions.filter { $0.doc == document.name }, predicted: predicted)
-            if let path = locate(document.name) {
-                texts[document.name] = try? String(contentsOfFile: path, encoding: .utf8)
+            if errors, let path = documentPaths[document.name],
+                let text = try? String(contentsOfFile: path, encoding: .utf8)
+            {
+                texts[document.name] = OriginalText(text)
             }
         }
         if json {
@@ -87,22 +89,27 @@ struct Eval: ParsableCommand {
         return [TandemHome.locate()?.appendingPathComponent("samples").path ?? "samples"]
     }
 
-    private func locate(_ name: String) -> String? {
+    /// Every file under the search paths by file name (the first one found wins), listed once.
+    private var documentPaths: [String: String] {
+        var paths: [String: String] = [:]
         for root in searchPaths {
-            if URL(fileURLWithPath: root).lastPathComponent == name { return root }
+            let name = URL(fileURLWithPath: root).lastPathComponent
+            if paths[name] == nil { paths[name] = root }
             guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
             while let relative = enumerator.nextObject() as? String {
-                if URL(fileURLWithPath: relative).lastPathComponent == name { return root + "/" + relative }
+                let name = URL(fileURLWithPath: relative).lastPathComponent
+                if paths[name] == nil { paths[name] = root + "/" + relative }
             }
         }
-        return nil
+        return paths
     }
 
     private func runPipeline(_ goldSet: GoldSet) throws -> [[String: JSONValue]] {
         let setup = try options.setup()
+        let paths = documentPaths
         var documents: [SourceDocument] = []
         for document in goldSet.documents {
-            guard let path = locate(document.name) else {
+            guard let path = paths[document.name] else {
                 Diagnostics.shared.warning(
                     "gold document \(document.name) not found under \(searchPaths.joined(separator: ", "))")
                 continue
@@ -168,19 +175,13 @@ struct Eval: ParsableCommand {
         print(String(decoding: json.bytes, as: UTF8.self))
     }
 
-    private func printFindings(_ scorer: Scorer, texts: [String: String]) {
+    private func printFindings(_ scorer: Scorer, texts: [String: OriginalText]) {
         for finding in scorer.findings {
             let mention = finding.mention
             var context = ""
             if let text = texts[finding.doc] {
-                let scalars = Array(text.unicodeScalars)
-                let from = max(0, mention.start - 30)
-                let to = min(scalars.count, mention.end + 30)
-                if from <= to {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[from..<to])
-                    context = String(view).replacingOccurrences(of: "\n", with: " ")
-                }
+                context = text.slice(max(0, mention.start - 30), min(text.count, mention.end + 30))
+                    .replacingOccurrences(of: "\n", with: " ")
             }
             var value = ""
             if let v = mention.value { value = " value=\(v)" }
