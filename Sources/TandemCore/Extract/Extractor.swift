@@ -41,10 +41,29 @@ public final class ExtractionContext {
         self.bytes = document.normalized.normalized
     }
 
-    /// Each token's match key (`MatchKey.match`): what literal pattern elements and lexicons match.
-    public private(set) lazy var keys: [String] = bytes.withUnsafeBufferPointer { buffer in
-        var builder = MatchKey.Builder()
-        return tokens.map { builder.key(buffer, from: Int($0.start), to: Int($0.end)) }
+    private var idCache: [ObjectIdentifier: [Int32]] = [:]
+
+    /// Each token's id in `vocabulary` (`Vocabulary.unknown` for words no table knows),
+    /// computed once per document and vocabulary.
+    public func ids(in vocabulary: Vocabulary) -> [Int32] {
+        if let cached = idCache[ObjectIdentifier(vocabulary)] { return cached }
+        let ids = bytes.withUnsafeBufferPointer { buffer in
+            var builder = MatchKey.Builder()
+            return tokens.map { token in
+                token.kind == .digits
+                    ? Vocabulary.unknown
+                    : builder.id(buffer, from: Int(token.start), to: Int(token.end), in: vocabulary)
+            }
+        }
+        idCache[ObjectIdentifier(vocabulary)] = ids
+        return ids
+    }
+
+    /// Whether a token is the single ASCII character `character` (punctuation checks).
+    @inline(__always)
+    public func isCharacter(_ index: Int, _ character: UInt8) -> Bool {
+        let token = tokens[index]
+        return token.end == token.start + 1 && bytes[Int(token.start)] == character
     }
 
     /// Whether the token sits inside a URL, e-mail address or path-like chunk.

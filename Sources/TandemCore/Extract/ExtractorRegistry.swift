@@ -3,15 +3,21 @@ import Foundation
 /// Builds the extractors pipeline.json names from their rule tables. A name maps to a
 /// factory; adding an extractor means registering its factory here once.
 public enum ExtractorRegistry {
-    /// A factory: rules folder in, ready extractor out.
-    public typealias Factory = @Sendable (URL) throws(ConfigError) -> any Extractor
+    /// A factory: rules folder and the shared vocabulary in, ready extractor out.
+    public typealias Factory = @Sendable (URL, Vocabulary) throws(ConfigError) -> any Extractor
 
     /// The extractors this build knows, by pipeline.json name.
     public static let factories: [String: Factory] = [
-        "numbers": { (folder: URL) throws(ConfigError) -> any Extractor in try NumberExtractor(rulesFolder: folder) }
+        "numbers": { (folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> any Extractor in
+            try NumberExtractor(rulesFolder: folder, vocabulary: vocabulary)
+        }
     ]
 
-    public static func build(names: [String], rulesFolder: URL, source: String) throws(ConfigError) -> [any Extractor] {
+    /// Builds the named extractors; they intern their words in one shared `vocabulary`, so a
+    /// document's token ids are computed once for all of them.
+    public static func build(
+        names: [String], rulesFolder: URL, source: String, vocabulary: Vocabulary = Vocabulary()
+    ) throws(ConfigError) -> [any Extractor] {
         var extractors: [any Extractor] = []
         for (index, name) in names.enumerated() {
             guard let factory = factories[name] else {
@@ -20,7 +26,7 @@ public enum ExtractorRegistry {
                     file: source, path: "stages.extract.extractors[\(index)]",
                     "unknown extractor '\(name)' (known: \(known.isEmpty ? "none" : known))")
             }
-            extractors.append(try factory(rulesFolder))
+            extractors.append(try factory(rulesFolder, vocabulary))
         }
         return extractors
     }

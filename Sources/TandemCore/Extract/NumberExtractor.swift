@@ -10,11 +10,12 @@ public struct NumberExtractor: Extractor {
         var language: String
         var numerals: NumeralParser
         var rules: [CompiledRule]
-        /// Rules by the lowercase word that starts them; numeral-initial rules separately.
-        var byTrigger: [String: [Int]]
+        /// Rules by the vocabulary id of the word that starts them; numeral- and
+        /// digit-initial rules separately.
+        var byTrigger: [Int32: [Int]]
         var numeralInitial: [Int]
         var digitInitial: [Int]
-        var hedges: [(words: [String], mod: String)]
+        var hedges: [(words: [Int32], mod: String)]
     }
 
     struct CompiledRule: Sendable {
@@ -30,29 +31,33 @@ public struct NumberExtractor: Extractor {
     }
 
     let languages: [String: LanguageRules]
+    /// The ids the tables' words were interned under (shared with other extractors).
+    let vocabulary: Vocabulary
 
-    /// Loads `rules/vi` and `rules/en`.
-    public init(rulesFolder: URL) throws(ConfigError) {
+    /// Loads `rules/vi` and `rules/en`, interning their words in `vocabulary`.
+    public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         var languages: [String: LanguageRules] = [:]
         for language in LanguageResources.languages {
             let folder = rulesFolder.appendingPathComponent(language)
-            languages[language] = try Self.load(language: language, folder: folder)
+            languages[language] = try Self.load(language: language, folder: folder, vocabulary: vocabulary)
         }
         self.languages = languages
+        self.vocabulary = vocabulary
     }
 
-    static func load(language: String, folder: URL) throws(ConfigError) -> LanguageRules {
+    static func load(language: String, folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> LanguageRules {
         let file = try RuleFile.load(folder.appendingPathComponent("numbers.rules"))
         let numeralsURL = folder.appendingPathComponent("numerals.tsv")
         let numerals = try NumeralParser(
-            lexicon: try Lexicon.load(numeralsURL), decimalSeparator: file.settings["decimal"] ?? ".",
-            groupSeparator: file.settings["group"] ?? ",", file: numeralsURL.path)
+            lexicon: try Lexicon.load(numeralsURL), vocabulary: vocabulary,
+            decimalSeparator: file.settings["decimal"] ?? ".", groupSeparator: file.settings["group"] ?? ",",
+            file: numeralsURL.path)
         var rules: [CompiledRule] = []
-        var byTrigger: [String: [Int]] = [:]
+        var byTrigger: [Int32: [Int]] = [:]
         var numeralInitial: [Int] = []
         var digitInitial: [Int] = []
         for line in file.rules {
-            let pattern = try RulePattern(line.pattern, file: file.path, line: line.line)
+            let pattern = try RulePattern(line.pattern, vocabulary: vocabulary, file: file.path, line: line.line)
             for key in line.outputs.keys where !["range", "unit", "type"].contains(key) {
                 throw ConfigError(file: file.path, line: line.line, path: key, "unknown output (range, unit, type)")
             }
@@ -68,8 +73,9 @@ public struct NumberExtractor: Extractor {
                 numeralInitial.append(rules.count - 1)
             }
         }
-        let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries.map { ($0.words, $0.value) }
-            .sorted { $0.0.count > $1.0.count }
+        let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries
+            .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
+            .sorted { $0.words.count > $1.words.count }
         return LanguageRules(
             language: language, numerals: numerals, rules: rules, byTrigger: byTrigger, numeralInitial: numeralInitial,
             digitInitial: digitInitial, hedges: hedges)
@@ -78,18 +84,18 @@ public struct NumberExtractor: Extractor {
     public func candidates(in context: ExtractionContext) -> [Candidate] {
         guard let rules = languages[context.language] else { return [] }
         let tokens = context.tokens
-        let keys = context.keys
+        let ids = context.ids(in: vocabulary)
         var found: [Candidate] = []
         for index in tokens.indices {
-            var ruleIndices = rules.byTrigger[keys[index]] ?? []
-            if rules.numerals.canStart(context, index) { ruleIndices += rules.numeralInitial }
+            var ruleIndices = ids[index] >= 0 ? rules.byTrigger[ids[index]] ?? [] : []
+            if rules.numerals.canStart(context, ids: ids, index) { ruleIndices += rules.numeralInitial }
             if tokens[index].kind == .digits { ruleIndices += rules.digitInitial }
             var insideLink: Bool?
             for ruleIndex in ruleIndices {
                 let rule = rules.rules[ruleIndex]
-                guard let match = rule.pattern.match(context, at: index, numerals: rules.numerals),
+                guard let match = rule.pattern.match(context, ids: ids, at: index, numerals: rules.numerals),
                     Boundaries.clean(context, first: match.firstToken, end: match.endToken),
-                    let candidate = makeCandidate(rule, match, rules, context)
+                    let candidate = makeCandidate(rule, match, rules, context, ids)
                 else { continue }
                 if insideLink == nil { insideLink = context.insideLink(index) }
                 if insideLink == true { break }
@@ -100,7 +106,8 @@ public struct NumberExtractor: Extractor {
     }
 
     private func makeCandidate(
-        _ rule: CompiledRule, _ match: RulePattern.Match, _ rules: LanguageRules, _ context: ExtractionContext
+        _ rule: CompiledRule, _ match: RulePattern.Match, _ rules: LanguageRules, _ context: ExtractionContext,
+        _ ids: [Int32]
     )
         -> Candidate?
     {
@@ -119,15 +126,14 @@ public struct NumberExtractor: Extractor {
         }
         mention.unit = rule.unit
         mention.type = rule.type
-        mention.mod = hedge(before: match.spanFirst, rules, context)
+        mention.mod = hedge(before: match.spanFirst, rules, ids)
         return Candidate(mention: mention, matchLength: matchLength, priority: 0)
     }
 
     /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`.
-    private func hedge(before index: Int, _ rules: LanguageRules, _ context: ExtractionContext) -> String? {
+    private func hedge(before index: Int, _ rules: LanguageRules, _ ids: [Int32]) -> String? {
         for (words, mod) in rules.hedges where words.count <= index {
-            let start = index - words.count
-            if zip(words, context.keys[start..<index]).allSatisfy({ $0 == $1 }) { return mod }
+            if ids[(index - words.count)..<index].elementsEqual(words) { return mod }
         }
         return nil
     }

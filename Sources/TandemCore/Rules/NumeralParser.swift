@@ -28,9 +28,11 @@ public struct NumeralParser: Sendable {
         var wordClass: WordClass
     }
 
-    let words: [String: Word]
-    let decimalSeparator: String
-    let groupSeparator: String
+    /// Number words by vocabulary id.
+    let words: [Int32: Word]
+    /// The one-character decimal and group separators of digit numerals.
+    let decimalSeparator: UInt8
+    let groupSeparator: UInt8
 
     /// A numeral found at a token.
     public struct Numeral: Sendable, Equatable {
@@ -39,8 +41,14 @@ public struct NumeralParser: Sendable {
         public var tokenCount: Int
     }
 
-    init(lexicon: Lexicon, decimalSeparator: String, groupSeparator: String, file: String) throws(ConfigError) {
-        var words: [String: Word] = [:]
+    init(
+        lexicon: Lexicon, vocabulary: Vocabulary, decimalSeparator: String, groupSeparator: String, file: String
+    ) throws(ConfigError) {
+        for (name, separator) in [("decimal", decimalSeparator), ("group", groupSeparator)]
+        where separator.utf8.count != 1 {
+            throw ConfigError(file: file, path: "set \(name)", "a separator is one ASCII character, not '\(separator)'")
+        }
+        var words: [Int32: Word] = [:]
         for entry in lexicon.entries {
             guard let wordClass = WordClass(rawValue: entry.category) else {
                 throw ConfigError(
@@ -50,68 +58,74 @@ public struct NumeralParser: Sendable {
                 throw ConfigError(
                     file: file, path: entry.words.joined(separator: " "), "value '\(entry.value)' is not a number")
             }
-            words[entry.words.joined(separator: " ")] = Word(value: value, wordClass: wordClass)
+            guard entry.words.count == 1 else {
+                throw ConfigError(file: file, path: entry.words.joined(separator: " "), "number words are single words")
+            }
+            words[vocabulary.intern(entry.words[0])] = Word(value: value, wordClass: wordClass)
         }
         self.words = words
-        self.decimalSeparator = decimalSeparator
-        self.groupSeparator = groupSeparator
+        self.decimalSeparator = decimalSeparator.utf8.first!
+        self.groupSeparator = groupSeparator.utf8.first!
     }
 
     /// Whether a token can start a numeral (digits or a number word).
-    func canStart(_ context: ExtractionContext, _ index: Int) -> Bool {
-        context.tokens[index].kind == .digits || words[context.keys[index]] != nil
+    func canStart(_ context: ExtractionContext, ids: [Int32], _ index: Int) -> Bool {
+        context.tokens[index].kind == .digits || (ids[index] >= 0 && words[ids[index]] != nil)
     }
 
-    public func parse(_ context: ExtractionContext, at index: Int) -> Numeral? {
+    /// The numeral starting at token `index`; `ids` are the document's token ids.
+    public func parse(_ context: ExtractionContext, ids: [Int32], at index: Int) -> Numeral? {
         let tokens = context.tokens
-        if tokens[index].kind == .digits { return parseDigits(context, at: index) }
-        return parseWords(context, at: index)
+        if tokens[index].kind == .digits { return parseDigits(context, ids: ids, at: index) }
+        return parseWords(context, ids: ids, at: index)
     }
 
-    private func digitsValue(_ context: ExtractionContext, _ token: Token) -> Double {
+    /// The integer value of a digit token.
+    static func digitsValue(_ context: ExtractionContext, _ token: Token) -> Double {
         var value = 0.0
         for index in Int(token.start)..<Int(token.end) { value = value * 10 + Double(context.bytes[index] - 0x30) }
         return value
     }
 
-    private func parseDigits(_ context: ExtractionContext, at index: Int) -> Numeral? {
+    private func parseDigits(_ context: ExtractionContext, ids: [Int32], at index: Int) -> Numeral? {
         let tokens = context.tokens
-        let keys = context.keys
         let first = tokens[index]
         let firstLength = Int(first.end - first.start)
         // Codes and phone numbers: long digit runs with a leading zero.
         if firstLength >= 4 && context.bytes[Int(first.start)] == 0x30 { return nil }
-        var value = digitsValue(context, first)
+        var value = Self.digitsValue(context, first)
         var next = index + 1
         var grouped = false
         func isDigits(_ at: Int) -> Bool {
             at < tokens.count && tokens[at].kind == .digits && tokens[at].glued
         }
-        while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued && keys[next] == groupSeparator
+        while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued
+            && context.isCharacter(next, groupSeparator)
             && isDigits(next + 1) && tokens[next + 1].end - tokens[next + 1].start == 3
         {
-            value = value * 1000 + digitsValue(context, tokens[next + 1])
+            value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
             next += 2
             grouped = true
         }
-        let decimalMark: String? =
+        let decimalMark: UInt8? =
             next + 1 < tokens.count && tokens[next].glued && isDigits(next + 1)
-            ? (keys[next] == decimalSeparator
-                ? decimalSeparator : (!grouped && keys[next] == groupSeparator ? groupSeparator : nil))
+            ? (context.isCharacter(next, decimalSeparator)
+                ? decimalSeparator : (!grouped && context.isCharacter(next, groupSeparator) ? groupSeparator : nil))
             : nil
         if decimalMark != nil {
             let fraction = tokens[next + 1]
             let digits = Double(fraction.end - fraction.start)
-            value += digitsValue(context, fraction) / pow10(digits)
+            value += Self.digitsValue(context, fraction) / pow10(digits)
             next += 2
             // "1.2.3" is a code or a version, not a number.
             if next + 1 < tokens.count && tokens[next].glued && tokens[next].kind == .punctuation
-                && (keys[next] == "." || keys[next] == ",") && isDigits(next + 1)
+                && (context.isCharacter(next, UInt8(ascii: ".")) || context.isCharacter(next, UInt8(ascii: ",")))
+                && isDigits(next + 1)
             {
                 return nil
             }
         }
-        if next < tokens.count, !tokens[next].glued, let word = words[keys[next]],
+        if next < tokens.count, !tokens[next].glued, let word = words[ids[next]],
             word.wordClass == .scale || word.wordClass == .hundred
         {
             value *= word.value
@@ -126,9 +140,8 @@ public struct NumeralParser: Sendable {
         return result
     }
 
-    private func parseWords(_ context: ExtractionContext, at index: Int) -> Numeral? {
+    private func parseWords(_ context: ExtractionContext, ids: [Int32], at index: Int) -> Numeral? {
         let tokens = context.tokens
-        let keys = context.keys
         var total = 0.0
         var hundreds = 0.0
         var small = 0.0
@@ -142,18 +155,18 @@ public struct NumeralParser: Sendable {
         var lastValue = 0.0
         scan: while position < tokens.count {
             // English compounds: "twenty-one", "two-thirds".
-            if count > 0 && keys[position] == "-" && tokens[position].glued && position + 1 < tokens.count
-                && tokens[position + 1].glued && words[keys[position + 1]] != nil
+            if count > 0 && context.isCharacter(position, UInt8(ascii: "-")) && tokens[position].glued
+                && position + 1 < tokens.count && tokens[position + 1].glued && words[ids[position + 1]] != nil
             {
                 position += 1
                 continue
             }
-            guard let word = words[keys[position]] else { break scan }
+            guard let word = words[ids[position]] else { break scan }
             if count > 0 && tokens[position].newlineBefore { break scan }
             // Place value: a unit follows only a round ten or more (mười hai, twenty one), a
             // compound-only unit only a ten, hundred, scale or filler, or precedes a multiplier.
             if count > 0 && (word.wordClass == .unit || word.wordClass == .compoundUnit) {
-                let nextClass = position + 1 < tokens.count ? words[keys[position + 1]]?.wordClass : nil
+                let nextClass = position + 1 < tokens.count ? words[ids[position + 1]]?.wordClass : nil
                 let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
                 let afterRoundTen =
                     lastClass == .unit && lastValue >= 10 && lastValue.truncatingRemainder(dividingBy: 10) == 0
@@ -166,7 +179,7 @@ public struct NumeralParser: Sendable {
                     break scan
                 }
             } else if count == 0 && word.wordClass == .compoundUnit {
-                let nextClass = position + 1 < tokens.count ? words[keys[position + 1]]?.wordClass : nil
+                let nextClass = position + 1 < tokens.count ? words[ids[position + 1]]?.wordClass : nil
                 guard nextClass == .hundred || nextClass == .scale || nextClass == .times else { break scan }
             }
             lastClass = word.wordClass
@@ -208,12 +221,12 @@ public struct NumeralParser: Sendable {
         guard seen, consumed > 0 else { return nil }
         if article && valueWords == 1 {
             // "a" + one word: only "a hundred", "a third", "a dozen".
-            let word = words[keys[index + 1]]
+            let word = words[ids[index + 1]]
             guard let wordClass = word?.wordClass, [.hundred, .scale, .times, .fraction].contains(wordClass) else {
                 return nil
             }
         }
-        if !article && valueWords == 1, let word = words[keys[index]], word.wordClass != .unit || word.value == 0 {
+        if !article && valueWords == 1, let word = words[ids[index]], word.wordClass != .unit || word.value == 0 {
             // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number.
             if word.wordClass != .fraction { return nil }
         }

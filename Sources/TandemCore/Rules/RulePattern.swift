@@ -3,8 +3,8 @@ public struct RulePattern: Sendable {
     enum Matcher: Sendable {
         /// A numeral; its value is captured.
         case numeral
-        /// One token whose lowercase text is in the set.
-        case literal(Set<String>)
+        /// One token whose vocabulary id is in the set.
+        case literal(Set<Int32>)
         /// One digit token with a length in the range (`D4` years, `D12` days and months, `D2`).
         case digits(ClosedRange<Int>)
     }
@@ -19,8 +19,8 @@ public struct RulePattern: Sendable {
 
     let elements: [Element]
 
-    /// Lowercase words that can start a match (nil: starts with a numeral).
-    var triggers: Set<String>? {
+    /// Vocabulary ids of the words that can start a match (nil: starts with a numeral or digits).
+    var triggers: Set<Int32>? {
         if case .literal(let words) = elements[0].matcher { return words }
         return nil
     }
@@ -31,7 +31,8 @@ public struct RulePattern: Sendable {
         return false
     }
 
-    init(_ text: String, file: String, line: Int) throws(ConfigError) {
+    /// Compiles a pattern, interning its literal words in `vocabulary`.
+    init(_ text: String, vocabulary: Vocabulary, file: String, line: Int) throws(ConfigError) {
         var elements: [Element] = []
         for raw in text.split(separator: " ") where !raw.isEmpty {
             var item = Substring(raw)
@@ -47,7 +48,7 @@ public struct RulePattern: Sendable {
             case "D4": matcher = .digits(4...4)
             case "D12": matcher = .digits(1...2)
             case "D2": matcher = .digits(2...2)
-            default: matcher = .literal(Set(item.split(separator: "|").map { MatchKey.match(String($0)) }))
+            default: matcher = .literal(Set(item.split(separator: "|").map { vocabulary.intern(String($0)) }))
             }
             elements.append(Element(matcher: matcher, glued: glued, context: context))
         }
@@ -70,9 +71,9 @@ public struct RulePattern: Sendable {
         var values: [Double]
     }
 
-    func match(_ context: ExtractionContext, at start: Int, numerals: NumeralParser) -> Match? {
+    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
+    func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
         let tokens = context.tokens
-        let keys = context.keys
         var position = start
         var values: [Double] = []
         var spanFirst: Int?
@@ -84,19 +85,15 @@ public struct RulePattern: Sendable {
             let begin = position
             switch element.matcher {
             case .literal(let words):
-                guard words.contains(keys[position]) else { return nil }
+                guard words.contains(ids[position]) else { return nil }
                 position += 1
             case .digits(let lengths):
                 let token = tokens[position]
                 guard token.kind == .digits, lengths.contains(Int(token.end - token.start)) else { return nil }
-                var value = 0.0
-                for byte in context.bytes[Int(token.start)..<Int(token.end)] {
-                    value = value * 10 + Double(byte - 0x30)
-                }
-                values.append(value)
+                values.append(NumeralParser.digitsValue(context, token))
                 position += 1
             case .numeral:
-                guard let numeral = numerals.parse(context, at: position) else { return nil }
+                guard let numeral = numerals.parse(context, ids: ids, at: position) else { return nil }
                 values.append(numeral.value)
                 position += numeral.tokenCount
             }
@@ -113,23 +110,27 @@ public struct RulePattern: Sendable {
 /// Word boundaries of a match: the span may not continue a word or number it touches
 /// (`G7`, `Vietnam+` are names; `82nd` is not a cardinal).
 enum Boundaries {
-    private static let separators: Set<String> = [".", ","]
-
     static func isAlphanumeric(_ token: Token) -> Bool { token.kind != .punctuation }
+
+    /// Whether a token is a `.` or `,` glued to the token before it.
+    private static func isGluedSeparator(_ context: ExtractionContext, _ index: Int) -> Bool {
+        context.tokens[index].glued
+            && (context.isCharacter(index, UInt8(ascii: ".")) || context.isCharacter(index, UInt8(ascii: ",")))
+    }
 
     static func clean(_ context: ExtractionContext, first: Int, end: Int) -> Bool {
         let tokens = context.tokens
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) { return false }
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) { return false }
-        if end < tokens.count && tokens[end].glued && context.keys[end] == "+" { return false }
+        if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "+")) { return false }
         // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3".
-        if first >= 2 && tokens[first].glued && separators.contains(context.keys[first - 1]) && tokens[first - 1].glued
+        if first >= 2 && tokens[first].glued && isGluedSeparator(context, first - 1)
             && tokens[first - 2].kind == .digits
         {
             return false
         }
-        if end + 1 < tokens.count && tokens[end].glued && separators.contains(context.keys[end])
-            && tokens[end + 1].glued && tokens[end + 1].kind == .digits
+        if end + 1 < tokens.count && isGluedSeparator(context, end) && tokens[end + 1].glued
+            && tokens[end + 1].kind == .digits
         {
             return false
         }

@@ -14,25 +14,30 @@ public struct LanguageIdentifier: Sendable {
         var marked = 0
         var viHits = 0
         var enHits = 0
-        let vi = resources.functionWords["vi"] ?? []
-        let en = resources.functionWords["en"] ?? []
+        let vocabulary = resources.functionWordVocabulary
+        let flags = resources.functionWordLanguages
+        var builder = MatchKey.Builder()
         for token in tokens where token.kind == .word {
             words += 1
             if words > sampleWords { break }
-            var lowered: [UInt8] = []
-            lowered.reserveCapacity(Int(token.end - token.start))
-            var hasVietnamese = false
             var index = Int(token.start)
             while index < Int(token.end) {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
                 let (value, length) = decodeScalar(bytes, at: index)
-                if Self.isVietnamese(value) { hasVietnamese = true }
-                appendScalar(Scalars.lowercase(value), to: &lowered)
+                if Self.isVietnamese(value) {
+                    marked += 1
+                    break
+                }
                 index += length
             }
-            if hasVietnamese { marked += 1 }
-            let key = String(decoding: lowered, as: UTF8.self)
-            if vi.contains(key) { viHits += 1 }
-            if en.contains(key) { enHits += 1 }
+            let id = builder.id(bytes, from: Int(token.start), to: Int(token.end), in: vocabulary)
+            if id >= 0 {
+                if flags[Int(id)] & 1 != 0 { viHits += 1 }
+                if flags[Int(id)] & 2 != 0 { enHits += 1 }
+            }
         }
         let hinted = hint.map { String($0.lowercased().prefix(2)) }
         guard words >= 3 else {

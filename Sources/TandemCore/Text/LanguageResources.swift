@@ -4,13 +4,22 @@ import Foundation
 /// identification) and abbreviations that end in a period without ending a sentence.
 /// Loaded once from `rules/<lang>/function_words.txt` and `abbreviations.txt`.
 public struct LanguageResources: Sendable {
-    /// Lowercase function words per language code.
-    public var functionWords: [String: Set<String>]
+    /// The function words of all languages, interned.
+    public let functionWordVocabulary: Vocabulary
+    /// Per function-word id, a bit per language (bit `i` for `languages[i]`).
+    public let functionWordLanguages: [UInt8]
     /// Abbreviations as written (`Mr.`, `U.S.`, `TP.`), all languages together.
     public var abbreviations: Set<String>
 
-    public init(functionWords: [String: Set<String>], abbreviations: Set<String>) {
-        self.functionWords = functionWords
+    /// Builds the resources from function words per language code.
+    public init(functionWords: [String: [String]], abbreviations: Set<String>) {
+        let vocabulary = Vocabulary()
+        var flags: [Int32: UInt8] = [:]
+        for (index, language) in Self.languages.enumerated() {
+            for word in functionWords[language] ?? [] { flags[vocabulary.intern(word), default: 0] |= 1 << index }
+        }
+        functionWordVocabulary = vocabulary
+        functionWordLanguages = (0..<vocabulary.count).map { flags[Int32($0)] ?? 0 }
         self.abbreviations = abbreviations
     }
 
@@ -18,12 +27,11 @@ public struct LanguageResources: Sendable {
     public static let languages = ["vi", "en"]
 
     public static func load(rulesFolder: URL) throws(ConfigError) -> LanguageResources {
-        var functionWords: [String: Set<String>] = [:]
+        var functionWords: [String: [String]] = [:]
         var abbreviations: Set<String> = []
         for language in languages {
             let folder = rulesFolder.appendingPathComponent(language)
-            functionWords[language] = Set(
-                try WordList.load(folder.appendingPathComponent("function_words.txt")).map { $0.lowercased() })
+            functionWords[language] = try WordList.load(folder.appendingPathComponent("function_words.txt"))
             abbreviations.formUnion(try WordList.load(folder.appendingPathComponent("abbreviations.txt")))
         }
         return LanguageResources(functionWords: functionWords, abbreviations: abbreviations)

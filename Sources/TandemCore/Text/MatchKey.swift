@@ -31,8 +31,20 @@ public enum MatchKey {
         private var bytes: [UInt8] = []
         private var scalars: [UInt32] = []
 
-        /// The match key of `utf8[from..<to]`. ASCII words take a byte-only fast path.
+        /// The match key of `utf8[from..<to]` as a String.
         mutating func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+            fill(utf8, from: from, to: to)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String.
+        mutating func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
+            fill(utf8, from: from, to: to)
+            return bytes.withUnsafeBufferPointer { vocabulary.lookup($0) }
+        }
+
+        /// Puts the match key bytes in `bytes`. ASCII words take a byte-only fast path.
+        private mutating func fill(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
             bytes.removeAll(keepingCapacity: true)
             var index = from
             while index < to && utf8[index] < 0x80 {
@@ -40,7 +52,7 @@ public enum MatchKey {
                 bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                 index += 1
             }
-            if index == to { return String(decoding: bytes, as: UTF8.self) }
+            if index == to { return }
             scalars.removeAll(keepingCapacity: true)
             index = from
             while index < to {
@@ -51,7 +63,6 @@ public enum MatchKey {
             MatchKey.foldVariants(&scalars)
             bytes.removeAll(keepingCapacity: true)
             for value in scalars { appendScalar(value, to: &bytes) }
-            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
