@@ -72,8 +72,10 @@ public final class ExtractionContext {
         while first > 0 && tokens[first].glued { first -= 1 }
         var last = index
         while last + 1 < tokens.count && tokens[last + 1].glued { last += 1 }
-        let chunk = String(decoding: bytes[Int(tokens[first].start)..<Int(tokens[last].end)], as: UTF8.self)
-        return chunk.contains("://") || chunk.hasPrefix("www.") || chunk.contains("@")
+        let chunk = bytes[Int(tokens[first].start)..<Int(tokens[last].end)]
+        if chunk.contains(UInt8(ascii: "@")) || chunk.starts(with: "www.".utf8) { return true }
+        let scheme = Array("://".utf8)
+        return chunk.indices.contains { chunk[$0...].starts(with: scheme) }
     }
 }
 

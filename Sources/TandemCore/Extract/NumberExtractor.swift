@@ -10,9 +10,9 @@ public struct NumberExtractor: Extractor {
         var language: String
         var numerals: NumeralParser
         var rules: [CompiledRule]
-        /// Rules by the vocabulary id of the word that starts them; numeral- and
-        /// digit-initial rules separately.
-        var byTrigger: [Int32: [Int]]
+        /// Rules by the vocabulary id of the word that starts them (ids interned later by
+        /// other tables are past the end); numeral- and digit-initial rules separately.
+        var byTrigger: [[Int]]
         var numeralInitial: [Int]
         var digitInitial: [Int]
         var hedges: [(words: [Int32], mod: String)]
@@ -53,7 +53,7 @@ public struct NumberExtractor: Extractor {
             decimalSeparator: file.settings["decimal"] ?? ".", groupSeparator: file.settings["group"] ?? ",",
             file: numeralsURL.path)
         var rules: [CompiledRule] = []
-        var byTrigger: [Int32: [Int]] = [:]
+        var triggers: [Int32: [Int]] = [:]
         var numeralInitial: [Int] = []
         var digitInitial: [Int] = []
         for line in file.rules {
@@ -65,8 +65,8 @@ public struct NumberExtractor: Extractor {
                 CompiledRule(
                     name: line.name, pattern: pattern, blocks: line.blocks, isRange: line.outputs["range"] != nil,
                     unit: line.outputs["unit"], type: line.outputs["type"]))
-            if let triggers = pattern.triggers {
-                for word in triggers { byTrigger[word, default: []].append(rules.count - 1) }
+            if let words = pattern.triggers {
+                for word in words { triggers[word, default: []].append(rules.count - 1) }
             } else if pattern.startsWithDigits {
                 digitInitial.append(rules.count - 1)
             } else {
@@ -76,6 +76,8 @@ public struct NumberExtractor: Extractor {
         let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries
             .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
+        var byTrigger = [[Int]](repeating: [], count: vocabulary.count)
+        for (id, indices) in triggers { byTrigger[Int(id)] = indices }
         return LanguageRules(
             language: language, numerals: numerals, rules: rules, byTrigger: byTrigger, numeralInitial: numeralInitial,
             digitInitial: digitInitial, hedges: hedges)
@@ -87,7 +89,8 @@ public struct NumberExtractor: Extractor {
         let ids = context.ids(in: vocabulary)
         var found: [Candidate] = []
         for index in tokens.indices {
-            var ruleIndices = ids[index] >= 0 ? rules.byTrigger[ids[index]] ?? [] : []
+            let id = Int(ids[index])
+            var ruleIndices = id >= 0 && id < rules.byTrigger.count ? rules.byTrigger[id] : []
             if rules.numerals.canStart(context, ids: ids, index) { ruleIndices += rules.numeralInitial }
             if tokens[index].kind == .digits { ruleIndices += rules.digitInitial }
             var insideLink: Bool?

@@ -21,7 +21,7 @@ public struct RecordEncoder: Sendable {
         let segmented = document.segmented
         let normalized = segmented.normalized
         let source = normalized.source
-        let slicer = OriginalText(source.text)
+        var slicer = OriginalText(source.text)
         var json = JSONWriter(reserving: 512 + document.mentions.count * 120)
         json.beginObject()
         json.field("kind", "document")
@@ -100,22 +100,39 @@ extension NormalizedDocument {
     }
 }
 
-/// Slices the original text by scalar offsets, with an index built once per document.
+/// Slices the original text by scalar offsets. A cursor walks the UTF-8 forward, so slices
+/// asked for in increasing order (as records list them) cost one pass over the text.
 public struct OriginalText: Sendable {
-    private let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// Scalars in the text.
+    public let count: Int
+    private var cursorScalar = 0
+    private var cursorByte = 0
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        count = utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
-    /// Scalars in the text.
-    public var count: Int { scalars.count }
+    /// The UTF-8 offset of scalar `target` (moving the cursor).
+    private mutating func byteOffset(_ target: Int) -> Int {
+        if target < cursorScalar {
+            cursorScalar = 0
+            cursorByte = 0
+        }
+        while cursorScalar < target {
+            cursorByte += 1
+            while cursorByte < utf8.count && utf8[cursorByte] & 0xC0 == 0x80 { cursorByte += 1 }
+            cursorScalar += 1
+        }
+        return cursorByte
+    }
 
     /// The text of scalars `start..<end`, or "" when the range is out of bounds.
-    public func slice(_ start: Int, _ end: Int) -> String {
-        guard start >= 0, end <= scalars.count, start <= end else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+    public mutating func slice(_ start: Int, _ end: Int) -> String {
+        guard start >= 0, end <= count, start <= end else { return "" }
+        let from = byteOffset(start)
+        let to = byteOffset(end)
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 }

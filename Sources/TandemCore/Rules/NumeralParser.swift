@@ -28,8 +28,8 @@ public struct NumeralParser: Sendable {
         var wordClass: WordClass
     }
 
-    /// Number words by vocabulary id.
-    let words: [Int32: Word]
+    /// Number words by vocabulary id (ids interned later by other tables are past the end).
+    private let wordTable: [Word?]
     /// The one-character decimal and group separators of digit numerals.
     let decimalSeparator: UInt8
     let groupSeparator: UInt8
@@ -63,14 +63,22 @@ public struct NumeralParser: Sendable {
             }
             words[vocabulary.intern(entry.words[0])] = Word(value: value, wordClass: wordClass)
         }
-        self.words = words
+        var table = [Word?](repeating: nil, count: vocabulary.count)
+        for (id, word) in words { table[Int(id)] = word }
+        self.wordTable = table
         self.decimalSeparator = decimalSeparator.utf8.first!
         self.groupSeparator = groupSeparator.utf8.first!
     }
 
     /// Whether a token can start a numeral (digits or a number word).
+    /// The number word with vocabulary id `id`, if it is one.
+    @inline(__always)
+    func word(_ id: Int32) -> Word? {
+        id >= 0 && Int(id) < wordTable.count ? wordTable[Int(id)] : nil
+    }
+
     func canStart(_ context: ExtractionContext, ids: [Int32], _ index: Int) -> Bool {
-        context.tokens[index].kind == .digits || (ids[index] >= 0 && words[ids[index]] != nil)
+        context.tokens[index].kind == .digits || word(ids[index]) != nil
     }
 
     /// The numeral starting at token `index`; `ids` are the document's token ids.
@@ -125,7 +133,7 @@ public struct NumeralParser: Sendable {
                 return nil
             }
         }
-        if next < tokens.count, !tokens[next].glued, let word = words[ids[next]],
+        if next < tokens.count, !tokens[next].glued, let word = word(ids[next]),
             word.wordClass == .scale || word.wordClass == .hundred
         {
             value *= word.value
@@ -156,17 +164,17 @@ public struct NumeralParser: Sendable {
         scan: while position < tokens.count {
             // English compounds: "twenty-one", "two-thirds".
             if count > 0 && context.isCharacter(position, UInt8(ascii: "-")) && tokens[position].glued
-                && position + 1 < tokens.count && tokens[position + 1].glued && words[ids[position + 1]] != nil
+                && position + 1 < tokens.count && tokens[position + 1].glued && word(ids[position + 1]) != nil
             {
                 position += 1
                 continue
             }
-            guard let word = words[ids[position]] else { break scan }
+            guard let word = word(ids[position]) else { break scan }
             if count > 0 && tokens[position].newlineBefore { break scan }
             // Place value: a unit follows only a round ten or more (mười hai, twenty one), a
             // compound-only unit only a ten, hundred, scale or filler, or precedes a multiplier.
             if count > 0 && (word.wordClass == .unit || word.wordClass == .compoundUnit) {
-                let nextClass = position + 1 < tokens.count ? words[ids[position + 1]]?.wordClass : nil
+                let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
                 let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
                 let afterRoundTen =
                     lastClass == .unit && lastValue >= 10 && lastValue.truncatingRemainder(dividingBy: 10) == 0
@@ -179,7 +187,7 @@ public struct NumeralParser: Sendable {
                     break scan
                 }
             } else if count == 0 && word.wordClass == .compoundUnit {
-                let nextClass = position + 1 < tokens.count ? words[ids[position + 1]]?.wordClass : nil
+                let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
                 guard nextClass == .hundred || nextClass == .scale || nextClass == .times else { break scan }
             }
             lastClass = word.wordClass
@@ -221,12 +229,12 @@ public struct NumeralParser: Sendable {
         guard seen, consumed > 0 else { return nil }
         if article && valueWords == 1 {
             // "a" + one word: only "a hundred", "a third", "a dozen".
-            let word = words[ids[index + 1]]
+            let word = word(ids[index + 1])
             guard let wordClass = word?.wordClass, [.hundred, .scale, .times, .fraction].contains(wordClass) else {
                 return nil
             }
         }
-        if !article && valueWords == 1, let word = words[ids[index]], word.wordClass != .unit || word.value == 0 {
+        if !article && valueWords == 1, let word = word(ids[index]), word.wordClass != .unit || word.value == 0 {
             // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number.
             if word.wordClass != .fraction { return nil }
         }

@@ -39,6 +39,12 @@ public enum MatchKey {
 
         /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String.
         mutating func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
+            var ascii = true
+            for index in from..<to where utf8[index] >= 0x80 {
+                ascii = false
+                break
+            }
+            if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
             fill(utf8, from: from, to: to)
             return bytes.withUnsafeBufferPointer { vocabulary.lookup($0) }
         }

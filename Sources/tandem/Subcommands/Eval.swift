@@ -179,7 +179,7 @@ struct Eval: ParsableCommand {
         for finding in scorer.findings {
             let mention = finding.mention
             var context = ""
-            if let text = texts[finding.doc] {
+            if var text = texts[finding.doc] {
                 context = text.slice(max(0, mention.start - 30), min(text.count, mention.end + 30))
                     .replacingOccurrences(of: "\n", with: " ")
             }
