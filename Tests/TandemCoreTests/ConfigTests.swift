@@ -43,6 +43,13 @@ struct ConfigTests {
         }
     }
 
+    @Test func rulesPathIsRelativeToTheConfigUnlessAbsolute() throws {
+        let relative = try parse(Self.valid)
+        #expect(relative.rulesFolder.path == "/tmp/rules")
+        let absolute = try parse(Self.valid.replacingOccurrences(of: "{\"stages\"", with: "{\"rules\":\"/opt/tandem/rules\",\"stages\""))
+        #expect(absolute.rulesFolder.path == "/opt/tandem/rules")
+    }
+
     @Test func rejectsUnknownExtractors() {
         #expect(throws: ConfigError.self) {
             try ExtractorRegistry.build(names: ["telepathy"], rulesFolder: URL(fileURLWithPath: "/tmp"), source: "x")

@@ -38,8 +38,10 @@ public struct PipelineConfig: Sendable {
 
     public func workers(_ stage: String) -> Int { stages[stage]?.workers ?? 1 }
 
-    /// The rules folder as a URL.
-    public var rulesFolder: URL { baseFolder.appendingPathComponent(rulesPath) }
+    /// The rules folder as a URL: `rules` as given when absolute, else relative to the config's folder.
+    public var rulesFolder: URL {
+        rulesPath.hasPrefix("/") ? URL(fileURLWithPath: rulesPath) : baseFolder.appendingPathComponent(rulesPath)
+    }
 
     /// Loads and validates a config file.
     public static func load(from url: URL) throws(ConfigError) -> PipelineConfig {
