@@ -46,7 +46,8 @@ struct ConfigTests {
     @Test func rulesPathIsRelativeToTheConfigUnlessAbsolute() throws {
         let relative = try parse(Self.valid)
         #expect(relative.rulesFolder.path == "/tmp/rules")
-        let absolute = try parse(Self.valid.replacingOccurrences(of: "{\"stages\"", with: "{\"rules\":\"/opt/tandem/rules\",\"stages\""))
+        let absolute = try parse(
+            Self.valid.replacingOccurrences(of: "{\"stages\"", with: "{\"rules\":\"/opt/tandem/rules\",\"stages\""))
         #expect(absolute.rulesFolder.path == "/opt/tandem/rules")
     }
 

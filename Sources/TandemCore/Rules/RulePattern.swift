@@ -3,8 +3,8 @@ public struct RulePattern: Sendable {
     enum Matcher: Sendable {
         /// A numeral; its value is captured.
         case numeral
-        /// One token whose vocabulary id is in the set.
-        case literal(Set<Int32>)
+        /// One token whose vocabulary id is among these (few: a linear scan beats hashing).
+        case literal([Int32])
         /// One digit token with a length in the range (`D4` years, `D12` days and months, `D2`).
         case digits(ClosedRange<Int>)
     }
@@ -20,7 +20,7 @@ public struct RulePattern: Sendable {
     let elements: [Element]
 
     /// Vocabulary ids of the words that can start a match (nil: starts with a numeral or digits).
-    var triggers: Set<Int32>? {
+    var triggers: [Int32]? {
         if case .literal(let words) = elements[0].matcher { return words }
         return nil
     }
@@ -48,7 +48,9 @@ public struct RulePattern: Sendable {
             case "D4": matcher = .digits(4...4)
             case "D12": matcher = .digits(1...2)
             case "D2": matcher = .digits(2...2)
-            default: matcher = .literal(Set(item.split(separator: "|").map { vocabulary.intern(String($0)) }))
+            default:
+                let ids = item.split(separator: "|").map { vocabulary.intern(String($0)) }
+                matcher = .literal(Array(Set(ids)).sorted())
             }
             elements.append(Element(matcher: matcher, glued: glued, context: context))
         }

@@ -12,11 +12,12 @@ public enum MatchKey {
 
     private static let vowels: Set<UInt32> = Set("aăâeêioôơuưy".unicodeScalars.map(\.value))
 
-    /// Folds a lowercase key in place (scalars).
-    static func foldVariants(_ scalars: inout [UInt32]) {
-        guard scalars.count >= 2, let last = scalars.last, let folded = yToI[last] else { return }
-        let previous = Scalars.stripAccent(scalars[scalars.count - 2])
-        if !vowels.contains(previous) && previous < 0x80 { scalars[scalars.count - 1] = folded }
+    /// The i that replaces a word-final toned y after a consonant, or nil.
+    @inline(__always)
+    static func foldedFinal(_ last: UInt32, after previous: UInt32) -> UInt32? {
+        guard last >= 0xFD, let folded = yToI[last] else { return nil }
+        let base = Scalars.stripAccent(previous)
+        return !vowels.contains(base) && base < 0x80 ? folded : nil
     }
 
     /// The match key of a word: lowercase, i/y variants folded.
@@ -29,7 +30,6 @@ public enum MatchKey {
     /// Builds match keys from UTF-8 slices, reusing its buffers (one per document).
     struct Builder {
         private var bytes: [UInt8] = []
-        private var scalars: [UInt32] = []
 
         /// The match key of `utf8[from..<to]` as a String.
         mutating func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
@@ -49,26 +49,26 @@ public enum MatchKey {
             return bytes.withUnsafeBufferPointer { vocabulary.lookup($0) }
         }
 
-        /// Puts the match key bytes in `bytes`. ASCII words take a byte-only fast path.
+        /// Puts the match key bytes in `bytes`: lowercase per scalar, then the i/y fold of
+        /// the last scalar (see `foldedFinal`).
         private mutating func fill(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
             bytes.removeAll(keepingCapacity: true)
             var index = from
-            while index < to && utf8[index] < 0x80 {
-                let byte = utf8[index]
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                index += 1
-            }
-            if index == to { return }
-            scalars.removeAll(keepingCapacity: true)
-            index = from
+            var previous: UInt32 = 0
+            var last: UInt32 = 0
+            var lastStart = 0
             while index < to {
                 let (value, length) = decodeScalar(utf8, at: index)
-                scalars.append(Scalars.lowercase(value))
+                previous = last
+                last = Scalars.lowercase(value)
+                lastStart = bytes.count
+                appendScalar(last, to: &bytes)
                 index += length
             }
-            MatchKey.foldVariants(&scalars)
-            bytes.removeAll(keepingCapacity: true)
-            for value in scalars { appendScalar(value, to: &bytes) }
+            if index - from > 1, let folded = MatchKey.foldedFinal(last, after: previous) {
+                bytes.removeSubrange(lastStart...)
+                appendScalar(folded, to: &bytes)
+            }
         }
     }
 

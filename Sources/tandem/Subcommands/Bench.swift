@@ -8,8 +8,8 @@ struct Bench: ParsableCommand {
         abstract: "Measure pipeline throughput (MB/s, documents/s, stage shares, peak memory).",
         discussion: """
             Default corpus: the bundled samples repeated to about 20 MB, held in memory. \
-            Runs a warm-up pass, then one pass with 1 worker per stage and one with every \
-            stage at the machine's core count. Example:
+            Runs a warm-up pass, then timed passes (median of --passes) with 1 worker per \
+            stage and with every stage at the machine's core count. Example:
               tandem bench --megabytes 50
             """)
 
@@ -18,6 +18,9 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Corpus size in megabytes (documents are repeated to reach it).")
     var megabytes: Int = 20
+
+    @Option(help: "Timed passes per configuration; the median pass is reported.")
+    var passes: Int = 3
 
     @Option(help: "Print the report as JSON.")
     var format: BenchFormat = .text
@@ -39,19 +42,20 @@ struct Bench: ParsableCommand {
         let runner = BenchRunner(setup: setup)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         _ = runner.measure(Array(corpus.prefix(max(1, corpus.count / 10))), workers: cores)
-        let single = runner.measure(corpus, workers: 1)
-        let multi = runner.measure(corpus, workers: cores)
+        let single = runner.measure(corpus, workers: 1, passes: passes)
+        let multi = runner.measure(corpus, workers: cores, passes: passes)
         Diagnostics.shared.enabled = true
         switch format {
-        case .text: printText([single, multi], corpusDocuments: corpus.count)
+        case .text:
+            printText([single, multi], corpusDocuments: corpus.count, extractorNames: setup.config.extractors)
         case .json: printJSON([single, multi])
         }
     }
 
-    private func printText(_ results: [BenchRunner.Result], corpusDocuments: Int) {
+    private func printText(_ results: [BenchRunner.Result], corpusDocuments: Int, extractorNames: [String]) {
         let bytes = results.first?.summary.bytes ?? 0
-        print("corpus: \(corpusDocuments) documents, \(formatBytes(bytes)) (in memory)")
-        print("extractors: \(options.config == nil ? "pipeline.json" : options.config!)")
+        print("corpus: \(corpusDocuments) documents, \(formatBytes(bytes)) (in memory), median of \(passes) pass(es)")
+        print("extractors: \(extractorNames.isEmpty ? "none" : extractorNames.joined(separator: ", "))")
         for result in results {
             let s = result.summary
             print(
