@@ -145,6 +145,7 @@ static void place_tones(tandem_normalizer *n) {
     }
 }
 
+
 static void ensure_output(tandem_normalizer *n, int32_t capacity) {
     if (capacity <= n->outputCapacity) return;
     n->outputCapacity = capacity;
@@ -153,8 +154,30 @@ static void ensure_output(tandem_normalizer *n, int32_t capacity) {
     n->originEnd = (int32_t *)realloc(n->originEnd, sizeof(int32_t) * (size_t)capacity);
 }
 
+/// All-ASCII text (most English documents) is already normalized: copy it with an identity map.
+static int32_t copy_ascii(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
+                          const int32_t **originStart, const int32_t **originEnd) {
+    ensure_output(n, length + 1);
+    memcpy(n->output, text, (size_t)length);
+    for (int32_t i = 0; i <= length; i++) {
+        n->originStart[i] = i;
+        n->originEnd[i] = i < length ? i + 1 : i;
+    }
+    *output = n->output;
+    *originStart = n->originStart;
+    *originEnd = n->originEnd;
+    return length;
+}
+
+static int is_ascii(const uint8_t *text, int32_t length) {
+    uint8_t any = 0;
+    for (int32_t i = 0; i < length; i++) any |= text[i];
+    return any < 0x80;
+}
+
 int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
                          const int32_t **originStart, const int32_t **originEnd) {
+    if (is_ascii(text, length)) return copy_ascii(n, text, length, output, originStart, originEnd);
     n->pointCount = 0;
     int32_t i = 0, scalar = 0;
     while (i < length) {

@@ -44,6 +44,12 @@ struct NormalizationTests {
         #expect(Support.slice(original, a, b) == "Vuc\u{30C}ic\u{301}")
     }
 
+    @Test func asciiTextMapsOneToOne() throws {
+        let document = try normalize("NATO, 4,500 troops.")
+        #expect(document.normalized == Array("NATO, 4,500 troops.".utf8))
+        #expect(document.originalRange(ByteSpan(6, 11)) == (6, 11))
+    }
+
     @Test func droppedCharactersStayInsideNeighbouringSpans() throws {
         let original = "a\u{200B}b"
         let document = try normalize(original)
