@@ -65,13 +65,10 @@ public struct NumberExtractor: Extractor {
                 CompiledRule(
                     name: line.name, pattern: pattern, blocks: line.blocks, isRange: line.outputs["range"] != nil,
                     unit: line.outputs["unit"], type: line.outputs["type"]))
-            if let words = pattern.triggers {
-                for word in words { triggers[word, default: []].append(rules.count - 1) }
-            } else if pattern.startsWithDigits {
-                digitInitial.append(rules.count - 1)
-            } else {
-                numeralInitial.append(rules.count - 1)
-            }
+            let start = pattern.start
+            for word in start.words { triggers[word, default: []].append(rules.count - 1) }
+            if start.digits { digitInitial.append(rules.count - 1) }
+            if start.numeral { numeralInitial.append(rules.count - 1) }
         }
         let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries
             .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
@@ -121,11 +118,12 @@ public struct NumberExtractor: Extractor {
         if rule.blocks {
             return Candidate(mention: mention, matchLength: matchLength, priority: 10, suppresses: true)
         }
-        guard let first = match.values.first else { return nil }
+        let numbers = match.values.compactMap { $0?.number }
+        guard let first = numbers.first else { return nil }
         mention.value = Self.value(first)
         if rule.isRange {
-            guard match.values.count >= 2, match.values[1] > first else { return nil }
-            mention.valueEnd = Self.value(match.values[1])
+            guard numbers.count >= 2, numbers[1] > first else { return nil }
+            mention.valueEnd = Self.value(numbers[1])
         }
         mention.unit = rule.unit
         mention.type = rule.type

@@ -7,6 +7,8 @@ public struct RulePattern: Sendable {
         case literal([Int32])
         /// One digit token with a length in the range (`D4` years, `D12` days and months, `D2`).
         case digits(ClosedRange<Int>)
+        /// A phrase of a `%name` table; its value is captured.
+        case table(TokenTable)
     }
 
     struct Element: Sendable {
@@ -15,32 +17,64 @@ public struct RulePattern: Sendable {
         var glued: Bool
         /// Outside the reported span.
         var context: Bool
+        /// May be absent (`?` suffix); an absent capturing element captures nil.
+        var optional: Bool
+        /// The token must start with an uppercase letter (`!` prefix).
+        var capitalized: Bool
+
+        var captures: Bool {
+            if case .literal = matcher { return false }
+            return true
+        }
     }
 
     let elements: [Element]
 
-    /// Vocabulary ids of the words that can start a match (nil: starts with a numeral or digits).
-    var triggers: [Int32]? {
-        if case .literal(let words) = elements[0].matcher { return words }
-        return nil
+    /// How a match can start: on certain words, on a numeral, or on a digit token. A
+    /// pattern whose first element is optional can start where either of its first two can.
+    struct Start: Sendable {
+        var words: [Int32] = []
+        var numeral = false
+        var digits = false
     }
 
-    /// Whether the first element is a digit token.
-    var startsWithDigits: Bool {
-        if case .digits = elements[0].matcher { return true }
-        return false
+    var start: Start {
+        var start = Start()
+        for element in elements {
+            switch element.matcher {
+            case .literal(let words): start.words += words
+            case .table(let table): start.words += table.firstIDs
+            case .numeral: start.numeral = true
+            case .digits: start.digits = true
+            }
+            if !element.optional { break }
+        }
+        return start
     }
 
-    /// Compiles a pattern, interning its literal words in `vocabulary`.
-    init(_ text: String, vocabulary: Vocabulary, file: String, line: Int) throws(ConfigError) {
+    /// Compiles a pattern, interning its literal words in `vocabulary`; `%name` tables come
+    /// from `tables`.
+    init(
+        _ text: String, vocabulary: Vocabulary, tables: TableLoader? = nil, file: String, line: Int
+    ) throws(ConfigError) {
         var elements: [Element] = []
         for raw in text.split(separator: " ") where !raw.isEmpty {
             var item = Substring(raw)
             var glued = false
             var context = false
-            while let first = item.first, first == "~" || first == "^", item.count > 1 {
-                if first == "~" { glued = true } else { context = true }
+            var capitalized = false
+            while let first = item.first, first == "~" || first == "^" || first == "!", item.count > 1 {
+                switch first {
+                case "~": glued = true
+                case "^": context = true
+                default: capitalized = true
+                }
                 item = item.dropFirst()
+            }
+            var optional = false
+            if item.count > 1 && item.last == "?" {
+                optional = true
+                item = item.dropLast()
             }
             let matcher: Matcher
             switch item {
@@ -48,11 +82,17 @@ public struct RulePattern: Sendable {
             case "D4": matcher = .digits(4...4)
             case "D12": matcher = .digits(1...2)
             case "D2": matcher = .digits(2...2)
+            case _ where item.hasPrefix("%") && item.count > 1:
+                guard let tables else {
+                    throw ConfigError(file: file, line: line, path: String(item), "tables are not available here")
+                }
+                matcher = .table(try tables.table(String(item.dropFirst())))
             default:
                 let ids = item.split(separator: "|").map { vocabulary.intern(String($0)) }
                 matcher = .literal(Array(Set(ids)).sorted())
             }
-            elements.append(Element(matcher: matcher, glued: glued, context: context))
+            elements.append(
+                Element(matcher: matcher, glued: glued, context: context, optional: optional, capitalized: capitalized))
         }
         guard !elements.isEmpty else { throw ConfigError(file: file, line: line, "empty pattern") }
         // Context elements only at the edges.
@@ -70,35 +110,58 @@ public struct RulePattern: Sendable {
         var endToken: Int
         var spanFirst: Int
         var spanEnd: Int
-        var values: [Double]
+        /// One entry per capturing element, nil where an optional one was absent.
+        var values: [Capture?]
     }
 
     /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
     func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
         let tokens = context.tokens
         var position = start
-        var values: [Double] = []
+        var values: [Capture?] = []
         var spanFirst: Int?
         var spanEnd = start
-        for (index, element) in elements.enumerated() {
-            guard position < tokens.count else { return nil }
-            if index > 0 && element.glued && !tokens[position].glued { return nil }
-            if index > 0 && tokens[position].newlineBefore { return nil }
+        for element in elements {
             let begin = position
-            switch element.matcher {
-            case .literal(let words):
-                guard words.contains(ids[position]) else { return nil }
-                position += 1
-            case .digits(let lengths):
-                let token = tokens[position]
-                guard token.kind == .digits, lengths.contains(Int(token.end - token.start)) else { return nil }
-                values.append(NumeralParser.digitsValue(context, token))
-                position += 1
-            case .numeral:
-                guard let numeral = numerals.parse(context, ids: ids, at: position) else { return nil }
-                values.append(numeral.value)
-                position += numeral.tokenCount
+            var value: Capture?
+            var matched = position < tokens.count
+            if matched && position > start && element.glued && !tokens[position].glued { matched = false }
+            if matched && position > start && tokens[position].newlineBefore { matched = false }
+            if matched && element.capitalized && !tokens[position].capitalized { matched = false }
+            if matched {
+                switch element.matcher {
+                case .literal(let words):
+                    if words.contains(ids[position]) { position += 1 } else { matched = false }
+                case .digits(let lengths):
+                    let token = tokens[position]
+                    if token.kind == .digits, lengths.contains(Int(token.end - token.start)) {
+                        value = .number(NumeralParser.digitsValue(context, token))
+                        position += 1
+                    } else {
+                        matched = false
+                    }
+                case .numeral:
+                    if let numeral = numerals.parse(context, ids: ids, at: position) {
+                        value = .number(numeral.value)
+                        position += numeral.tokenCount
+                    } else {
+                        matched = false
+                    }
+                case .table(let table):
+                    if let (count, tableValue) = table.match(context, ids: ids, at: position) {
+                        value = tableValue
+                        position += count
+                    } else {
+                        matched = false
+                    }
+                }
             }
+            if !matched {
+                guard element.optional else { return nil }
+                if element.captures { values.append(nil) }
+                continue
+            }
+            if element.captures { values.append(value) }
             if !element.context {
                 if spanFirst == nil { spanFirst = begin }
                 spanEnd = position
