@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a numeral at a token: digits with the language's separators (`4.500`, `5,66`;
 /// `4,500`, `3.5`), optionally followed by a scale word (`1.2 million`, `65,09 tỉ`), or a
 /// run of number words composed by place value (`hai mươi mốt`, `three hundred and forty`).
@@ -39,6 +41,16 @@ public struct NumeralParser: Sendable {
         public var value: Double
         /// Tokens consumed.
         public var tokenCount: Int
+    }
+
+    /// The numerals of a language folder: `numerals.tsv`, with the separators that
+    /// `numbers.rules` sets (`set decimal ,`, `set group .`).
+    static func load(folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> NumeralParser {
+        let settings = try RuleFile.load(folder.appendingPathComponent("numbers.rules")).settings
+        let url = folder.appendingPathComponent("numerals.tsv")
+        return try NumeralParser(
+            lexicon: try Lexicon.load(url), vocabulary: vocabulary, decimalSeparator: settings["decimal"] ?? ".",
+            groupSeparator: settings["group"] ?? ",", file: url.path)
     }
 
     init(

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Turns a date rule's outputs and a match's captures into a TIMEX3 value, resolving
+/// relative and partial expressions against the reference date (dct) when there is one.
+///
+/// Outputs (templates may use `$1`, `$2`… for captures; an absent capture is `X`):
+/// - `value=…`, `value_end=…`: the value as written (`P$1D`, `PRESENT_REF`, `P1W`).
+/// - `shift=UNIT:N` with `grain=GRAIN`: the dct moved by N units (Y, Q, M, W, D), written at
+///   the grain (Y, Q, M, W, WE, D); null without a dct.
+/// - `weekday=N` (1 Monday … 7 Sunday) with `direction=past|future`: the nearest such day
+///   on or before (after) the dct; null without a dct.
+/// - Calendar fields `year month day week quarter decade century hour minute part zone`,
+///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
+///   nearest one in `direction`, past by default) or left as `XXXX`.
+struct TimexResolver {
+    /// The resolved value and range end; nil when the fields are not a valid date.
+    struct Resolved {
+        var value: MentionValue
+        var valueEnd: MentionValue?
+    }
+
+    static let fieldNames: Set<String> = [
+        "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
+    ]
+
+    static let outputNames: Set<String> =
+        fieldNames.union(fieldNames.map { "end.\($0)" }).union([
+            "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod",
+        ])
+
+    let outputs: [String: String]
+
+    /// Substitutes `$n` with capture n (1-based); nil captures become `X`.
+    static func fill(_ template: String, _ captures: [Capture?]) -> String {
+        guard template.contains("$") else { return template }
+        var result = ""
+        var characters = Array(template)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "$", index + 1 < characters.count,
+                let digit = characters[index + 1].wholeNumberValue
+            {
+                let capture = digit >= 1 && digit <= captures.count ? captures[digit - 1] : nil
+                result += capture?.text ?? "X"
+                index += 2
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        characters.removeAll()
+        return result
+    }
+
+    func resolve(_ captures: [Capture?], dct: CivilDate?) -> Resolved? {
+        func output(_ key: String) -> String? { outputs[key].map { Self.fill($0, captures) } }
+        if let value = output("value") {
+            return Resolved(value: .string(value), valueEnd: output("value_end").map { .string($0) })
+        }
+        let future = output("direction") == "future"
+        if let shift = output("shift") {
+            guard let dct else { return Resolved(value: .null) }
+            let parts = shift.split(separator: ":")
+            guard parts.count == 2, let amount = Int(parts[1].replacingOccurrences(of: "+", with: "")) else {
+                return nil
+            }
+            let date: CivilDate
+            switch parts[0] {
+            case "Y": date = dct.adding(months: 12 * amount)
+            case "Q": date = dct.adding(months: 3 * amount)
+            case "M": date = dct.adding(months: amount)
+            case "W": date = dct.adding(days: 7 * amount)
+            case "D": date = dct.adding(days: amount)
+            default: return nil
+            }
+            return Resolved(value: .string(format(date, grain: output("grain") ?? String(parts[0]), captures)))
+        }
+        if let weekday = output("weekday").flatMap(Int.init) {
+            guard (1...7).contains(weekday) else { return nil }
+            guard let dct else { return Resolved(value: .null) }
+            var offset = weekday - dct.weekday
+            if future && offset <= 0 { offset += 7 }
+            if !future && offset > 0 { offset -= 7 }
+            return Resolved(value: .string(format(dct.adding(days: offset), grain: "D", captures)))
+        }
+        guard let start = calendarValue(prefix: "", captures, dct: dct, future: future, startYear: nil) else {
+            return nil
+        }
+        let hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
+        let end =
+            hasEnd ? calendarValue(prefix: "end.", captures, dct: dct, future: future, startYear: start.year) : nil
+        if hasEnd && end == nil { return nil }
+        return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
+    }
+
+    /// A date, time, week, quarter, decade or century from calendar fields.
+    private func calendarValue(prefix: String, _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?)
+        -> (text: String, year: Int?)?
+    {
+        func field(_ name: String) -> String? {
+            let template = outputs[prefix + name] ?? (prefix.isEmpty ? nil : outputs[name])
+            return template.map { Self.fill($0, captures) }.flatMap { $0.contains("X") ? nil : $0 }
+        }
+        func number(_ name: String) -> Int? { field(name).flatMap { Int($0) } }
+        if let decade = number("decade") { return (String(format4(decade / 10).prefix(3)), nil) }
+        if let century = number("century") { return (String(format: "%02d", century - 1), nil) }
+        var year = number("year")
+        if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
+        let month = number("month")
+        let day = number("day")
+        let week = number("week")
+        let quarter = number("quarter")
+        if let month, !(1...12).contains(month) { return nil }
+        if let day, !(1...31).contains(day) { return nil }
+        if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
+        if let quarter, !(1...4).contains(quarter) { return nil }
+        if let week, !(1...53).contains(week) { return nil }
+        if year == nil, let dct, month != nil || quarter != nil || week != nil {
+            year = inferYear(month: month ?? ((quarter ?? 1) - 1) * 3 + 1, day: day ?? 1, dct: dct, future: future)
+        }
+        let yearText = year.map(format4) ?? "XXXX"
+        var text: String
+        if let week {
+            text = "\(yearText)-W\(String(format: "%02d", week))"
+        } else if let quarter {
+            text = "\(yearText)-Q\(quarter)"
+        } else if let month {
+            text = "\(yearText)-\(String(format: "%02d", month))"
+            if let day { text += "-\(String(format: "%02d", day))" }
+        } else if year != nil {
+            text = yearText
+        } else if day != nil {
+            return nil
+        } else {
+            text = dct.map { format($0, grain: "D", captures) } ?? "XXXX-XX-XX"
+        }
+        if var hour = number("hour") {
+            let minute = number("minute") ?? 0
+            switch field("part") {
+            case "PM"?, "AF"?, "EV"?: if hour < 12 { hour += 12 }
+            case "NI"?: if hour < 12 && hour >= 6 { hour += 12 }
+            case "AM"?: if hour == 12 { hour = 0 }
+            default: break
+            }
+            guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
+            text += "T" + String(format: "%02d:%02d", hour, minute) + (field("zone") ?? "")
+        } else if let part = field("part"), !["AM", "PM"].contains(part) {
+            text += "T" + part
+        }
+        return (text, year)
+    }
+
+    /// The year that puts month/day nearest to the dct in the given direction.
+    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool) -> Int {
+        let sameYear = CivilDate(
+            year: dct.year, month: month, day: min(day, CivilDate.daysIn(year: dct.year, month: month)))
+        if future { return sameYear < dct ? dct.year + 1 : dct.year }
+        return dct < sameYear ? dct.year - 1 : dct.year
+    }
+
+    private func format(_ date: CivilDate, grain: String, _ captures: [Capture?]) -> String {
+        let text: String
+        switch grain {
+        case "Y": text = format4(date.year)
+        case "Q": text = "\(format4(date.year))-Q\((date.month - 1) / 3 + 1)"
+        case "M": text = "\(format4(date.year))-\(String(format: "%02d", date.month))"
+        case "W", "WE":
+            let (year, week) = date.isoWeek
+            text = "\(format4(year))-W\(String(format: "%02d", week))" + (grain == "WE" ? "-WE" : "")
+        default:
+            text = "\(format4(date.year))-\(String(format: "%02d", date.month))-\(String(format: "%02d", date.day))"
+        }
+        if let part = outputs["part"].map({ Self.fill($0, captures) }), !part.contains("X"), grain == "D" {
+            return text + "T" + part
+        }
+        return text
+    }
+
+    private func format4(_ year: Int) -> String { String(format: "%04d", year) }
+}
