@@ -30,6 +30,8 @@ struct RuleExampleTests {
     }
 
     static let extractor = try! NumberExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
+    static let dateCases: [Case] = cases(file: "dates.rules")
+    static let dateExtractor = try! DateExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
 
     @Test func everyLanguageHasExamplesAndNegatives() {
         for language in LanguageResources.languages {
@@ -67,6 +69,44 @@ struct RuleExampleTests {
         }
         #expect(mention.mod == example.attributes["mod"])
         #expect(mention.unit == example.attributes["unit"])
+        if let rule = example.rule { #expect(mention.rule.hasSuffix(":\(rule)"), "rule \(mention.rule)") }
+    }
+
+    @Test func everyLanguageHasDateExamplesAndNegatives() {
+        for language in LanguageResources.languages {
+            let cases = Self.dateCases.filter { $0.language == language }
+            #expect(cases.filter { $0.example.expected != nil }.count >= 25, "\(language)")
+            #expect(cases.filter { $0.example.expected == nil }.count >= 5, "\(language)")
+        }
+    }
+
+    /// A date example must give one date mention with the expected TIMEX3 value (`a..b` for
+    /// a range, `null` when unresolvable), type (DATE unless given), mod and span, under the
+    /// reference date 2024-02-06 (a Tuesday) or the example's `dct=` (`none` for no dct).
+    @Test(arguments: dateCases)
+    func dateExample(_ testCase: Case) throws {
+        let example = testCase.example
+        let dct = example.attributes["dct"] ?? "2024-02-06"
+        let sink = Support.run(
+            [Support.document(example.text, lang: testCase.language, dct: dct == "none" ? nil : dct)],
+            extractors: [Self.dateExtractor], workers: 1)
+        let document = try #require(sink.documents.first)
+        let mentions = document.mentions.filter { $0.kind == "date" }
+        guard let expected = example.expected else {
+            #expect(mentions.isEmpty, "found \(mentions.map { ($0.rule, $0.value) })")
+            return
+        }
+        try #require(mentions.count == 1, "expected one date, found \(mentions.map { ($0.rule, $0.value) })")
+        let mention = mentions[0]
+        let (start, end) = document.segmented.normalized.originalRange(mention.span)
+        #expect(Support.slice(example.text, start, end) == (example.attributes["span"] ?? example.text))
+        let bounds = expected.components(separatedBy: "..")
+        #expect(
+            mention.value == (bounds[0] == "null" ? .null : .string(bounds[0])),
+            "value \(String(describing: mention.value))")
+        #expect(mention.valueEnd == (bounds.count == 2 ? .string(bounds[1]) : nil))
+        #expect(mention.type == (example.attributes["type"] ?? "DATE"))
+        #expect(mention.mod == example.attributes["mod"])
         if let rule = example.rule { #expect(mention.rule.hasSuffix(":\(rule)"), "rule \(mention.rule)") }
     }
 

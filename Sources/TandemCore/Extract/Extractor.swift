@@ -79,21 +79,26 @@ public final class ExtractionContext {
     }
 }
 
-/// Chooses non-overlapping mentions: longer matches first, then higher priority, then
-/// earlier. A suppressing candidate takes its span and emits nothing.
+/// Chooses non-overlapping mentions: longer matches first, then higher priority, then the
+/// longer span, then the earlier start, then the earlier rule (deterministic). A suppressing
+/// candidate takes its span and emits nothing.
 public enum OverlapResolver {
     public static func resolve(_ candidates: [Candidate]) -> [Mention] {
-        let ordered = candidates.sorted {
-            let left = $0.mention.span.end - $0.mention.span.start
-            let right = $1.mention.span.end - $1.mention.span.start
-            if $0.matchLength != $1.matchLength { return $0.matchLength > $1.matchLength }
-            if $0.priority != $1.priority { return $0.priority > $1.priority }
-            if left != right { return left > right }
-            return $0.mention.span.start < $1.mention.span.start
+        let ordered = candidates.enumerated().sorted { a, b in
+            let (left, right) = (a.element, b.element)
+            if left.matchLength != right.matchLength { return left.matchLength > right.matchLength }
+            if left.priority != right.priority { return left.priority > right.priority }
+            let leftSpan = left.mention.span.end - left.mention.span.start
+            let rightSpan = right.mention.span.end - right.mention.span.start
+            if leftSpan != rightSpan { return leftSpan > rightSpan }
+            if left.mention.span.start != right.mention.span.start {
+                return left.mention.span.start < right.mention.span.start
+            }
+            return a.offset < b.offset
         }
         var taken: [ByteSpan] = []
         var chosen: [Mention] = []
-        for candidate in ordered {
+        for (_, candidate) in ordered {
             let span = candidate.mention.span
             if taken.contains(where: { $0.start < span.end && span.start < $0.end }) { continue }
             taken.append(span)

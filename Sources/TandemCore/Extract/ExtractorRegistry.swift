@@ -10,7 +10,10 @@ public enum ExtractorRegistry {
     public static let factories: [String: Factory] = [
         "numbers": { (folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> any Extractor in
             try NumberExtractor(rulesFolder: folder, vocabulary: vocabulary)
-        }
+        },
+        "dates": { (folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> any Extractor in
+            try DateExtractor(rulesFolder: folder, vocabulary: vocabulary)
+        },
     ]
 
     /// Builds the named extractors; they intern their words in one shared `vocabulary`, so a

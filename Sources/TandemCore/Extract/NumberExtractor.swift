@@ -37,8 +37,8 @@ public struct NumberExtractor: Extractor {
     public func candidates(in context: ExtractionContext) -> [Candidate] {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
-        return language.rules.matches(in: context, ids: ids).compactMap { rule, match in
-            makeCandidate(rule, match, language, context, ids)
+        return language.rules.matches(in: context, ids: ids).compactMap { index, match in
+            makeCandidate(language.rules.rules[index], match, language, context, ids)
         }
     }
 

@@ -9,8 +9,14 @@ public struct NumeralParser: Sendable {
     enum WordClass: String, Sendable {
         /// Adds to the current group (one, mười, twenty).
         case unit
-        /// A unit that is a number only inside a longer numeral (mốt, lăm, tư, năm).
+        /// A unit that is a number only inside a longer numeral (lăm, nhăm: mười lăm).
         case compoundUnit = "unit-compound"
+        /// A compound-only unit that may not follow a bare ten (mốt, tư, năm: hai mươi mốt,
+        /// but "mười năm" is ten years).
+        case multiplierUnit = "unit-after-multiplier"
+        /// A unit that is a number only before a multiplier or after a filler (năm: năm trăm,
+        /// một trăm linh năm; "hai mươi năm" is twenty years).
+        case prefixUnit = "unit-before-multiplier"
         /// Multiplies the current group's small part (mươi ×10, dozen ×12).
         case times
         /// Hundred: turns the small part into hundreds.
@@ -185,22 +191,26 @@ public struct NumeralParser: Sendable {
             if count > 0 && tokens[position].newlineBefore { break scan }
             // Place value: a unit follows only a round ten or more (mười hai, twenty one), a
             // compound-only unit only a ten, hundred, scale or filler, or precedes a multiplier.
-            if count > 0 && (word.wordClass == .unit || word.wordClass == .compoundUnit) {
-                let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
-                let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
+            let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
+            let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
+            if word.wordClass == .prefixUnit {
+                guard beforeMultiplier || lastClass == .filler else { break scan }
+            } else if count > 0
+                && (word.wordClass == .unit || word.wordClass == .compoundUnit || word.wordClass == .multiplierUnit)
+            {
                 let afterRoundTen =
                     lastClass == .unit && lastValue >= 10 && lastValue.truncatingRemainder(dividingBy: 10) == 0
-                    && word.value < 10
+                    && word.value < 10 && word.wordClass != .multiplierUnit
                 let afterJoin =
                     lastClass == .times || lastClass == .hundred || lastClass == .scale || lastClass == .filler
                 if !(afterRoundTen || afterJoin
-                    || (beforeMultiplier && lastClass != .unit && lastClass != .compoundUnit))
+                    || (beforeMultiplier && lastClass != .unit && lastClass != .compoundUnit
+                        && lastClass != .multiplierUnit && lastClass != .prefixUnit))
                 {
                     break scan
                 }
-            } else if count == 0 && word.wordClass == .compoundUnit {
-                let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
-                guard nextClass == .hundred || nextClass == .scale || nextClass == .times else { break scan }
+            } else if count == 0 && (word.wordClass == .compoundUnit || word.wordClass == .multiplierUnit) {
+                guard beforeMultiplier else { break scan }
             }
             lastClass = word.wordClass
             lastValue = word.value
@@ -213,7 +223,7 @@ public struct NumeralParser: Sendable {
                 count += 1
                 position += 1
                 continue
-            case .unit, .compoundUnit:
+            case .unit, .compoundUnit, .multiplierUnit, .prefixUnit:
                 small += word.value
                 seen = true
             case .times:

@@ -60,9 +60,9 @@ struct RuleSet: Sendable {
 
     /// Every clean match in the document: rules tried at the tokens that can start them,
     /// matches that cut into a word or number or sit inside a link dropped.
-    func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Rule, match: RulePattern.Match)] {
+    func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Int, match: RulePattern.Match)] {
         let tokens = context.tokens
-        var found: [(rule: Rule, match: RulePattern.Match)] = []
+        var found: [(rule: Int, match: RulePattern.Match)] = []
         for index in tokens.indices {
             let id = Int(ids[index])
             var candidates = id >= 0 && id < byTrigger.count ? byTrigger[id] : []
@@ -80,7 +80,7 @@ struct RuleSet: Sendable {
                 else { continue }
                 if insideLink == nil { insideLink = context.insideLink(index) }
                 if insideLink == true { break }
-                found.append((rule, match))
+                found.append((ruleIndex, match))
             }
         }
         return found

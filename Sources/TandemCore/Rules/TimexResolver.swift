@@ -102,7 +102,7 @@ struct TimexResolver {
             return template.map { Self.fill($0, captures) }.flatMap { $0.contains("X") ? nil : $0 }
         }
         func number(_ name: String) -> Int? { field(name).flatMap { Int($0) } }
-        if let decade = number("decade") { return (String(format4(decade / 10).prefix(3)), nil) }
+        if let decade = number("decade"), (100...9999).contains(decade) { return (String(decade / 10), nil) }
         if let century = number("century") { return (String(format: "%02d", century - 1), nil) }
         var year = number("year")
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
@@ -116,7 +116,11 @@ struct TimexResolver {
         if let quarter, !(1...4).contains(quarter) { return nil }
         if let week, !(1...53).contains(week) { return nil }
         if year == nil, let dct, month != nil || quarter != nil || week != nil {
-            year = inferYear(month: month ?? ((quarter ?? 1) - 1) * 3 + 1, day: day ?? 1, dct: dct, future: future)
+            // The unit's first day: a week's Monday is about (week - 1) * 7 days into the year.
+            let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
+            year = inferYear(
+                month: firstDay?.month ?? month ?? ((quarter ?? 1) - 1) * 3 + 1, day: firstDay?.day ?? day ?? 1,
+                dct: dct, future: future)
         }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
@@ -132,7 +136,7 @@ struct TimexResolver {
         } else if day != nil {
             return nil
         } else {
-            text = dct.map { format($0, grain: "D", captures) } ?? "XXXX-XX-XX"
+            text = dct.map { format($0, grain: "D", captures, withPart: false) } ?? "XXXX-XX-XX"
         }
         if var hour = number("hour") {
             let minute = number("minute") ?? 0
@@ -158,7 +162,7 @@ struct TimexResolver {
         return dct < sameYear ? dct.year - 1 : dct.year
     }
 
-    private func format(_ date: CivilDate, grain: String, _ captures: [Capture?]) -> String {
+    private func format(_ date: CivilDate, grain: String, _ captures: [Capture?], withPart: Bool = true) -> String {
         let text: String
         switch grain {
         case "Y": text = format4(date.year)
@@ -170,7 +174,7 @@ struct TimexResolver {
         default:
             text = "\(format4(date.year))-\(String(format: "%02d", date.month))-\(String(format: "%02d", date.day))"
         }
-        if let part = outputs["part"].map({ Self.fill($0, captures) }), !part.contains("X"), grain == "D" {
+        if withPart, let part = outputs["part"].map({ Self.fill($0, captures) }), !part.contains("X"), grain == "D" {
             return text + "T" + part
         }
         return text

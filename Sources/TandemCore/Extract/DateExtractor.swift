@@ -1,0 +1,67 @@
+import Foundation
+
+/// Temporal expressions as TimeML TIMEX3 (`type`, `value`, `value_end`, `mod`) from
+/// `rules/<lang>/dates.rules` and the tables it names (`%months`, `%weekdays`, …),
+/// resolved against the document's reference date by `TimexResolver`.
+///
+/// Dates win overlaps with numbers (priority), so digits inside a date belong to the date.
+public struct DateExtractor: Extractor {
+    public var name: String { "dates" }
+
+    /// Priority of date candidates over number candidates and number blockers.
+    static let priority = 20
+
+    struct LanguageRules: Sendable {
+        var rules: RuleSet
+        /// Per rule, its resolver (parallel to `rules.rules`).
+        var resolvers: [TimexResolver]
+    }
+
+    let languages: [String: LanguageRules]
+    let vocabulary: Vocabulary
+
+    /// Loads `rules/vi` and `rules/en`, interning their words in `vocabulary`.
+    public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
+        var languages: [String: LanguageRules] = [:]
+        for language in LanguageResources.languages {
+            let folder = rulesFolder.appendingPathComponent(language)
+            let file = try RuleFile.load(folder.appendingPathComponent("dates.rules"))
+            let rules = try RuleSet(
+                file: file, language: language, folder: folder, vocabulary: vocabulary,
+                numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
+                allowedOutputs: TimexResolver.outputNames)
+            for rule in rules.rules where !rule.blocks {
+                guard let type = rule.outputs["type"], ["DATE", "TIME", "DURATION", "SET"].contains(type) else {
+                    throw ConfigError(
+                        file: file.path, line: rule.line, path: "type", "a date rule needs type=DATE|TIME|DURATION|SET")
+                }
+            }
+            languages[language] = LanguageRules(
+                rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) })
+        }
+        self.languages = languages
+        self.vocabulary = vocabulary
+    }
+
+    public func candidates(in context: ExtractionContext) -> [Candidate] {
+        guard let language = languages[context.language] else { return [] }
+        let ids = context.ids(in: vocabulary)
+        let dct = context.dct.flatMap(CivilDate.init(iso:))
+        return language.rules.matches(in: context, ids: ids).compactMap { index, match in
+            let rule = language.rules.rules[index]
+            let (span, matchLength) = RuleSet.spans(match, context)
+            var mention = Mention(kind: "date", span: span, rule: "\(language.rules.language)/dates:\(rule.name)")
+            if rule.blocks {
+                return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority, suppresses: true)
+            }
+            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct) else { return nil }
+            mention.type = rule.outputs["type"]
+            mention.value = resolved.value
+            mention.valueEnd = resolved.valueEnd
+            mention.mod = rule.outputs["mod"].map { TimexResolver.fill($0, match.values) }.flatMap {
+                $0.contains("X") || $0.isEmpty ? nil : $0
+            }
+            return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority)
+        }
+    }
+}
