@@ -188,7 +188,10 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
         if (c < 0) c = 0xFFFD;
         // Does a combining mark follow? Then c starts a multi-point NFC segment.
         int combining = 0;
-        if (i < length && text[i] >= 0xCC) {
+        // Only a non-starter can follow c inside its NFC segment. Precomposed Vietnamese
+        // letters (U+1E00-U+1EFF, E1 B8-BB xx) never are one: skip ICU for them.
+        int precomposedLatin = i + 1 < length && text[i] == 0xE1 && text[i + 1] >= 0xB8 && text[i + 1] <= 0xBB;
+        if (i < length && text[i] >= 0xCC && !precomposedLatin) {
             int32_t j = i;
             UChar32 next;
             U8_NEXT(text, j, length, next);

@@ -32,13 +32,14 @@ public final class ExtractionContext {
     public let document: SegmentedDocument
     /// The normalized bytes.
     public let bytes: [UInt8]
-    public var tokens: [Token] { document.tokens }
+    public let tokens: [Token]
     public var language: String { document.language }
     public var dct: String? { document.normalized.source.dct }
 
     public init(document: SegmentedDocument) {
         self.document = document
         self.bytes = document.normalized.normalized
+        self.tokens = document.tokens
     }
 
     private var idCache: [ObjectIdentifier: [Int32]] = [:]
@@ -57,6 +58,25 @@ public final class ExtractionContext {
         }
         idCache[ObjectIdentifier(vocabulary)] = ids
         return ids
+    }
+
+    private var numeralTokens: [Int32] = []
+    private var numeralValues: [Double] = []
+
+    /// The numeral at a token, parsed once per document: the numbers and dates rules of a
+    /// language share `numerals.tsv`, and many rules start with a numeral.
+    func numeral(at index: Int, ids: [Int32], _ parser: NumeralParser) -> NumeralParser.Numeral? {
+        if numeralTokens.isEmpty {
+            numeralTokens = Array(repeating: -1, count: tokens.count)
+            numeralValues = Array(repeating: 0, count: tokens.count)
+        }
+        let known = numeralTokens[index]
+        if known == 0 { return nil }
+        if known > 0 { return NumeralParser.Numeral(value: numeralValues[index], tokenCount: Int(known)) }
+        let numeral = parser.parse(self, ids: ids, at: index)
+        numeralTokens[index] = Int32(numeral?.tokenCount ?? 0)
+        numeralValues[index] = numeral?.value ?? 0
+        return numeral
     }
 
     /// Whether a token is the single ASCII character `character` (punctuation checks).

@@ -1,18 +1,23 @@
 /// A compiled token pattern (see `RuleFile` for the syntax) and its matcher.
 public struct RulePattern: Sendable {
-    enum Matcher: Sendable {
+    /// What an element matches. Payloads live in flat fields of `Element` and in the
+    /// pattern's `tables`, so the matching loop reads them without reference counting.
+    enum Matcher: UInt8, Sendable {
         /// A numeral; its value is captured.
         case numeral
-        /// One token whose vocabulary id is among these (few: a linear scan beats hashing).
-        case literal([Int32])
-        /// One digit token with a length in the range (`D4` years, `D12` days and months, `D2`).
-        case digits(ClosedRange<Int>)
-        /// A phrase of a `%name` table; its value is captured.
-        case table(TokenTable)
+        /// One token whose vocabulary id is in `literals` (few: a linear scan beats hashing).
+        case literal
+        /// One digit token of `digitLengths` digits (`D4` years, `D12` days and months, `D2`).
+        case digits
+        /// A phrase of the table `tables[table]`; its value is captured.
+        case table
     }
 
     struct Element: Sendable {
         var matcher: Matcher
+        var literals: [Int32] = []
+        var digitLengths: ClosedRange<Int> = 0...0
+        var table = 0
         /// Must touch the previous token (no whitespace).
         var glued: Bool
         /// Outside the reported span.
@@ -22,13 +27,11 @@ public struct RulePattern: Sendable {
         /// The token must start with an uppercase letter (`!` prefix).
         var capitalized: Bool
 
-        var captures: Bool {
-            if case .literal = matcher { return false }
-            return true
-        }
+        var captures: Bool { matcher != .literal }
     }
 
     let elements: [Element]
+    let tables: [TokenTable]
 
     /// How a match can start: on certain words, on a numeral, or on a digit token. A
     /// pattern whose first element is optional can start where either of its first two can.
@@ -38,12 +41,38 @@ public struct RulePattern: Sendable {
         var digits = false
     }
 
+    /// The digit-token lengths a match must start with, when its first element is a
+    /// required digit token (lets the rule set skip it without trying).
+    var firstDigitLengths: ClosedRange<Int>? {
+        guard let first = elements.first, first.matcher == .digits, !first.optional else { return nil }
+        return first.digitLengths
+    }
+
+    /// For a pattern that starts with a required numeral or digit token followed by a required
+    /// word or table element: the vocabulary ids that element can start with (sorted).
+    var secondWords: [Int32]? {
+        guard elements.count >= 2, !elements[0].optional, elements[0].matcher == .numeral || elements[0].matcher == .digits,
+            !elements[1].optional
+        else { return nil }
+        switch elements[1].matcher {
+        case .literal: return elements[1].literals.sorted()
+        case .table: return tables[elements[1].table].firstIDs.sorted()
+        default: return nil
+        }
+    }
+
+    /// Whether the first element is a required numeral.
+    var startsWithNumeral: Bool {
+        guard let first = elements.first else { return false }
+        return first.matcher == .numeral && !first.optional
+    }
+
     var start: Start {
         var start = Start()
         for element in elements {
             switch element.matcher {
-            case .literal(let words): start.words += words
-            case .table(let table): start.words += table.firstIDs
+            case .literal: start.words += element.literals
+            case .table: start.words += tables[element.table].firstIDs
             case .numeral: start.numeral = true
             case .digits: start.digits = true
             }
@@ -58,6 +87,7 @@ public struct RulePattern: Sendable {
         _ text: String, vocabulary: Vocabulary, tables: TableLoader? = nil, file: String, line: Int
     ) throws(ConfigError) {
         var elements: [Element] = []
+        var patternTables: [TokenTable] = []
         for raw in text.split(separator: " ") where !raw.isEmpty {
             var item = Substring(raw)
             var glued = false
@@ -76,23 +106,25 @@ public struct RulePattern: Sendable {
                 optional = true
                 item = item.dropLast()
             }
-            let matcher: Matcher
+            var element = Element(
+                matcher: .literal, glued: glued, context: context, optional: optional, capitalized: capitalized)
             switch item {
-            case "NUM": matcher = .numeral
-            case "D4": matcher = .digits(4...4)
-            case "D12": matcher = .digits(1...2)
-            case "D2": matcher = .digits(2...2)
+            case "NUM": element.matcher = .numeral
+            case "D4", "D12", "D2":
+                element.matcher = .digits
+                element.digitLengths = item == "D4" ? 4...4 : item == "D2" ? 2...2 : 1...2
             case _ where item.hasPrefix("%") && item.count > 1:
                 guard let tables else {
                     throw ConfigError(file: file, line: line, path: String(item), "tables are not available here")
                 }
-                matcher = .table(try tables.table(String(item.dropFirst())))
+                element.matcher = .table
+                element.table = patternTables.count
+                patternTables.append(try tables.table(String(item.dropFirst())))
             default:
                 let ids = item.split(separator: "|").map { vocabulary.intern(String($0)) }
-                matcher = .literal(Array(Set(ids)).sorted())
+                element.literals = Array(Set(ids)).sorted()
             }
-            elements.append(
-                Element(matcher: matcher, glued: glued, context: context, optional: optional, capitalized: capitalized))
+            elements.append(element)
         }
         guard !elements.isEmpty else { throw ConfigError(file: file, line: line, "empty pattern") }
         // Context elements only at the edges.
@@ -102,6 +134,7 @@ public struct RulePattern: Sendable {
                 file: file, line: line, "'^' context elements must sit at the start or end, around a span")
         }
         self.elements = elements
+        self.tables = patternTables
     }
 
     /// A successful match: token range, span token range, captured numerals.
@@ -116,39 +149,51 @@ public struct RulePattern: Sendable {
 
     /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
     func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
-        let tokens = context.tokens
+        elements.withUnsafeBufferPointer { elements in
+            context.tokens.withUnsafeBufferPointer { tokens in
+                match(elements, tokens, context, ids, start, numerals)
+            }
+        }
+    }
+
+    private func match(
+        _ elements: UnsafeBufferPointer<Element>, _ tokens: UnsafeBufferPointer<Token>, _ context: ExtractionContext,
+        _ ids: [Int32], _ start: Int, _ numerals: NumeralParser
+    ) -> Match? {
         var position = start
         var values: [Capture?] = []
         var spanFirst: Int?
         var spanEnd = start
-        for element in elements {
+        for index in elements.indices {
+            // Read fields through the pointer: copying an Element would retain its arrays.
+            let element = elements.baseAddress! + index
             let begin = position
             var value: Capture?
             var matched = position < tokens.count
-            if matched && position > start && element.glued && !tokens[position].glued { matched = false }
+            if matched && position > start && element.pointee.glued && !tokens[position].glued { matched = false }
             if matched && position > start && tokens[position].newlineBefore { matched = false }
-            if matched && element.capitalized && !tokens[position].capitalized { matched = false }
+            if matched && element.pointee.capitalized && !tokens[position].capitalized { matched = false }
             if matched {
-                switch element.matcher {
-                case .literal(let words):
-                    if words.contains(ids[position]) { position += 1 } else { matched = false }
-                case .digits(let lengths):
+                switch element.pointee.matcher {
+                case .literal:
+                    if element.pointee.literals.contains(ids[position]) { position += 1 } else { matched = false }
+                case .digits:
                     let token = tokens[position]
-                    if token.kind == .digits, lengths.contains(Int(token.end - token.start)) {
+                    if token.kind == .digits, element.pointee.digitLengths.contains(Int(token.end - token.start)) {
                         value = .number(NumeralParser.digitsValue(context, token))
                         position += 1
                     } else {
                         matched = false
                     }
                 case .numeral:
-                    if let numeral = numerals.parse(context, ids: ids, at: position) {
+                    if let numeral = context.numeral(at: position, ids: ids, numerals) {
                         value = .number(numeral.value)
                         position += numeral.tokenCount
                     } else {
                         matched = false
                     }
-                case .table(let table):
-                    if let (count, tableValue) = table.match(context, ids: ids, at: position) {
+                case .table:
+                    if let (count, tableValue) = tables[element.pointee.table].match(context, ids: ids, at: position) {
                         value = tableValue
                         position += count
                     } else {
@@ -157,12 +202,12 @@ public struct RulePattern: Sendable {
                 }
             }
             if !matched {
-                guard element.optional else { return nil }
-                if element.captures { values.append(nil) }
+                guard element.pointee.optional else { return nil }
+                if element.pointee.captures { values.append(nil) }
                 continue
             }
-            if element.captures { values.append(value) }
-            if !element.context {
+            if element.pointee.captures { values.append(value) }
+            if !element.pointee.context {
                 if spanFirst == nil { spanFirst = begin }
                 spanEnd = position
             }

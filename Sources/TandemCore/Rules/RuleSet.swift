@@ -8,6 +8,12 @@ struct RuleSet: Sendable {
     struct Rule: Sendable {
         var name: String
         var pattern: RulePattern
+        /// `pattern.firstDigitLengths`, kept at hand for the matching loop.
+        var firstDigitLengths: ClosedRange<Int>?
+        /// `pattern.startsWithNumeral`: skipped at once where no numeral starts.
+        var startsWithNumeral: Bool
+        /// `pattern.secondWords`: skipped at once when the token after the number is none of them.
+        var secondWords: [Int32]?
         var blocks: Bool
         var outputs: [String: String]
         var line: Int
@@ -42,7 +48,10 @@ struct RuleSet: Sendable {
             }
             let index = rules.count
             rules.append(
-                Rule(name: line.name, pattern: pattern, blocks: line.blocks, outputs: line.outputs, line: line.line))
+                Rule(
+                    name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
+                    startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords, blocks: line.blocks,
+                    outputs: line.outputs, line: line.line))
             let start = pattern.start
             for word in Set(start.words) { triggers[word, default: []].append(index) }
             if start.digits || start.numeral { digitInitial.append(index) }
@@ -63,24 +72,45 @@ struct RuleSet: Sendable {
     func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Int, match: RulePattern.Match)] {
         let tokens = context.tokens
         var found: [(rule: Int, match: RulePattern.Match)] = []
-        for index in tokens.indices {
-            let id = Int(ids[index])
-            var candidates = id >= 0 && id < byTrigger.count ? byTrigger[id] : []
-            if tokens[index].kind == .digits {
-                candidates += digitInitial
-            } else if numerals.canStart(context, ids: ids, index) {
-                candidates += numeralInitial
-            }
-            guard !candidates.isEmpty else { continue }
-            var insideLink: Bool?
-            for ruleIndex in candidates {
-                let rule = rules[ruleIndex]
-                guard let match = rule.pattern.match(context, ids: ids, at: index, numerals: numerals),
-                    Boundaries.clean(context, first: match.firstToken, end: match.endToken)
-                else { continue }
-                if insideLink == nil { insideLink = context.insideLink(index) }
-                if insideLink == true { break }
-                found.append((ruleIndex, match))
+        rules.withUnsafeBufferPointer { rules in
+            for index in tokens.indices {
+                let id = Int(ids[index])
+                let byWord = id >= 0 && id < byTrigger.count ? byTrigger[id] : []
+                let byNumber =
+                    tokens[index].kind == .digits
+                    ? digitInitial : numerals.canStart(context, ids: ids, index) ? numeralInitial : []
+                guard !byWord.isEmpty || !byNumber.isEmpty else { continue }
+                var insideLink: Bool?
+                var numeralHere: Bool?
+                var numeralEnd = index + 1
+                for list in [byWord, byNumber] {
+                    for ruleIndex in list {
+                        let rule = rules.baseAddress! + ruleIndex
+                        if let lengths = rule.pointee.firstDigitLengths,
+                            !lengths.contains(Int(tokens[index].end - tokens[index].start))
+                        {
+                            continue
+                        }
+                        if rule.pointee.startsWithNumeral {
+                            if numeralHere == nil {
+                                let numeral = context.numeral(at: index, ids: ids, numerals)
+                                numeralHere = numeral != nil
+                                numeralEnd = index + (numeral?.tokenCount ?? 1)
+                            }
+                            if numeralHere == false { continue }
+                        }
+                        if let second = rule.pointee.secondWords {
+                            let next = rule.pointee.startsWithNumeral ? numeralEnd : index + 1
+                            if next >= ids.count || !second.contains(ids[next]) { continue }
+                        }
+                        guard let match = rule.pointee.pattern.match(context, ids: ids, at: index, numerals: numerals),
+                            Boundaries.clean(context, first: match.firstToken, end: match.endToken)
+                        else { continue }
+                        if insideLink == nil { insideLink = context.insideLink(index) }
+                        if insideLink == true { break }
+                        found.append((ruleIndex, match))
+                    }
+                }
             }
         }
         return found

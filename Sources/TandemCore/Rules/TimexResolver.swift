@@ -28,32 +28,67 @@ struct TimexResolver {
             "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod",
         ])
 
-    let outputs: [String: String]
+    /// The rule's outputs, each compiled to a template once.
+    private let outputs: [String: Template]
+    /// Whether the rule gives a range end (`end.FIELD`).
+    private let hasEnd: Bool
 
-    /// Substitutes `$n` with capture n (1-based); nil captures become `X`.
-    static func fill(_ template: String, _ captures: [Capture?]) -> String {
-        guard template.contains("$") else { return template }
-        var result = ""
-        var characters = Array(template)
-        var index = 0
-        while index < characters.count {
-            if characters[index] == "$", index + 1 < characters.count,
-                let digit = characters[index + 1].wholeNumberValue
-            {
-                let capture = digit >= 1 && digit <= captures.count ? captures[digit - 1] : nil
-                result += capture?.text ?? "X"
-                index += 2
-            } else {
-                result.append(characters[index])
-                index += 1
-            }
+    init(outputs: [String: String]) {
+        self.outputs = outputs.mapValues(Template.init)
+        hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
+    }
+
+    /// An output value with `$n` capture references, split once at load time.
+    struct Template: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            case capture(Int)
         }
-        characters.removeAll()
-        return result
+
+        let pieces: [Piece]
+
+        init(_ text: String) {
+            var pieces: [Piece] = []
+            var literal = ""
+            var characters = text[...]
+            while let character = characters.first {
+                characters = characters.dropFirst()
+                if character == "$", let digit = characters.first?.wholeNumberValue {
+                    characters = characters.dropFirst()
+                    if !literal.isEmpty { pieces.append(.text(literal)) }
+                    literal = ""
+                    pieces.append(.capture(digit))
+                } else {
+                    literal.append(character)
+                }
+            }
+            if !literal.isEmpty || pieces.isEmpty { pieces.append(.text(literal)) }
+            self.pieces = pieces
+        }
+
+        /// The text with captures filled in (1-based); absent captures become `X`.
+        func fill(_ captures: [Capture?]) -> String {
+            if pieces.count == 1, case .text(let text) = pieces[0] { return text }
+            var result = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let text): result += text
+                case .capture(let number):
+                    let capture = number >= 1 && number <= captures.count ? captures[number - 1] : nil
+                    result += capture?.text ?? "X"
+                }
+            }
+            return result
+        }
+    }
+
+    /// Fills a template given as text (outputs read outside the resolver, like `mod`).
+    static func fill(_ template: String, _ captures: [Capture?]) -> String {
+        Template(template).fill(captures)
     }
 
     func resolve(_ captures: [Capture?], dct: CivilDate?) -> Resolved? {
-        func output(_ key: String) -> String? { outputs[key].map { Self.fill($0, captures) } }
+        func output(_ key: String) -> String? { outputs[key]?.fill(captures) }
         if let value = output("value") {
             return Resolved(value: .string(value), valueEnd: output("value_end").map { .string($0) })
         }
@@ -86,7 +121,6 @@ struct TimexResolver {
         guard let start = calendarValue(prefix: "", captures, dct: dct, future: future, startYear: nil) else {
             return nil
         }
-        let hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         let end =
             hasEnd ? calendarValue(prefix: "end.", captures, dct: dct, future: future, startYear: start.year) : nil
         if hasEnd && end == nil { return nil }
@@ -99,11 +133,12 @@ struct TimexResolver {
     {
         func field(_ name: String) -> String? {
             let template = outputs[prefix + name] ?? (prefix.isEmpty ? nil : outputs[name])
-            return template.map { Self.fill($0, captures) }.flatMap { $0.contains("X") ? nil : $0 }
+            guard let text = template?.fill(captures), !text.contains("X") else { return nil }
+            return text
         }
         func number(_ name: String) -> Int? { field(name).flatMap { Int($0) } }
         if let decade = number("decade"), (100...9999).contains(decade) { return (String(decade / 10), nil) }
-        if let century = number("century") { return (String(format: "%02d", century - 1), nil) }
+        if let century = number("century") { return (pad2(century - 1), nil) }
         var year = number("year")
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
         let month = number("month")
@@ -125,12 +160,12 @@ struct TimexResolver {
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
         if let week {
-            text = "\(yearText)-W\(String(format: "%02d", week))"
+            text = "\(yearText)-W\(pad2(week))"
         } else if let quarter {
             text = "\(yearText)-Q\(quarter)"
         } else if let month {
-            text = "\(yearText)-\(String(format: "%02d", month))"
-            if let day { text += "-\(String(format: "%02d", day))" }
+            text = "\(yearText)-\(pad2(month))"
+            if let day { text += "-\(pad2(day))" }
         } else if year != nil {
             text = yearText
         } else if day != nil {
@@ -147,7 +182,7 @@ struct TimexResolver {
             default: break
             }
             guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
-            text += "T" + String(format: "%02d:%02d", hour, minute) + (field("zone") ?? "")
+            text += "T" + pad2(hour) + ":" + pad2(minute) + (field("zone") ?? "")
         } else if let part = field("part"), !["AM", "PM"].contains(part) {
             text += "T" + part
         }
@@ -167,18 +202,26 @@ struct TimexResolver {
         switch grain {
         case "Y": text = format4(date.year)
         case "Q": text = "\(format4(date.year))-Q\((date.month - 1) / 3 + 1)"
-        case "M": text = "\(format4(date.year))-\(String(format: "%02d", date.month))"
+        case "M": text = "\(format4(date.year))-\(pad2(date.month))"
         case "W", "WE":
             let (year, week) = date.isoWeek
-            text = "\(format4(year))-W\(String(format: "%02d", week))" + (grain == "WE" ? "-WE" : "")
+            text = "\(format4(year))-W\(pad2(week))" + (grain == "WE" ? "-WE" : "")
         default:
-            text = "\(format4(date.year))-\(String(format: "%02d", date.month))-\(String(format: "%02d", date.day))"
+            text = "\(format4(date.year))-\(pad2(date.month))-\(pad2(date.day))"
         }
-        if withPart, let part = outputs["part"].map({ Self.fill($0, captures) }), !part.contains("X"), grain == "D" {
+        if withPart, let part = outputs["part"]?.fill(captures), !part.contains("X"), grain == "D" {
             return text + "T" + part
         }
         return text
     }
 
-    private func format4(_ year: Int) -> String { String(format: "%04d", year) }
+    private func format4(_ year: Int) -> String { pad(year, 4) }
+
+    private func pad2(_ value: Int) -> String { pad(value, 2) }
+
+    /// Zero-padded decimal (no Foundation formatting on the hot path).
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 }

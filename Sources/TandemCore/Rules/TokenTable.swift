@@ -30,8 +30,10 @@ public struct TokenTable: Sendable {
         var value: Capture
     }
 
-    /// Phrases by the id of their first word, longest first.
-    private let byFirst: [Int32: [Phrase]]
+    /// Phrases by the id of their first word (an index into the array), longest first.
+    private let byFirst: [[Phrase]]
+    /// Every vocabulary id a phrase can start with (the table's triggers).
+    let firstIDs: [Int32]
 
     public init(lexicon: Lexicon, vocabulary: Vocabulary) {
         var byFirst: [Int32: [Phrase]] = [:]
@@ -40,13 +42,17 @@ public struct TokenTable: Sendable {
             let value: Capture = Double(entry.value).map { .number($0) } ?? .text(entry.value)
             byFirst[ids[0], default: []].append(Phrase(ids: ids, value: value))
         }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.ids.count > $1.ids.count } }
+        var table = [[Phrase]](repeating: [], count: vocabulary.count)
+        for (id, phrases) in byFirst { table[Int(id)] = phrases.sorted { $0.ids.count > $1.ids.count } }
+        self.byFirst = table
+        self.firstIDs = byFirst.keys.sorted()
     }
 
     /// The longest phrase starting at token `index`: its token count and value.
     func match(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, value: Capture)? {
-        guard ids[index] >= 0, let phrases = byFirst[ids[index]] else { return nil }
-        for phrase in phrases where index + phrase.ids.count <= ids.count {
+        let id = Int(ids[index])
+        guard id >= 0 && id < byFirst.count else { return nil }
+        for phrase in byFirst[id] where index + phrase.ids.count <= ids.count {
             var matches = true
             for offset in 1..<max(1, phrase.ids.count) {
                 let position = index + offset
@@ -59,9 +65,6 @@ public struct TokenTable: Sendable {
         }
         return nil
     }
-
-    /// Every vocabulary id a phrase can start with (the table's triggers).
-    var firstIDs: [Int32] { Array(byFirst.keys) }
 }
 
 /// Loads the `%name` tables of one language folder once each.

@@ -3,7 +3,7 @@
 public struct LanguageIdentifier: Sendable {
     let resources: LanguageResources
     /// Words looked at; the rest of a long document adds nothing.
-    var sampleWords = 400
+    var sampleWords = 200
 
     public init(resources: LanguageResources) { self.resources = resources }
 
