@@ -122,8 +122,9 @@ static void place_tones(tandem_normalizer *n) {
     for (int32_t k = 1; k < n->pointCount; k++) {
         UChar32 c = p[k];
         if (c < 0xC0) continue;
-        if (k + 1 < n->pointCount && u_isalpha(p[k + 1])) continue;
         UChar32 first = p[k - 1];
+        if (first != 'o' && first != 'O' && first != 'u' && first != 'U') continue;
+        if (k + 1 < n->pointCount && u_isalpha(p[k + 1])) continue;
         int upper = 0, tone = -1;
         const UChar32(*target)[5] = NULL;
         if (first == 'o' || first == 'O') {

@@ -51,7 +51,8 @@ public struct RulePattern: Sendable {
     /// For a pattern that starts with a required numeral or digit token followed by a required
     /// word or table element: the vocabulary ids that element can start with (sorted).
     var secondWords: [Int32]? {
-        guard elements.count >= 2, !elements[0].optional, elements[0].matcher == .numeral || elements[0].matcher == .digits,
+        guard elements.count >= 2, !elements[0].optional,
+            elements[0].matcher == .numeral || elements[0].matcher == .digits,
             !elements[1].optional
         else { return nil }
         switch elements[1].matcher {

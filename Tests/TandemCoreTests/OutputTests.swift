@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+@testable import TandemCore
+
+@Suite("JSON Lines output")
+struct OutputTests {
+    @Test(arguments: [
+        "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "ctrl \u{01}\u{1F}\u{7F}", "Việt Nam “ok”", "",
+    ])
+    func stringsRoundTrip(_ text: String) throws {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("text", text)
+        json.endObject()
+        #expect(!json.bytes.contains(0x0A))
+        let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+        #expect(object?["text"] as? String == text)
+    }
+
+    @Test func originalTextSlicesInAnyOrder() {
+        var text = OriginalText("Ông Vuc\u{30C}ic\u{301} ở Đức")
+        #expect(text.slice(4, 11) == "Vuc\u{30C}ic\u{301}")
+        #expect(text.slice(0, 3) == "Ông")
+        #expect(text.slice(14, 17) == "Đức")
+        #expect(text.slice(10, 99) == "")
+        #expect(text.count == 17)
+    }
+}
