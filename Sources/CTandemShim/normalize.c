@@ -51,7 +51,7 @@ void tandem_normalizer_close(tandem_normalizer *normalizer) {
     free(normalizer);
 }
 
-static void push_point(tandem_normalizer *n, UChar32 c, int32_t start, int32_t end) {
+static inline void push_point(tandem_normalizer *n, UChar32 c, int32_t start, int32_t end) {
     if (n->pointCount == n->pointCapacity) {
         n->pointCapacity = n->pointCapacity ? n->pointCapacity * 2 : 1024;
         n->points = (UChar32 *)realloc(n->points, sizeof(UChar32) * (size_t)n->pointCapacity);
@@ -182,6 +182,12 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     n->pointCount = 0;
     int32_t i = 0, scalar = 0;
     while (i < length) {
+        // Runs of ASCII followed by ASCII need no look at their neighbours.
+        while (i + 1 < length && text[i] < 0x80 && text[i + 1] < 0x80) {
+            push_point(n, text[i], scalar, scalar + 1);
+            i++;
+            scalar++;
+        }
         UChar32 c;
         int32_t start = scalar;
         U8_NEXT(text, i, length, c);
@@ -241,6 +247,13 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     ensure_output(n, n->pointCount * 4 + 1);
     int32_t out = 0;
     for (int32_t k = 0; k < n->pointCount; k++) {
+        if (n->points[k] < 0x80) {
+            n->output[out] = (uint8_t)n->points[k];
+            n->originStart[out] = n->pointStart[k];
+            n->originEnd[out] = n->pointEnd[k];
+            out++;
+            continue;
+        }
         int32_t before = out;
         U8_APPEND_UNSAFE(n->output, out, n->points[k]);
         for (int32_t b = before; b < out; b++) {
