@@ -110,6 +110,45 @@ struct RuleExampleTests {
         if let rule = example.rule { #expect(mention.rule.hasSuffix(":\(rule)"), "rule \(mention.rule)") }
     }
 
+    static let entityCases: [Case] = cases(file: "entities.rules")
+    static let entityExtractor = try! EntityExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
+
+    @Test func gazetteerHasAThousandEntriesWithBothLanguages() throws {
+        let url = TandemHome.locate()!.appendingPathComponent("rules/shared/gazetteer.tsv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let bilingual = lines.filter { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return fields.count == 4 && !fields[2].isEmpty && !fields[3].isEmpty
+        }
+        #expect(bilingual.count >= 1000)
+        #expect(Self.entityCases.filter { $0.example.expected == nil }.count >= 8)
+    }
+
+    /// An entity example must give a mention with the expected text (`span=` or the whole
+    /// example), id and type; a negative must give no entity at all.
+    @Test(arguments: entityCases)
+    func entityExample(_ testCase: Case) throws {
+        let example = testCase.example
+        let sink = Support.run(
+            [Support.document(example.text, lang: testCase.language, dct: "2024-02-06")],
+            extractors: [Self.entityExtractor, Self.dateExtractor], workers: 1)
+        let document = try #require(sink.documents.first)
+        let entities = document.mentions.filter { $0.kind == "entity" }
+        let found = entities.map { mention -> (String, String?, String?, String) in
+            let (start, end) = document.segmented.normalized.originalRange(mention.span)
+            return (Support.slice(example.text, start, end), mention.id, mention.type, mention.rule)
+        }
+        guard let expected = example.expected else {
+            #expect(entities.isEmpty, "found \(found)")
+            return
+        }
+        let span = example.attributes["span"] ?? example.text
+        let match = found.first { $0.0 == span }
+        #expect(match?.1 == expected, "found \(found)")
+        #expect(match?.2 == example.attributes["type"], "found \(found)")
+        if let rule = example.rule, let match { #expect(match.3.hasSuffix(":\(rule)"), "rule \(match.3)") }
+    }
+
     static func matches(_ value: MentionValue?, _ expected: String) -> Bool {
         guard let number = Double(expected) else { return false }
         switch value {

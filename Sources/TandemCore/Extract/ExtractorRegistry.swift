@@ -14,6 +14,9 @@ public enum ExtractorRegistry {
         "dates": { (folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> any Extractor in
             try DateExtractor(rulesFolder: folder, vocabulary: vocabulary)
         },
+        "entities": { (folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> any Extractor in
+            try EntityExtractor(rulesFolder: folder, vocabulary: vocabulary)
+        },
     ]
 
     /// Builds the named extractors; they intern their words in one shared `vocabulary`, so a

@@ -48,6 +48,16 @@ public struct TokenTable: Sendable {
         self.firstIDs = byFirst.keys.sorted()
     }
 
+    /// A table of phrases without values (word lists such as titles), each worth `.number(1)`.
+    public init(phrases: [String], vocabulary: Vocabulary) {
+        self.init(
+            lexicon: Lexicon(
+                entries: phrases.map {
+                    Lexicon.Entry(
+                        words: $0.split(separator: " ").map { MatchKey.match(String($0)) }, value: "1", category: "")
+                }), vocabulary: vocabulary)
+    }
+
     /// The longest phrase starting at token `index`: its token count and value.
     func match(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, value: Capture)? {
         let id = Int(ids[index])

@@ -1,0 +1,489 @@
+import Foundation
+
+/// Named entities (PER, ORG, LOC) with canonical ids shared by both languages.
+///
+/// Knowledge is data: the shared gazetteer `rules/shared/gazetteer.tsv` (id, type, English
+/// and Vietnamese forms) and per-language word lists in `rules/<lang>/`: `titles.tsv` and
+/// `title_domains.tsv` (a title, then a name), `family_names.tsv` (Vietnamese names),
+/// `org_heads.tsv` / `org_tails.tsv` (organization names), `location_cues.tsv` (places),
+/// `not_names.tsv` (capitalized words that start no name). Within a document, a short
+/// mention (a surname, an acronym defined in brackets) takes the id of the full form.
+public struct EntityExtractor: Extractor {
+    public var name: String { "entities" }
+
+    /// Priorities among overlapping candidates (dates 20, numbers 0).
+    static let gazetteerPriority = 40
+    static let patternPriority = 35
+
+    struct Entity: Sendable {
+        var id: String
+        var type: String
+    }
+
+    /// One gazetteer form as vocabulary ids, with the case each word must have in the text.
+    struct Form: Sendable {
+        enum Case: UInt8, Sendable {
+            case any, capitalized, allCaps
+        }
+
+        var ids: [Int32]
+        var cases: [Case]
+        var entity: Int
+    }
+
+    /// One language's compiled tables.
+    struct LanguageTables: Sendable {
+        /// Gazetteer forms by the vocabulary id of their first word, longest first.
+        var forms: [Int32: [Form]]
+        var titles: TokenTable
+        var titleDomains: TokenTable
+        var familyNames: TokenTable?
+        var orgHeads: TokenTable
+        var orgTails: TokenTable?
+        /// Cues before a place name (`tỉnh`, `town of`) and after one (`region`).
+        var locationCues: TokenTable?
+        var locationSuffixes: TokenTable?
+        var notNames: TokenTable
+        var functionWords: TokenTable
+    }
+
+    let entities: [Entity]
+    let languages: [String: LanguageTables]
+    let vocabulary: Vocabulary
+    /// Name particles allowed inside a person's name (von, bin, da…).
+    let particles: Set<Int32>
+    /// Words that join the parts of an English organization name (of, for, and, the).
+    let connectors: Set<Int32>
+    /// Words that join the items of a list of names (and, và).
+    let listJoiners: Set<Int32>
+
+    public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
+        let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
+        var entities: [Entity] = []
+        var formsByLanguage: [String: [Form]] = ["vi": [], "en": []]
+        for (index, raw) in try RuleText.read(gazetteerURL).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            let line = RuleFile.stripComment(String(raw))
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, !fields[0].isEmpty, ["PER", "ORG", "LOC"].contains(fields[1]) else {
+                throw ConfigError(
+                    file: gazetteerURL.path, line: index + 1,
+                    "expected id<TAB>PER|ORG|LOC<TAB>English forms<TAB>Vietnamese forms")
+            }
+            let entity = entities.count
+            entities.append(Entity(id: fields[0], type: fields[1]))
+            let english = fields[2].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
+            let vietnamese = fields[3].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
+            formsByLanguage["en"]! += english
+            formsByLanguage["vi"]! += vietnamese + english
+        }
+        var languages: [String: LanguageTables] = [:]
+        for language in LanguageResources.languages {
+            let folder = rulesFolder.appendingPathComponent(language)
+            func table(_ name: String) throws(ConfigError) -> TokenTable {
+                TokenTable(phrases: try WordList.load(folder.appendingPathComponent(name)), vocabulary: vocabulary)
+            }
+            func optionalTable(_ name: String) throws(ConfigError) -> TokenTable? {
+                let url = folder.appendingPathComponent(name)
+                return FileManager.default.fileExists(atPath: url.path) ? try table(name) : nil
+            }
+            var forms: [Int32: [Form]] = [:]
+            for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
+                forms[form.ids[0], default: []].append(form)
+            }
+            languages[language] = LanguageTables(
+                forms: forms.mapValues { $0.sorted { $0.ids.count > $1.ids.count } },
+                titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
+                familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
+                orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
+                locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
+                functionWords: try table("function_words.txt"))
+        }
+        self.entities = entities
+        self.languages = languages
+        self.vocabulary = vocabulary
+        particles = Set(
+            ["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"].map { vocabulary.intern($0) }
+        )
+        connectors = Set(["of", "for", "and", "the", "on", "in"].map { vocabulary.intern($0) })
+        listJoiners = Set(["and", "or", "và", "hoặc"].map { vocabulary.intern($0) })
+    }
+
+    /// A gazetteer form compiled to ids and case constraints.
+    static func form(_ text: String, _ entity: Int, _ vocabulary: Vocabulary) -> Form {
+        var ids: [Int32] = []
+        var cases: [Form.Case] = []
+        // Split like the tokenizer: letters, digits and single punctuation marks.
+        var tokens: [String] = []
+        var current = ""
+        var currentIsWord = false
+        for scalar in text.unicodeScalars {
+            let isWord =
+                Scalars.isLetter(scalar.value) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+                || (scalar.value >= 0x300 && scalar.value <= 0x36F)
+            if scalar == " " {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+            } else if isWord {
+                if !currentIsWord && !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
+                current.unicodeScalars.append(scalar)
+                currentIsWord = true
+            } else {
+                if !current.isEmpty { tokens.append(current) }
+                tokens.append(String(scalar))
+                current = ""
+                currentIsWord = false
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        for token in tokens {
+            ids.append(vocabulary.intern(token))
+            let letters = token.unicodeScalars.filter { Scalars.isLetter($0.value) }
+            let upper = letters.filter { Scalars.isUppercase($0.value) }.count
+            if letters.count >= 2 && upper == letters.count {
+                cases.append(.allCaps)
+            } else if let first = letters.first, Scalars.isUppercase(first.value) {
+                cases.append(.capitalized)
+            } else {
+                cases.append(.any)
+            }
+        }
+        return Form(ids: ids, cases: cases, entity: entity)
+    }
+
+    public func candidates(in context: ExtractionContext) -> [Candidate] {
+        guard let tables = languages[context.language] else { return [] }
+        let ids = context.ids(in: vocabulary)
+        var finder = Finder(extractor: self, tables: tables, context: context, ids: ids)
+        return finder.run()
+    }
+
+    /// The per-document work: patterns, then acronyms and short forms.
+    struct Finder {
+        let extractor: EntityExtractor
+        let tables: LanguageTables
+        let context: ExtractionContext
+        let ids: [Int32]
+        var tokens: [Token] { context.tokens }
+        var found: [Candidate] = []
+
+        init(extractor: EntityExtractor, tables: LanguageTables, context: ExtractionContext, ids: [Int32]) {
+            self.extractor = extractor
+            self.tables = tables
+            self.context = context
+            self.ids = ids
+        }
+
+        mutating func run() -> [Candidate] {
+            for index in tokens.indices where tokens[index].kind != .digits {
+                if let (count, entity) = gazetteer(at: index) {
+                    add(
+                        index, index + count, entity: extractor.entities[entity], rule: "gazetteer",
+                        priority: gazetteerPriority)
+                }
+                if tokens[index].kind == .word {
+                    titleName(at: index)
+                    familyName(at: index)
+                    organization(at: index)
+                    location(at: index)
+                }
+            }
+            let chosen = OverlapResolver.resolve(found)
+            return linkShortForms(chosen)
+        }
+
+        var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
+        var patternPriority: Int { EntityExtractor.patternPriority }
+
+        /// The longest gazetteer form at a token whose case constraints the text meets.
+        func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
+            guard ids[index] >= 0, let forms = tables.forms[ids[index]] else { return nil }
+            for form in forms where index + form.ids.count <= tokens.count {
+                var matches = true
+                for offset in 0..<form.ids.count {
+                    let token = tokens[index + offset]
+                    if ids[index + offset] != form.ids[offset] || (offset > 0 && token.newlineBefore) {
+                        matches = false
+                        break
+                    }
+                    switch form.cases[offset] {
+                    case .capitalized where !token.capitalized, .allCaps where !token.allCaps:
+                        matches = false
+                    default:
+                        break
+                    }
+                    if !matches { break }
+                }
+                // A form that ends inside a word (Kosovo in "Kosovar") is no match.
+                let end = index + form.ids.count
+                if matches && end < tokens.count && tokens[end].glued && tokens[end].kind == .word { matches = false }
+                if matches && index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { matches = false }
+                if matches { return (form.ids.count, form.entity) }
+            }
+            return nil
+        }
+
+        mutating func add(_ first: Int, _ end: Int, entity: Entity, rule: String, priority: Int) {
+            let span = ByteSpan(tokens[first].start, tokens[end - 1].end)
+            found.append(
+                Candidate(
+                    mention: Mention(
+                        kind: "entity", span: span, type: entity.type, id: entity.id,
+                        rule: "\(context.language)/entities:\(rule)"),
+                    matchLength: span.end - span.start, priority: priority))
+        }
+
+        func isNameWord(_ index: Int) -> Bool {
+            index < tokens.count && tokens[index].kind == .word && tokens[index].capitalized
+                && !tokens[index].newlineBefore
+        }
+
+        /// Capitalized words from `start` (name particles and glued hyphens allowed inside).
+        func nameRun(from start: Int, limit: Int) -> Int {
+            guard isNameWord(start), tables.notNames.match(context, ids: ids, at: start) == nil,
+                gazetteer(at: start) == nil || extractor.entityType(gazetteer(at: start)!.entity) == "PER"
+            else { return start }
+            var end = start + 1
+            while end < tokens.count && end - start < limit {
+                if isNameWord(end) && gazetteer(at: end).map({ extractor.entityType($0.entity) == "PER" }) ?? true {
+                    end += 1
+                } else if end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued
+                    && tokens[end + 1].glued && isNameWord(end + 1)
+                {
+                    end += 2
+                } else if extractor.particles.contains(ids[end]) && !tokens[end].capitalized && isNameWord(end + 1) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            return end
+        }
+
+        /// A person's entity: the gazetteer's when the run is a known person, else a slug.
+        func person(_ first: Int, _ end: Int) -> Entity {
+            if let (count, entity) = gazetteer(at: first), count == end - first,
+                extractor.entityType(entity) == "PER"
+            {
+                return extractor.entities[entity]
+            }
+            return Entity(id: slug(first, end), type: "PER")
+        }
+
+        func slug(_ first: Int, _ end: Int) -> String {
+            String(decoding: context.bytes[Int(tokens[first].start)..<Int(tokens[end - 1].end)], as: UTF8.self)
+                .replacingOccurrences(of: " ", with: "_")
+        }
+
+        /// Title (+ domain words, + a country or organization) + name: `Bộ trưởng Quốc phòng
+        /// Đức Boris Pistorius`, `NATO Secretary General Jens Stoltenberg`.
+        mutating func titleName(at index: Int) {
+            guard let (count, _) = tables.titles.match(context, ids: ids, at: index) else { return }
+            var position = index + count
+            while position < tokens.count, let (domain, _) = tables.titleDomains.match(context, ids: ids, at: position)
+            {
+                position += domain
+            }
+            if position < tokens.count, let (known, entity) = gazetteer(at: position),
+                extractor.entityType(entity) != "PER"
+            {
+                position += known
+            }
+            let end = nameRun(from: position, limit: 4)
+            guard end > position else { return }
+            add(position, end, entity: person(position, end), rule: "title-name", priority: patternPriority)
+        }
+
+        /// Vietnamese family name + given names: `Nguyễn Văn An`.
+        mutating func familyName(at index: Int) {
+            guard let families = tables.familyNames, tokens[index].capitalized,
+                families.match(context, ids: ids, at: index) != nil, isNameWord(index + 1)
+            else { return }
+            var end = index + 1
+            while end < tokens.count && end - index <= 3 && isNameWord(end) { end += 1 }
+            add(index, end, entity: person(index, end), rule: "family-name", priority: patternPriority - 1)
+        }
+
+        /// Organizations: a head word and the name after it (`Bộ Ngoại giao`, `Ministry of
+        /// Defence`), or an English capitalized run ending in a tail word (`National Security
+        /// Council`).
+        mutating func organization(at index: Int) {
+            if tokens[index].capitalized, let (count, _) = tables.orgHeads.match(context, ids: ids, at: index) {
+                var end = index + count
+                if context.language == "en" {
+                    // English heads need "of": Ministry of Defence.
+                    guard end < tokens.count, extractor.connectors.contains(ids[end]), isNameWord(end + 1) else {
+                        return
+                    }
+                    end += 1
+                } else {
+                    guard isNameWord(end) else { return }
+                }
+                var last = end
+                while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore && tokens[end].kind == .word {
+                    if tokens[end].capitalized {
+                        last = end + 1
+                    } else if tables.functionWords.match(context, ids: ids, at: end) != nil
+                        || (context.language == "en" && !extractor.connectors.contains(ids[end]))
+                    {
+                        break
+                    } else if context.language != "en" {
+                        last = end + 1
+                    }
+                    end += 1
+                }
+                addOrganization(index, last, rule: "org-head")
+            }
+            if let tails = tables.orgTails, isNameWord(index), index == 0 || !isNameWord(index - 1) {
+                // A capitalized run (with connectors) whose last word is an organization tail.
+                var end = index
+                var lastTail: Int?
+                while end < tokens.count && end - index < 8 {
+                    if isNameWord(end) {
+                        if tails.match(context, ids: ids, at: end) != nil { lastTail = end + 1 }
+                        end += 1
+                    } else if extractor.connectors.contains(ids[end]) && isNameWord(end + 1) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                var first = index
+                while first < (lastTail ?? first) && tables.notNames.match(context, ids: ids, at: first) != nil {
+                    first += 1
+                }
+                if let lastTail, lastTail - first >= 2 { addOrganization(first, lastTail, rule: "org-tail") }
+            }
+        }
+
+        mutating func addOrganization(_ first: Int, _ end: Int, rule: String) {
+            if let (count, entity) = gazetteer(at: first), count == end - first {
+                add(first, end, entity: extractor.entities[entity], rule: rule, priority: patternPriority)
+            } else {
+                add(
+                    first, end, entity: Entity(id: slug(first, end), type: "ORG"), rule: rule,
+                    priority: patternPriority - 2)
+            }
+        }
+
+        /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
+        /// before one (`Donetsk region`).
+        mutating func location(at index: Int) {
+            if let cues = tables.locationCues, let (count, _) = cues.match(context, ids: ids, at: index) {
+                var start = index + count
+                while true {
+                    var end = start
+                    while end < tokens.count && end - start < 3 && isNameWord(end) { end += 1 }
+                    guard end > start else { return }
+                    addLocation(start, end)
+                    // A list: ", B" or "and B" / "và B" after the first name.
+                    let joins =
+                        end + 1 < tokens.count
+                        && (context.isCharacter(end, UInt8(ascii: ",")) || extractor.listJoiners.contains(ids[end]))
+                    guard joins, isNameWord(end + 1) else { return }
+                    start = end + 1
+                }
+            }
+            if let suffixes = tables.locationSuffixes, isNameWord(index), index == 0 || !isNameWord(index - 1) {
+                var end = index
+                while end < tokens.count && end - index < 3 && isNameWord(end) { end += 1 }
+                guard end < tokens.count, suffixes.match(context, ids: ids, at: end) != nil,
+                    tables.notNames.match(context, ids: ids, at: index) == nil
+                else { return }
+                addLocation(index, end)
+            }
+        }
+
+        mutating func addLocation(_ first: Int, _ end: Int) {
+            let entity = gazetteer(at: first).flatMap { $0.count == end - first ? extractor.entities[$0.entity] : nil }
+            add(
+                first, end, entity: entity ?? Entity(id: slug(first, end), type: "LOC"), rule: "location-cue",
+                priority: patternPriority - 2)
+        }
+
+        /// Acronyms defined in brackets take the long form's id; surnames and acronyms met
+        /// anywhere in the document take the id of the full form.
+        func linkShortForms(_ chosen: [Mention]) -> [Candidate] {
+            var mentions = chosen
+            var aliases: [String: (id: String, type: String)] = [:]
+            var covered = [Bool](repeating: false, count: tokens.count)
+            func tokenRange(_ span: ByteSpan) -> Range<Int> {
+                let first = tokens.firstIndex { $0.start == span.start } ?? 0
+                let end = (tokens.lastIndex { $0.end == span.end } ?? first) + 1
+                return first..<end
+            }
+            for mention in mentions {
+                let range = tokenRange(mention.span)
+                for index in range { covered[index] = true }
+                // Full personal names teach their surname.
+                if mention.type == "PER", range.count >= 2, let id = mention.id {
+                    aliases[key(range.upperBound - 1)] = (id, "PER")
+                }
+            }
+            // "Long Form (ACR)": the acronym takes the long form's id.
+            for index in tokens.indices.dropLast(2)
+            where context.isCharacter(index, UInt8(ascii: "(")) && context.isCharacter(index + 2, UInt8(ascii: ")"))
+                && isAcronym(index + 1) && !covered[index + 1]
+            {
+                guard let long = mentions.first(where: { tokenRange($0.span).upperBound == index }), let id = long.id,
+                    let type = long.type
+                else { continue }
+                aliases[key(index + 1)] = (id, type)
+            }
+            for mention in mentions where mention.type == "ORG" || mention.type == "LOC" {
+                let range = tokenRange(mention.span)
+                if range.count == 1 && isAcronym(range.lowerBound), let id = mention.id, let type = mention.type {
+                    aliases[key(range.lowerBound)] = aliases[key(range.lowerBound)] ?? (id, type)
+                }
+            }
+            // Re-id single-word persons found by a title ("ông Scholz") from their full name.
+            for index in mentions.indices where mention(mentions[index], isSingleWordPersonIn: tokenRange) {
+                let range = tokenRange(mentions[index].span)
+                if let alias = aliases[key(range.lowerBound)] { mentions[index].id = alias.id }
+            }
+            var candidates = mentions.map {
+                Candidate(
+                    mention: $0, matchLength: $0.span.end - $0.span.start, priority: EntityExtractor.gazetteerPriority)
+            }
+            // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
+            for index in tokens.indices
+            where !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
+                guard let alias = aliases[key(index)] else { continue }
+                if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
+                let span = ByteSpan(tokens[index].start, tokens[index].end)
+                candidates.append(
+                    Candidate(
+                        mention: Mention(
+                            kind: "entity", span: span, type: alias.type, id: alias.id,
+                            rule: "\(context.language)/entities:short-form"),
+                        matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
+            }
+            return candidates
+        }
+
+        func mention(_ mention: Mention, isSingleWordPersonIn range: (ByteSpan) -> Range<Int>) -> Bool {
+            mention.type == "PER" && range(mention.span).count == 1
+        }
+
+        func key(_ index: Int) -> String {
+            MatchKey.name(
+                String(decoding: context.bytes[Int(tokens[index].start)..<Int(tokens[index].end)], as: UTF8.self))
+        }
+
+        /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).
+        func isAcronym(_ index: Int) -> Bool {
+            let token = tokens[index]
+            guard token.kind == .word, token.capitalized, token.end - token.start >= 2 else { return false }
+            if token.allCaps { return true }
+            let bytes = context.bytes[Int(token.start)..<Int(token.end)]
+            return bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count >= 2 && bytes.count <= 6
+        }
+    }
+
+    func entityType(_ entity: Int) -> String { entities[entity].type }
+}
