@@ -413,9 +413,10 @@ public struct EntityExtractor: Extractor {
             var aliases: [String: (id: String, type: String)] = [:]
             var covered = [Bool](repeating: false, count: tokens.count)
             func tokenRange(_ span: ByteSpan) -> Range<Int> {
-                let first = tokens.firstIndex { $0.start == span.start } ?? 0
-                let end = (tokens.lastIndex { $0.end == span.end } ?? first) + 1
-                return first..<end
+                let first = tokenIndex(startingAt: span.start)
+                var end = first
+                while end < tokens.count && tokens[end].end <= span.end { end += 1 }
+                return first..<max(end, first + 1)
             }
             for mention in mentions {
                 let range = tokenRange(mention.span)
@@ -452,7 +453,7 @@ public struct EntityExtractor: Extractor {
             }
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
             for index in tokens.indices
-            where !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
+            where !aliases.isEmpty && !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
                 guard let alias = aliases[key(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
@@ -470,9 +471,22 @@ public struct EntityExtractor: Extractor {
             mention.type == "PER" && range(mention.span).count == 1
         }
 
+        /// The token whose first byte is `start` (binary search: tokens are in text order).
+        func tokenIndex(startingAt start: Int32) -> Int {
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].start < start { low = middle + 1 } else { high = middle }
+            }
+            return min(low, max(tokens.count - 1, 0))
+        }
+
+        /// The accent- and case-insensitive key that links a short form to a full name.
         func key(_ index: Int) -> String {
-            MatchKey.name(
-                String(decoding: context.bytes[Int(tokens[index].start)..<Int(tokens[index].end)], as: UTF8.self))
+            context.bytes.withUnsafeBufferPointer {
+                MatchKey.name(utf8: $0, from: Int(tokens[index].start), to: Int(tokens[index].end))
+            }
         }
 
         /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).

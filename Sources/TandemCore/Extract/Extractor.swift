@@ -103,27 +103,44 @@ public final class ExtractionContext {
 /// longer span, then the earlier start, then the earlier rule (deterministic). A suppressing
 /// candidate takes its span and emits nothing.
 public enum OverlapResolver {
+    /// What the order depends on, without the mention's strings (cheap to compare).
+    private struct SortKey {
+        var matchLength: Int32
+        var priority: Int
+        var spanLength: Int32
+        var start: Int32
+        var index: Int
+
+        func precedes(_ other: SortKey) -> Bool {
+            if matchLength != other.matchLength { return matchLength > other.matchLength }
+            if priority != other.priority { return priority > other.priority }
+            if spanLength != other.spanLength { return spanLength > other.spanLength }
+            if start != other.start { return start < other.start }
+            return index < other.index
+        }
+    }
+
     public static func resolve(_ candidates: [Candidate]) -> [Mention] {
-        let ordered = candidates.enumerated().sorted { a, b in
-            let (left, right) = (a.element, b.element)
-            if left.matchLength != right.matchLength { return left.matchLength > right.matchLength }
-            if left.priority != right.priority { return left.priority > right.priority }
-            let leftSpan = left.mention.span.end - left.mention.span.start
-            let rightSpan = right.mention.span.end - right.mention.span.start
-            if leftSpan != rightSpan { return leftSpan > rightSpan }
-            if left.mention.span.start != right.mention.span.start {
-                return left.mention.span.start < right.mention.span.start
-            }
-            return a.offset < b.offset
+        let order = candidates.enumerated().map { index, candidate in
+            SortKey(
+                matchLength: candidate.matchLength, priority: candidate.priority,
+                spanLength: candidate.mention.span.end - candidate.mention.span.start,
+                start: candidate.mention.span.start,
+                index: index)
+        }.sorted { $0.precedes($1) }
+        // Bytes already claimed, so each overlap check costs the span's length.
+        let limit = Int(candidates.map(\.mention.span.end).max() ?? 0)
+        var claimed = [Bool](repeating: false, count: limit)
+        var chosen: [Int] = []
+        for key in order {
+            let span = candidates[key.index].mention.span
+            let range = Int(span.start)..<Int(span.end)
+            if claimed[range].contains(true) { continue }
+            for index in range { claimed[index] = true }
+            if !candidates[key.index].suppresses { chosen.append(key.index) }
         }
-        var taken: [ByteSpan] = []
-        var chosen: [Mention] = []
-        for (_, candidate) in ordered {
-            let span = candidate.mention.span
-            if taken.contains(where: { $0.start < span.end && span.start < $0.end }) { continue }
-            taken.append(span)
-            if !candidate.suppresses { chosen.append(candidate.mention) }
+        return chosen.sorted { candidates[$0].mention.span.start < candidates[$1].mention.span.start }.map {
+            candidates[$0].mention
         }
-        return chosen.sorted { $0.span.start < $1.span.start }
     }
 }

@@ -72,6 +72,19 @@ public enum MatchKey {
         }
     }
 
+    /// The name key of NFC UTF-8 text `utf8[from..<to]` (no normalization pass needed).
+    static func name(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(to - from)
+        var index = from
+        while index < to {
+            let (value, length) = decodeScalar(utf8, at: index)
+            appendScalar(Scalars.stripAccent(Scalars.lowercase(value)), to: &bytes)
+            index += length
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The name key of a word or phrase: lowercase, accents stripped.
     public static func name(_ text: String) -> String {
         string(
