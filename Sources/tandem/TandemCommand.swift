@@ -13,7 +13,7 @@ struct TandemCommand: ParsableCommand {
             written, with error records); 64 usage; 65 bad config or rule tables; 74 I/O error.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Stream.self, Eval.self, Bench.self]
+        subcommands: [Run.self, Stream.self, Align.self, Eval.self, Bench.self]
     )
 }
 

@@ -81,12 +81,12 @@ public struct GoldSet: Sendable {
 }
 
 extension JSONValue {
-    var intValue: Int? {
+    public var intValue: Int? {
         if case .integer(let value) = self { return Int(value) }
         return nil
     }
 
-    var doubleValue: Double? {
+    public var doubleValue: Double? {
         switch self {
         case .integer(let value): return Double(value)
         case .number(let value): return value

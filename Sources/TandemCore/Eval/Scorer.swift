@@ -10,6 +10,9 @@ public struct Scorer {
         public var truePositives = 0
         public var predicted = 0
         public var gold = 0
+
+        public init() {}
+
         public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }

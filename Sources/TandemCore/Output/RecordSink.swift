@@ -18,6 +18,8 @@ public final class FileDescriptorSink: RecordSink {
     private let flushEachBatch: Bool
     private let reportErrors: Bool
     public private(set) var writeFailure: String?
+    /// Documents handed over with their records (runs that keep documents, e.g. `--align`).
+    public private(set) var documents: [AnalyzedDocument] = []
 
     public init(fileDescriptor: Int32, flushEachBatch: Bool, reportErrors: Bool = true) {
         self.fileDescriptor = fileDescriptor
@@ -28,6 +30,7 @@ public final class FileDescriptorSink: RecordSink {
 
     public func write(_ record: [UInt8], document: AnalyzedDocument?) {
         buffer.append(contentsOf: record)
+        if let document { documents.append(document) }
         if buffer.count >= 1 << 16 { flush() }
     }
 
@@ -80,6 +83,9 @@ public final class AtomicFileSink: RecordSink {
     }
 
     public func write(_ record: [UInt8], document: AnalyzedDocument?) { sink.write(record, document: document) }
+
+    /// Documents handed over with their records.
+    public var documents: [AnalyzedDocument] { sink.documents }
 
     public func writeError(_ record: [UInt8], doc: String, failure: StageFailure) {
         sink.writeError(record, doc: doc, failure: failure)

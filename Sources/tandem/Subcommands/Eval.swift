@@ -39,6 +39,7 @@ struct Eval: ParsableCommand {
             throw Exit.io
         }
         let records = try existingOutput.map(readRecords) ?? runPipeline(goldSet)
+        let pairScore = try scorePairs(goldSet, records: records)
         var byName: [String: [String: JSONValue]] = [:]
         for record in records {
             guard let doc = record["doc"]?.stringValue else { continue }
@@ -66,9 +67,15 @@ struct Eval: ParsableCommand {
             }
         }
         if json {
-            printJSON(scorer)
+            printJSON(scorer, pairs: pairScore)
         } else {
             printTable(scorer)
+            if let pairScore {
+                print(
+                    String(
+                        format: "pair    %@ %5d %5d | precision %.2f recall %.2f F1 %.2f (both sides overlap)", "  ",
+                        pairScore.gold, pairScore.predicted, pairScore.precision, pairScore.recall, pairScore.f1))
+            }
         }
         if errors { printFindings(scorer, texts: texts) }
     }
@@ -144,7 +151,73 @@ struct Eval: ParsableCommand {
         }
     }
 
-    private func printJSON(_ scorer: Scorer) {
+    /// Pairs: the records' own `pair` lines (an output file), or the alignment of the run's
+    /// documents; scored against the gold's `pair` lines. Nil when the gold has none.
+    private func scorePairs(_ goldSet: GoldSet, records: [[String: JSONValue]]) throws -> Scorer.Counts? {
+        guard !goldSet.pairs.isEmpty else { return nil }
+        func name(_ doc: String) -> String { URL(fileURLWithPath: doc).lastPathComponent }
+        var predicted: [(a: (String, Int, Int), b: (String, Int, Int))] = []
+        let pairRecords = records.filter { $0["kind"]?.stringValue == "pair" }
+        if !pairRecords.isEmpty {
+            for record in pairRecords {
+                func side(_ value: JSONValue?) -> (String, Int, Int) {
+                    (
+                        name(value?["doc"]?.stringValue ?? ""), value?["start"]?.intValue ?? 0,
+                        value?["end"]?.intValue ?? 0
+                    )
+                }
+                predicted.append((side(record["a"]), side(record["b"])))
+            }
+        } else {
+            let setup = try options.setup()
+            let documents = records.compactMap { AlignDocument(record: $0) }
+            let job: AlignmentJob
+            do {
+                job = try AlignmentJob(documents: documents, config: setup.config)
+            } catch {
+                Diagnostics.shared.note("tandem: error: \(error)")
+                throw Exit.badConfig
+            }
+            for pair in job.comparablePairs() {
+                predicted.append(
+                    (
+                        (name(documents[pair.a.document].doc), pair.a.start, pair.a.end),
+                        (name(documents[pair.b.document].doc), pair.b.start, pair.b.end)
+                    ))
+            }
+        }
+        func overlaps(_ x: (String, Int, Int), _ y: (String, Int, Int)) -> Bool {
+            x.0 == y.0 && x.1 < y.2 && y.1 < x.2
+        }
+        var counts = Scorer.Counts()
+        counts.gold = goldSet.pairs.count
+        counts.predicted = predicted.count
+        var used = Set<Int>()
+        for pair in predicted {
+            let match = goldSet.pairs.indices.first { index in
+                let gold = goldSet.pairs[index]
+                let a = (gold.a.doc, gold.a.start, gold.a.end)
+                let b = (gold.b.doc, gold.b.start, gold.b.end)
+                return !used.contains(index)
+                    && ((overlaps(pair.a, a) && overlaps(pair.b, b)) || (overlaps(pair.a, b) && overlaps(pair.b, a)))
+            }
+            if let match {
+                used.insert(match)
+                counts.truePositives += 1
+            } else if errors {
+                print("false positive: pair \(pair.a) \(pair.b)")
+            }
+        }
+        if errors {
+            for index in goldSet.pairs.indices where !used.contains(index) {
+                let gold = goldSet.pairs[index]
+                print("missed: pair \(gold.a) \(gold.b) keys \(gold.keys)")
+            }
+        }
+        return counts
+    }
+
+    private func printJSON(_ scorer: Scorer, pairs: Scorer.Counts?) {
         var json = JSONWriter()
         json.beginArray()
         for row in scorer.orderedRows {
@@ -169,6 +242,19 @@ struct Eval: ParsableCommand {
             }
             json.field("mod_agree", row.modAgreements)
             json.field("mod_cases", row.modCases)
+            json.endObject()
+        }
+        if let pairs {
+            json.beginObject()
+            json.field("kind", "pair")
+            json.field("gold", pairs.gold)
+            json.field("predicted", pairs.predicted)
+            json.key("precision")
+            json.double((pairs.precision * 10000).rounded() / 10000)
+            json.key("recall")
+            json.double((pairs.recall * 10000).rounded() / 10000)
+            json.key("f1")
+            json.double((pairs.f1 * 10000).rounded() / 10000)
             json.endObject()
         }
         json.endArray()

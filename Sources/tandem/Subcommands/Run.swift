@@ -23,6 +23,9 @@ struct Run: ParsableCommand {
     @Option(help: "Progress line on stderr: auto (only on a terminal), always or never.")
     var progress: ProgressMode = .auto
 
+    @Flag(help: "Also align the documents (as 'tandem align' does) and append the aligned records.")
+    var align = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file, folder or '-'.") }
     }
@@ -45,8 +48,9 @@ struct Run: ParsableCommand {
                 Diagnostics.shared.note("tandem: error: \(error.message)")
                 throw Exit.io
             }
-            summary = pipeline.run(source: source, sink: sink, progress: reporter.update)
+            summary = pipeline.run(source: source, sink: sink, keepDocuments: align, progress: reporter.update)
             reporter.finish()
+            if align { sink.write(try alignedRecords(sink.documents, setup), document: nil) }
             do {
                 try sink.commit()
             } catch {
@@ -55,7 +59,8 @@ struct Run: ParsableCommand {
             }
         } else {
             let sink = FileDescriptorSink(fileDescriptor: 1, flushEachBatch: false)
-            summary = pipeline.run(source: source, sink: sink, progress: reporter.update)
+            summary = pipeline.run(source: source, sink: sink, keepDocuments: align, progress: reporter.update)
+            if align { sink.write(try alignedRecords(sink.documents, setup), document: nil) }
             sink.flush()
             reporter.finish()
             if let failure = sink.writeFailure {
@@ -66,6 +71,20 @@ struct Run: ParsableCommand {
         _ = source.next()
         Diagnostics.shared.note(summaryLine(summary))
         if summary.errors > 0 { throw Exit.someDocumentsFailed }
+    }
+}
+
+/// The aligned records of a run's documents.
+private func alignedRecords(_ documents: [AnalyzedDocument], _ setup: TandemSetup) throws -> [UInt8] {
+    do {
+        return try AlignmentJob(documents: documents.map(AlignDocument.init(analyzed:)), config: setup.config)
+            .output(format: .jsonl, creationDate: AlignmentJob.tmxDate())
+    } catch let error as ConfigError {
+        Diagnostics.shared.note("tandem: error: \(error)")
+        throw Exit.badConfig
+    } catch let error as StageFailure {
+        Diagnostics.shared.note("tandem: error: \(error.message)")
+        throw Exit.io
     }
 }
 

@@ -1,0 +1,248 @@
+import Foundation
+
+/// Aligns Vietnamese and English documents by the facts they share.
+///
+/// Every sentence gets anchors: the entity ids, number values (to three significant digits,
+/// so `96,21 triệu` meets `96.2 million`), date values and bilingual-vocabulary concepts it
+/// mentions. An anchor weighs its inverse sentence frequency over the collection, so two
+/// sentences sharing only a common anchor (`Kosovo`, `2024`) score low. Candidates come from
+/// an index of rare anchors only, so the work grows with the pairs that share one, not with
+/// the square of the collection.
+public struct Aligner {
+    /// A sentence with its anchors.
+    struct Sentence {
+        var document: Int
+        var start: Int
+        var end: Int
+        var keys: [Int]
+    }
+
+    /// A cross-language sentence pair.
+    public struct Pair: Sendable {
+        public var a: (document: Int, start: Int, end: Int)
+        public var b: (document: Int, start: Int, end: Int)
+        public var keys: [String]
+        public var score: Double
+    }
+
+    public let documents: [AlignDocument]
+    let lexicon: BilingualLexicon
+    /// Minimum pair score (pipeline.json `align.pair_threshold`).
+    public var pairThreshold: Double
+    /// Minimum document-pair score (`align.document_threshold`).
+    public var documentThreshold: Double
+    /// An anchor in more than this share of sentences generates no candidates by itself.
+    public var commonShare = 0.05
+
+    private var keyNames: [String] = []
+    private var keyIDs: [String: Int] = [:]
+    private var sentences: [Sentence] = []
+    private var weights: [Double] = []
+
+    public init(documents: [AlignDocument], lexicon: BilingualLexicon, pairThreshold: Double, documentThreshold: Double)
+    {
+        self.documents = documents
+        self.lexicon = lexicon
+        self.pairThreshold = pairThreshold
+        self.documentThreshold = documentThreshold
+        index()
+    }
+
+    private mutating func key(_ name: String) -> Int {
+        if let id = keyIDs[name] { return id }
+        keyIDs[name] = keyNames.count
+        keyNames.append(name)
+        return keyNames.count - 1
+    }
+
+    /// The anchor of a mention, if it has one.
+    static func anchor(_ mention: AlignDocument.Mention) -> String? {
+        switch mention.kind {
+        case "entity":
+            return mention.id.map { "entity:\($0)" }
+        case "number":
+            guard let number = mention.value.flatMap({ $0.doubleValue }) else { return nil }
+            return "number:\(roundedValue(number))"
+        case "date":
+            guard case .string(let value)? = mention.value, !value.contains("X"), !value.hasSuffix("_REF") else {
+                return nil
+            }
+            return "date:\(value)"
+        default:
+            return nil
+        }
+    }
+
+    /// A number to three significant digits, written without a decimal point when whole.
+    static func roundedValue(_ value: Double) -> String {
+        guard value != 0 else { return "0" }
+        let magnitude = pow(10, floor(log10(abs(value))) - 2)
+        let rounded = (value / magnitude).rounded() * magnitude
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    }
+
+    private mutating func index() {
+        var frequency: [Int: Int] = [:]
+        for (documentIndex, document) in documents.enumerated()
+        where document.language == "vi" || document.language == "en" {
+            var text = document.text
+            for (start, end) in document.sentences {
+                var keys = Set<Int>()
+                for mention in document.mentions where mention.start >= start && mention.end <= end {
+                    if let anchor = Self.anchor(mention) { keys.insert(key(anchor)) }
+                }
+                if let sentence = text?.slice(start, end) {
+                    for concept in lexicon.concepts(in: sentence, language: document.language) {
+                        keys.insert(key("concept:\(concept)"))
+                    }
+                }
+                for key in keys { frequency[key, default: 0] += 1 }
+                sentences.append(Sentence(document: documentIndex, start: start, end: end, keys: keys.sorted()))
+            }
+        }
+        let total = Double(max(sentences.count, 1))
+        weights = (0..<keyNames.count).map { log(1 + total / Double(frequency[$0] ?? 1)) }
+    }
+
+    /// Sentence pairs across languages whose shared anchors weigh enough.
+    public func sentencePairs() -> [Pair] {
+        let total = sentences.count
+        var postings: [Int: [Int]] = [:]
+        var frequency: [Int: Int] = [:]
+        for (index, sentence) in sentences.enumerated() {
+            for key in sentence.keys {
+                frequency[key, default: 0] += 1
+                postings[key, default: []].append(index)
+            }
+        }
+        let commonLimit = max(3, Int(Double(total) * commonShare))
+        var pairs: [Pair] = []
+        for (index, sentence) in sentences.enumerated() where documents[sentence.document].language == "vi" {
+            var candidates = Set<Int>()
+            for key in sentence.keys where (frequency[key] ?? 0) <= commonLimit && !keyNames[key].hasPrefix("concept:")
+            {
+                for other in postings[key] ?? [] where documents[sentences[other].document].language == "en" {
+                    candidates.insert(other)
+                }
+            }
+            for other in candidates.sorted() {
+                let (score, shared) = similarity(sentence, sentences[other])
+                guard score >= pairThreshold else { continue }
+                let otherSentence = sentences[other]
+                pairs.append(
+                    Pair(
+                        a: (sentence.document, sentence.start, sentence.end),
+                        b: (otherSentence.document, otherSentence.start, otherSentence.end),
+                        keys: shared.map { keyNames[$0] }.sorted(), score: score))
+            }
+            _ = index
+        }
+        return pairs
+    }
+
+    /// Cosine of the two sentences' weighted anchor sets, with at least one shared fact
+    /// (entity, number or date) required.
+    func similarity(_ a: Sentence, _ b: Sentence) -> (Double, [Int]) {
+        let shared = Set(a.keys).intersection(b.keys)
+        guard shared.contains(where: { !keyNames[$0].hasPrefix("concept:") }) else { return (0, []) }
+        func norm(_ keys: [Int]) -> Double { sqrt(keys.reduce(0) { $0 + weights[$1] * weights[$1] }) }
+        let dot = shared.reduce(0) { $0 + weights[$1] * weights[$1] }
+        let denominator = norm(a.keys) * norm(b.keys)
+        return (denominator > 0 ? dot / denominator : 0, Array(shared))
+    }
+
+    /// Document pairs (vi, en) with the anchors they share and a cosine score.
+    public func documentPairs() -> [(a: Int, b: Int, score: Double, keys: [String])] {
+        var documentKeys: [Int: Set<Int>] = [:]
+        for sentence in sentences { documentKeys[sentence.document, default: []].formUnion(sentence.keys) }
+        var result: [(Int, Int, Double, [String])] = []
+        for (a, documentA) in documents.enumerated() where documentA.language == "vi" {
+            for (b, documentB) in documents.enumerated() where documentB.language == "en" {
+                let keysA = documentKeys[a] ?? []
+                let keysB = documentKeys[b] ?? []
+                let shared = keysA.intersection(keysB).filter { !keyNames[$0].hasPrefix("concept:") }
+                guard !shared.isEmpty else { continue }
+                func norm(_ keys: Set<Int>) -> Double {
+                    sqrt(
+                        keys.filter { !keyNames[$0].hasPrefix("concept:") }.reduce(0) { $0 + weights[$1] * weights[$1] }
+                    )
+                }
+                let score = shared.reduce(0) { $0 + weights[$1] * weights[$1] } / max(norm(keysA) * norm(keysB), 1e-9)
+                if score >= documentThreshold {
+                    result.append((a, b, score, shared.map { keyNames[$0] }.sorted()))
+                }
+            }
+        }
+        return result
+    }
+
+    /// One fact per anchor found in both languages, with its mentions in each.
+    public func facts() -> [(key: String, mentions: [(document: Int, mention: AlignDocument.Mention)])] {
+        var byKey: [String: [(Int, AlignDocument.Mention)]] = [:]
+        for (index, document) in documents.enumerated() {
+            for mention in document.mentions {
+                if let anchor = Self.anchor(mention) { byKey[anchor, default: []].append((index, mention)) }
+            }
+        }
+        return byKey.filter { _, mentions in
+            Set(mentions.map { documents[$0.0].language }).isSuperset(of: ["vi", "en"])
+        }
+        .sorted { $0.key < $1.key }
+        .map { ($0.key, $0.value) }
+    }
+}
+
+/// A bilingual vocabulary of news concepts (`rules/shared/bilingual.tsv`): concept, English
+/// forms, Vietnamese forms. Vietnamese forms are syllable sequences, matched as phrases.
+public struct BilingualLexicon: Sendable {
+    private var english: [String: String] = [:]
+    private var vietnamese: [String: String] = [:]
+    private var longestVietnamese = 1
+
+    public init() {}
+
+    public static func load(_ url: URL) throws(ConfigError) -> BilingualLexicon {
+        var lexicon = BilingualLexicon()
+        for (index, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        {
+            let line = RuleFile.stripComment(String(raw))
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else {
+                throw ConfigError(
+                    file: url.path, line: index + 1, "expected concept<TAB>English forms<TAB>Vietnamese forms")
+            }
+            for form in fields[1].split(separator: "|") { lexicon.english[MatchKey.match(String(form))] = fields[0] }
+            for form in fields[2].split(separator: "|") {
+                let key = String(form).split(separator: " ").map { MatchKey.match(String($0)) }.joined(separator: " ")
+                lexicon.vietnamese[key] = fields[0]
+                lexicon.longestVietnamese = max(lexicon.longestVietnamese, key.split(separator: " ").count)
+            }
+        }
+        return lexicon
+    }
+
+    /// The concepts a sentence mentions.
+    func concepts(in sentence: String, language: String) -> Set<String> {
+        let words = sentence.split { !$0.isLetter && $0 != "-" }.map { MatchKey.match(String($0)) }
+        var found = Set<String>()
+        if language == "en" {
+            for (index, word) in words.enumerated() {
+                if let concept = english[word] { found.insert(concept) }
+                if index + 1 < words.count, let concept = english["\(word) \(words[index + 1])"] {
+                    found.insert(concept)
+                }
+            }
+        } else {
+            for index in words.indices {
+                for length in stride(from: min(longestVietnamese, words.count - index), through: 1, by: -1) {
+                    if let concept = vietnamese[words[index..<index + length].joined(separator: " ")] {
+                        found.insert(concept)
+                        break
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
