@@ -65,7 +65,8 @@ public struct ParallelAligner {
 
     /// -log of the probability that the lengths match (two-sided normal tail).
     func lengthCost(_ source: Int, _ target: Int) -> Double {
-        if source == 0 && target == 0 { return 0 }
+        // Insertions and deletions cost their prior only, as in Gale & Church.
+        if source == 0 || target == 0 { return 0 }
         let mean = (Double(source) + Double(target) / ratio) / 2
         let z = abs(Double(target) - Double(source) * ratio) / sqrt(max(mean, 1) * variance)
         let probability = max(2 * (1 - normalCDF(z)), 1e-12)
