@@ -31,8 +31,12 @@ public struct Aligner {
     public var pairThreshold: Double
     /// Minimum document-pair score (`align.document_threshold`).
     public var documentThreshold: Double
-    /// An anchor in more than this share of sentences generates no candidates by itself.
+    /// An anchor in more than this share of sentences (or more than `commonLimit` of them)
+    /// generates no candidates by itself.
     public var commonShare = 0.05
+    public var commonLimit = 100
+    /// Pairs kept per sentence (and document pairs per document), best first.
+    public var bestPerItem = 3
 
     private var keyNames: [String] = []
     private var keyIDs: [String: Int] = [:]
@@ -115,7 +119,7 @@ public struct Aligner {
                 postings[key, default: []].append(index)
             }
         }
-        let commonLimit = max(3, Int(Double(total) * commonShare))
+        let commonLimit = min(self.commonLimit, max(3, Int(Double(total) * commonShare)))
         var pairs: [Pair] = []
         for (index, sentence) in sentences.enumerated() where documents[sentence.document].language == "vi" {
             var candidates = Set<Int>()
@@ -125,16 +129,18 @@ public struct Aligner {
                     candidates.insert(other)
                 }
             }
+            var best: [Pair] = []
             for other in candidates.sorted() {
                 let (score, shared) = similarity(sentence, sentences[other])
                 guard score >= pairThreshold else { continue }
                 let otherSentence = sentences[other]
-                pairs.append(
+                best.append(
                     Pair(
                         a: (sentence.document, sentence.start, sentence.end),
                         b: (otherSentence.document, otherSentence.start, otherSentence.end),
                         keys: shared.map { keyNames[$0] }.sorted(), score: score))
             }
+            pairs += best.sorted { $0.score > $1.score }.prefix(bestPerItem)
             _ = index
         }
         return pairs
@@ -151,27 +157,33 @@ public struct Aligner {
         return (denominator > 0 ? dot / denominator : 0, Array(shared))
     }
 
-    /// Document pairs (vi, en) with the anchors they share and a cosine score.
+    /// Document pairs (vi, en) with the anchors they share and a cosine score. Candidates
+    /// share a rare anchor (as for sentences), so the work does not grow with the square of
+    /// the collection.
     public func documentPairs() -> [(a: Int, b: Int, score: Double, keys: [String])] {
         var documentKeys: [Int: Set<Int>] = [:]
-        for sentence in sentences { documentKeys[sentence.document, default: []].formUnion(sentence.keys) }
+        for sentence in sentences {
+            documentKeys[sentence.document, default: []].formUnion(
+                sentence.keys.filter { !keyNames[$0].hasPrefix("concept:") })
+        }
+        var postings: [Int: [Int]] = [:]
+        for (document, keys) in documentKeys where documents[document].language == "en" {
+            for key in keys { postings[key, default: []].append(document) }
+        }
+        let limit = min(commonLimit, max(3, Int(Double(documents.count) * commonShare)))
+        func norm(_ keys: Set<Int>) -> Double { sqrt(keys.reduce(0) { $0 + weights[$1] * weights[$1] }) }
         var result: [(Int, Int, Double, [String])] = []
-        for (a, documentA) in documents.enumerated() where documentA.language == "vi" {
-            for (b, documentB) in documents.enumerated() where documentB.language == "en" {
-                let keysA = documentKeys[a] ?? []
+        for (a, keysA) in documentKeys.sorted(by: { $0.key < $1.key }) where documents[a].language == "vi" {
+            var candidates = Set<Int>()
+            for key in keysA where (postings[key]?.count ?? 0) <= limit { candidates.formUnion(postings[key] ?? []) }
+            var best: [(Int, Int, Double, [String])] = []
+            for b in candidates.sorted() {
                 let keysB = documentKeys[b] ?? []
-                let shared = keysA.intersection(keysB).filter { !keyNames[$0].hasPrefix("concept:") }
-                guard !shared.isEmpty else { continue }
-                func norm(_ keys: Set<Int>) -> Double {
-                    sqrt(
-                        keys.filter { !keyNames[$0].hasPrefix("concept:") }.reduce(0) { $0 + weights[$1] * weights[$1] }
-                    )
-                }
+                let shared = keysA.intersection(keysB)
                 let score = shared.reduce(0) { $0 + weights[$1] * weights[$1] } / max(norm(keysA) * norm(keysB), 1e-9)
-                if score >= documentThreshold {
-                    result.append((a, b, score, shared.map { keyNames[$0] }.sorted()))
-                }
+                if score >= documentThreshold { best.append((a, b, score, shared.map { keyNames[$0] }.sorted())) }
             }
+            result += best.sorted { $0.2 > $1.2 }.prefix(bestPerItem)
         }
         return result
     }
