@@ -18,6 +18,15 @@ struct OutputTests {
         #expect(object?["text"] as? String == text)
     }
 
+    @Test(arguments: [0, 7, -42, 4500, Int.max, Int.min + 1])
+    func integersRoundTrip(_ value: Int) throws {
+        var json = JSONWriter()
+        json.beginArray()
+        json.int(value)
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value)]")
+    }
+
     @Test func originalTextSlicesInAnyOrder() {
         var text = OriginalText("Ông Vuc\u{30C}ic\u{301} ở Đức")
         #expect(text.slice(4, 11) == "Vuc\u{30C}ic\u{301}")

@@ -9,7 +9,7 @@ public struct AlignmentWriter {
 
     private func side(_ json: inout JSONWriter, _ name: String, document: Int, start: Int, end: Int) {
         var text = documents[document].text
-        json.key(name)
+        json.dynamicKey(name)
         json.beginObject()
         json.field("doc", documents[document].doc)
         json.field("lang", documents[document].language)
@@ -65,7 +65,7 @@ public struct AlignmentWriter {
         json.key("mentions")
         json.beginObject()
         for language in ["vi", "en"] {
-            json.key(language)
+            json.dynamicKey(language)
             json.beginArray()
             for (document, mention) in mentions where documents[document].language == language {
                 json.beginObject()

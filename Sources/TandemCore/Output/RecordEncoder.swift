@@ -53,7 +53,8 @@ public struct RecordEncoder: Sendable {
             json.field("kind", mention.kind)
             json.field("start", start)
             json.field("end", end)
-            json.field("text", slicer.slice(start, end))
+            json.key("text")
+            slicer.write(start, end, to: &json)
             if let type = mention.type { json.field("type", type) }
             if let id = mention.id { json.field("id", id) }
             if let value = mention.value {
@@ -128,11 +129,25 @@ public struct OriginalText: Sendable {
         return cursorByte
     }
 
+    /// The UTF-8 byte range of scalars `start..<end`, or nil when out of bounds.
+    public mutating func utf8Range(_ start: Int, _ end: Int) -> Range<Int>? {
+        guard start >= 0, end <= count, start <= end else { return nil }
+        let from = byteOffset(start)
+        return from..<byteOffset(end)
+    }
+
     /// The text of scalars `start..<end`, or "" when the range is out of bounds.
     public mutating func slice(_ start: Int, _ end: Int) -> String {
-        guard start >= 0, end <= count, start <= end else { return "" }
-        let from = byteOffset(start)
-        let to = byteOffset(end)
-        return String(decoding: utf8[from..<to], as: UTF8.self)
+        guard let range = utf8Range(start, end) else { return "" }
+        return String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    /// Writes the text of scalars `start..<end` as a JSON string without making a String.
+    mutating func write(_ start: Int, _ end: Int, to json: inout JSONWriter) {
+        guard let range = utf8Range(start, end) else {
+            json.string("")
+            return
+        }
+        utf8.withUnsafeBufferPointer { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }

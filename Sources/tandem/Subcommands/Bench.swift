@@ -92,7 +92,7 @@ struct Bench: ParsableCommand {
             json.key("stage_seconds")
             json.beginObject()
             for (stage, seconds) in result.stageSeconds {
-                json.key(stage)
+                json.dynamicKey(stage)
                 json.double((seconds * 1000).rounded() / 1000)
             }
             json.endObject()

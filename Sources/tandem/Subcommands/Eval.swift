@@ -230,7 +230,7 @@ struct Eval: ParsableCommand {
                 ("span_strict", row.strictSpan), ("span_lenient", row.lenientSpan), ("value_strict", row.strictValue),
                 ("value_lenient", row.lenientValue),
             ] {
-                json.key(name)
+                json.dynamicKey(name)
                 json.beginObject()
                 json.key("precision")
                 json.double((counts.precision * 10000).rounded() / 10000)
