@@ -70,6 +70,16 @@ void tandem_sentence_breaker_close(tandem_sentence_breaker *breaker);
 int32_t tandem_sentence_breaks(tandem_sentence_breaker *breaker, const uint8_t *text, int32_t length,
                                const int32_t **boundaries);
 
+// MARK: - The ICU floor (benchmarks)
+
+/// The least any ICU-based pipeline does: UTF-8 to UTF-16, NFC, word-break iteration.
+typedef struct tandem_floor tandem_floor;
+
+tandem_floor *tandem_floor_open(int32_t *status);
+void tandem_floor_close(tandem_floor *floor);
+/// Runs the floor over UTF-8 text; returns the number of word boundaries (or a negative error).
+int32_t tandem_floor_run(tandem_floor *floor, const uint8_t *text, int32_t length);
+
 // MARK: - Markup (libxml2)
 
 /// Must be called once, on the main thread, before any worker parses markup.

@@ -1,3 +1,4 @@
+import CTandemShim
 import Foundation
 
 /// Measures the pipeline over an in-memory corpus: a warm-up pass, then timed passes with
@@ -75,6 +76,23 @@ public struct BenchRunner {
         return Result(
             workers: workers, summary: summary, cpuSeconds: cpu, stageSeconds: pipeline.timing.seconds,
             peakResidentBytes: Self.peakResidentBytes())
+    }
+
+    /// The ICU floor over the same corpus on one thread: convert to UTF-16, NFC, word breaks.
+    /// Returns megabytes per second.
+    public static func floor(_ corpus: [SourceDocument]) -> Double {
+        var status: Int32 = 0
+        guard let handle = tandem_floor_open(&status) else { return 0 }
+        defer { tandem_floor_close(handle) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var bytes = 0
+        for document in corpus {
+            guard case .bytes(let data) = document.payload else { continue }
+            _ = tandem_floor_run(handle, data, Int32(data.count))
+            bytes += data.count
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
     }
 
     static func cpuSeconds() -> Double {

@@ -44,11 +44,17 @@ struct Bench: ParsableCommand {
         _ = runner.measure(Array(corpus.prefix(max(1, corpus.count / 10))), workers: cores)
         let single = runner.measure(corpus, workers: 1, passes: passes)
         let multi = runner.measure(corpus, workers: cores, passes: passes)
+        let floor = BenchRunner.floor(corpus)
         Diagnostics.shared.enabled = true
         switch format {
         case .text:
             printText([single, multi], corpusDocuments: corpus.count, extractorNames: setup.config.extractors)
-        case .json: printJSON([single, multi])
+            print(
+                String(
+                    format:
+                        "ICU floor (UTF-8→UTF-16, NFC, word breaks; 1 thread): %.2f MB/s; Tandem per CPU-second is %.0f%% of it",
+                    floor, floor > 0 ? single.megabytesPerCPUSecond / floor * 100 : 0))
+        case .json: printJSON([single, multi], floor: floor)
         }
     }
 
@@ -72,9 +78,14 @@ struct Bench: ParsableCommand {
         }
     }
 
-    private func printJSON(_ results: [BenchRunner.Result]) {
+    private func printJSON(_ results: [BenchRunner.Result], floor: Double) {
         var json = JSONWriter()
         json.beginArray()
+        json.beginObject()
+        json.field("kind", "icu_floor")
+        json.key("mb_per_s")
+        json.double((floor * 100).rounded() / 100)
+        json.endObject()
         for result in results {
             json.beginObject()
             json.field("workers", result.workers)
