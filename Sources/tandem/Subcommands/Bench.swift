@@ -19,6 +19,12 @@ struct Bench: ParsableCommand {
     @Option(help: "Corpus size in megabytes (documents are repeated to reach it).")
     var megabytes: Int = 20
 
+    @Flag(
+        help:
+            "Use a generated corpus (sample sentences recombined, numbers and places varied) instead of repeated files."
+    )
+    var generated = false
+
     @Option(help: "Timed passes per configuration; the median pass is reported.")
     var passes: Int = 3
 
@@ -37,7 +43,15 @@ struct Bench: ParsableCommand {
             }
             corpusPaths = [home.appendingPathComponent("samples").path]
         }
-        let corpus = BenchRunner.corpus(paths: corpusPaths, targetBytes: megabytes * 1_000_000)
+        let corpus: [SourceDocument]
+        if generated, let home = TandemHome.locate() {
+            var generator = CorpusGenerator(
+                samples: home.appendingPathComponent("samples"),
+                gazetteer: setup.config.rulesFolder.appendingPathComponent("shared/gazetteer.tsv"))
+            corpus = generator.documents(targetBytes: megabytes * 1_000_000)
+        } else {
+            corpus = BenchRunner.corpus(paths: corpusPaths, targetBytes: megabytes * 1_000_000)
+        }
         guard !corpus.isEmpty else { throw ValidationError("The corpus paths hold no readable documents.") }
         let runner = BenchRunner(setup: setup)
         let cores = ProcessInfo.processInfo.activeProcessorCount
