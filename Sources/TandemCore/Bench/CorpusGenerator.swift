@@ -6,6 +6,8 @@ import Foundation
 public struct CorpusGenerator {
     private var sentences: [String: [String]] = ["vi": [], "en": []]
     private var places: [String: [String]] = ["vi": [], "en": []]
+    /// `places` as sets, built once.
+    private var placeSets: [String: Set<String>] = [:]
     private var state: UInt64
 
     /// Reads `samples` (files named with their language: `000`/`001` or `.vi.` are Vietnamese)
@@ -36,6 +38,7 @@ public struct CorpusGenerator {
                 }
             }
         }
+        placeSets = places.mapValues { Set($0) }
     }
 
     private mutating func next(_ bound: Int) -> Int {
@@ -45,7 +48,7 @@ public struct CorpusGenerator {
 
     /// A sentence with its numbers redrawn and its known place names swapped.
     private mutating func vary(_ sentence: String, language: String) -> String {
-        let placeSet = Set(places[language] ?? [])
+        let placeSet = placeSets[language] ?? []
         return sentence.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let text = String(word)
             if text.allSatisfy(\.isNumber) && !text.isEmpty {
