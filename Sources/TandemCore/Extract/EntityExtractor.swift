@@ -33,8 +33,9 @@ public struct EntityExtractor: Extractor {
 
     /// One language's compiled tables.
     struct LanguageTables: Sendable {
-        /// Gazetteer forms by the vocabulary id of their first word, longest first.
-        var forms: [Int32: [Form]]
+        /// Gazetteer forms by the vocabulary id of their first word (an index; ids interned
+        /// later by other tables are past the end), longest first.
+        var forms: [[Form]]
         var titles: TokenTable
         var titleDomains: TokenTable
         var familyNames: TokenTable?
@@ -45,6 +46,8 @@ public struct EntityExtractor: Extractor {
         var locationSuffixes: TokenTable?
         var notNames: TokenTable
         var functionWords: TokenTable
+        /// Full rule names (`vi/entities:title-name`), made once.
+        var ruleNames: [String: String] = [:]
     }
 
     let entities: [Entity]
@@ -89,17 +92,21 @@ public struct EntityExtractor: Extractor {
                 let url = folder.appendingPathComponent(name)
                 return FileManager.default.fileExists(atPath: url.path) ? try table(name) : nil
             }
-            var forms: [Int32: [Form]] = [:]
+            var forms = [[Form]](repeating: [], count: vocabulary.count)
             for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
-                forms[form.ids[0], default: []].append(form)
+                forms[Int(form.ids[0])].append(form)
             }
             languages[language] = LanguageTables(
-                forms: forms.mapValues { $0.sorted { $0.ids.count > $1.ids.count } },
+                forms: forms.map { $0.sorted { $0.ids.count > $1.ids.count } },
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
-                functionWords: try table("function_words.txt"))
+                functionWords: try table("function_words.txt"),
+                ruleNames: Dictionary(
+                    uniqueKeysWithValues: [
+                        "gazetteer", "title-name", "family-name", "org-head", "org-tail", "location-cue", "short-form",
+                    ].map { ($0, "\(language)/entities:\($0)") }))
         }
         self.entities = entities
         self.languages = languages
@@ -202,8 +209,9 @@ public struct EntityExtractor: Extractor {
 
         /// The longest gazetteer form at a token whose case constraints the text meets.
         func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
-            guard ids[index] >= 0, let forms = tables.forms[ids[index]] else { return nil }
-            for form in forms where index + form.ids.count <= tokens.count {
+            let id = Int(ids[index])
+            guard id >= 0 && id < tables.forms.count else { return nil }
+            for form in tables.forms[id] where index + form.ids.count <= tokens.count {
                 var matches = true
                 for offset in 0..<form.ids.count {
                     let token = tokens[index + offset]
@@ -234,8 +242,13 @@ public struct EntityExtractor: Extractor {
                 Candidate(
                     mention: Mention(
                         kind: "entity", span: span, type: entity.type, id: entity.id,
-                        rule: "\(context.language)/entities:\(rule)"),
+                        rule: ruleName(rule)),
                     matchLength: span.end - span.start, priority: priority))
+        }
+
+        /// `lang/entities:rule`, from a table built once per language.
+        func ruleName(_ rule: String) -> String {
+            tables.ruleNames[rule] ?? "\(context.language)/entities:\(rule)"
         }
 
         func isNameWord(_ index: Int) -> Bool {
@@ -447,6 +460,8 @@ public struct EntityExtractor: Extractor {
                 let range = tokenRange(mentions[index].span)
                 if let alias = aliases[key(range.lowerBound)] { mentions[index].id = alias.id }
             }
+            // Cheap prefilter: the first character of every alias key.
+            let aliasInitials = Set(aliases.keys.compactMap { $0.utf8.first })
             var candidates = mentions.map {
                 Candidate(
                     mention: $0, matchLength: $0.span.end - $0.span.start, priority: EntityExtractor.gazetteerPriority)
@@ -454,6 +469,8 @@ public struct EntityExtractor: Extractor {
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
             for index in tokens.indices
             where !aliases.isEmpty && !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
+                let first = context.bytes[Int(tokens[index].start)]
+                if first < 0x80 && !aliasInitials.contains(first | 0x20) { continue }
                 guard let alias = aliases[key(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
@@ -461,7 +478,7 @@ public struct EntityExtractor: Extractor {
                     Candidate(
                         mention: Mention(
                             kind: "entity", span: span, type: alias.type, id: alias.id,
-                            rule: "\(context.language)/entities:short-form"),
+                            rule: ruleName("short-form")),
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
