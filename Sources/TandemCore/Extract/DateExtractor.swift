@@ -24,16 +24,14 @@ public struct DateExtractor: Extractor {
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         var languages: [String: LanguageRules] = [:]
         for language in LanguageResources.languages {
-            let folder = rulesFolder.appendingPathComponent(language)
-            let file = try RuleFile.load(folder.appendingPathComponent("dates.rules"))
-            let rules = try RuleSet(
-                file: file, language: language, folder: folder, vocabulary: vocabulary,
-                numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
+            let rules = try RuleSet.load(
+                "dates.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: TimexResolver.outputNames)
+            let path = rulesFolder.appendingPathComponent("\(language)/dates.rules").path
             for rule in rules.rules where !rule.blocks {
                 guard let type = rule.outputs["type"], ["DATE", "TIME", "DURATION", "SET"].contains(type) else {
                     throw ConfigError(
-                        file: file.path, line: rule.line, path: "type", "a date rule needs type=DATE|TIME|DURATION|SET")
+                        file: path, line: rule.line, path: "type", "a date rule needs type=DATE|TIME|DURATION|SET")
                 }
             }
             languages[language] = LanguageRules(

@@ -19,13 +19,11 @@ public struct NumberExtractor: Extractor {
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         var languages: [String: LanguageRules] = [:]
         for language in LanguageResources.languages {
-            let folder = rulesFolder.appendingPathComponent(language)
-            let rules = try RuleSet(
-                file: try RuleFile.load(folder.appendingPathComponent("numbers.rules")), language: language,
-                folder: folder, vocabulary: vocabulary,
-                numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
+            let rules = try RuleSet.load(
+                "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: ["range", "unit", "type"])
-            let hedges = try Lexicon.load(folder.appendingPathComponent("hedges.tsv")).entries
+            let hedgesURL = rulesFolder.appendingPathComponent(language).appendingPathComponent("hedges.tsv")
+            let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
                 .sorted { $0.words.count > $1.words.count }
             languages[language] = LanguageRules(rules: rules, hedges: hedges)

@@ -28,6 +28,17 @@ struct RuleSet: Sendable {
     private let numeralInitial: [Int]
     private let digitInitial: [Int]
 
+    /// Loads and compiles `rules/<language>/<name>` with the language's numerals.
+    static func load(
+        _ name: String, language: String, rulesFolder: URL, vocabulary: Vocabulary, allowedOutputs: Set<String>
+    ) throws(ConfigError) -> RuleSet {
+        let folder = rulesFolder.appendingPathComponent(language)
+        return try RuleSet(
+            file: try RuleFile.load(folder.appendingPathComponent(name)), language: language, folder: folder,
+            vocabulary: vocabulary, numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
+            allowedOutputs: allowedOutputs)
+    }
+
     /// Compiles `file`, checking every rule's outputs against `allowedOutputs`.
     init(
         file: RuleFile, language: String, folder: URL, vocabulary: Vocabulary, numerals: NumeralParser,

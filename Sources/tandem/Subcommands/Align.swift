@@ -48,14 +48,12 @@ struct Align: ParsableCommand {
     }
 }
 
-/// Runs the alignment job and writes its output (shared by `align` and `run --align`).
-func writeAlignment(documents: [AlignDocument], configPath: String?, format: AlignmentJob.Format, output: String?)
-    throws
+/// The alignment job's output, or the exit code its failure maps to (65 config, 74 output).
+func alignmentOutput(_ documents: [AlignDocument], config: PipelineConfig, format: AlignmentJob.Format) throws
+    -> [UInt8]
 {
-    let bytes: [UInt8]
     do {
-        let setup = try TandemSetup.load(configPath: configPath)
-        bytes = try AlignmentJob(documents: documents, config: setup.config).output(
+        return try AlignmentJob(documents: documents, config: config).output(
             format: format, creationDate: AlignmentJob.tmxDate())
     } catch let error as ConfigError {
         Diagnostics.shared.note("tandem: error: \(error)")
@@ -64,6 +62,20 @@ func writeAlignment(documents: [AlignDocument], configPath: String?, format: Ali
         Diagnostics.shared.note("tandem: error: \(error.message)")
         throw Exit.io
     }
+}
+
+/// Runs the alignment job and writes its output (`align`).
+func writeAlignment(documents: [AlignDocument], configPath: String?, format: AlignmentJob.Format, output: String?)
+    throws
+{
+    let setup: TandemSetup
+    do {
+        setup = try TandemSetup.load(configPath: configPath)
+    } catch {
+        Diagnostics.shared.note("tandem: error: \(error)")
+        throw Exit.badConfig
+    }
+    let bytes = try alignmentOutput(documents, config: setup.config, format: format)
     if let output {
         do {
             let sink = try AtomicFileSink(path: output)

@@ -232,12 +232,7 @@ struct Eval: ParsableCommand {
             ] {
                 json.dynamicKey(name)
                 json.beginObject()
-                json.key("precision")
-                json.double((counts.precision * 10000).rounded() / 10000)
-                json.key("recall")
-                json.double((counts.recall * 10000).rounded() / 10000)
-                json.key("f1")
-                json.double((counts.f1 * 10000).rounded() / 10000)
+                write(counts, to: &json)
                 json.endObject()
             }
             json.field("mod_agree", row.modAgreements)
@@ -249,16 +244,21 @@ struct Eval: ParsableCommand {
             json.field("kind", "pair")
             json.field("gold", pairs.gold)
             json.field("predicted", pairs.predicted)
-            json.key("precision")
-            json.double((pairs.precision * 10000).rounded() / 10000)
-            json.key("recall")
-            json.double((pairs.recall * 10000).rounded() / 10000)
-            json.key("f1")
-            json.double((pairs.f1 * 10000).rounded() / 10000)
+            write(pairs, to: &json)
             json.endObject()
         }
         json.endArray()
         print(String(decoding: json.bytes, as: UTF8.self))
+    }
+
+    /// `"precision":…,"recall":…,"f1":…` to four decimals.
+    private func write(_ counts: Scorer.Counts, to json: inout JSONWriter) {
+        json.key("precision")
+        json.double((counts.precision * 10000).rounded() / 10000)
+        json.key("recall")
+        json.double((counts.recall * 10000).rounded() / 10000)
+        json.key("f1")
+        json.double((counts.f1 * 10000).rounded() / 10000)
     }
 
     private func printFindings(_ scorer: Scorer, texts: [String: OriginalText]) {

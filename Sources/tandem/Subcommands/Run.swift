@@ -76,16 +76,7 @@ struct Run: ParsableCommand {
 
 /// The aligned records of a run's documents.
 private func alignedRecords(_ documents: [AnalyzedDocument], _ setup: TandemSetup) throws -> [UInt8] {
-    do {
-        return try AlignmentJob(documents: documents.map(AlignDocument.init(analyzed:)), config: setup.config)
-            .output(format: .jsonl, creationDate: AlignmentJob.tmxDate())
-    } catch let error as ConfigError {
-        Diagnostics.shared.note("tandem: error: \(error)")
-        throw Exit.badConfig
-    } catch let error as StageFailure {
-        Diagnostics.shared.note("tandem: error: \(error.message)")
-        throw Exit.io
-    }
+    try alignmentOutput(documents.map(AlignDocument.init(analyzed:)), config: setup.config, format: .jsonl)
 }
 
 /// When to draw the progress line.
