@@ -32,6 +32,7 @@ struct ConfigTests {
         ),
         ("\"extractors\":[]", "\"extractors\":[1]", "stages.extract.extractors[0]", "expected a string"),
         ("\"emit\":{\"workers\":1}", "\"emit\":{\"workers\":true}", "stages.emit.workers", "got a boolean"),
+        ("{\"stages\"", "{\"fused\":1,\"stages\"", "fused", "expected true or false"),
     ])
     func rejectsWithKeyPath(find: String, replace: String, path: String, message: String) {
         do {

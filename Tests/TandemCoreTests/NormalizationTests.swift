@@ -7,7 +7,8 @@ import Testing
 struct NormalizationTests {
     func normalize(_ text: String) throws -> NormalizedDocument {
         let document = TextDocument(
-            doc: "t", text: text, encoding: "UTF-8", format: .text, dct: nil, declaredLanguage: nil,
+            doc: "t", inputBytes: text.utf8.count, text: text, encoding: "UTF-8", format: .text, dct: nil,
+            declaredLanguage: nil,
             forcedLanguage: nil, warnings: [])
         return try TextNormalizer().normalize(document)
     }

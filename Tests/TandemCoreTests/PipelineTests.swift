@@ -28,6 +28,28 @@ struct PipelineTests {
         #expect(records[2]["stage"] as? String == "input")
     }
 
+    @Test func fusedWorkersWriteTheSameRecords() {
+        let documents = (0..<60).map { index -> SourceDocument in
+            index % 7 == 3
+                ? Support.bytesDocument([0x41, 0x00], doc: "bad\(index)")
+                : Support.document(
+                    "Ngày 6-2, khoảng \(index) binh sĩ Đức tới Kosovo.", doc: "d\(index)", dct: "2024-02-06")
+        }
+        var fused = Support.setup.config
+        fused.fused = true
+        fused.setWorkers(2)
+        let sink = MemorySink()
+        Pipeline(
+            config: fused, languageResources: Support.setup.languageResources, extractors: Support.setup.extractors
+        )
+        .run(source: MemorySource(documents), sink: sink, batchSize: 4)
+        let staged = Support.run(documents, workers: 2, batch: 4)
+        #expect(sink.text == staged.text)
+        let errors = Support.records(sink).filter { $0["kind"] as? String == "error" }
+        #expect(errors.count == 9)
+        #expect(errors.allSatisfy { $0["stage"] as? String == "decode" })
+    }
+
     @Test func oversizedAndEmptyFilesFailInRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-read-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -12,6 +12,9 @@ public struct PipelineConfig: Sendable {
     public static let stageNames = ["read", "decode", "markup", "normalize", "segment", "extract", "emit"]
 
     public var stages: [String: StageSettings]
+    /// Run every stage in each worker one after the other (`"fused": true`, with the
+    /// extract stage's worker count) instead of a pool per stage.
+    public var fused: Bool
     /// Batches that may wait between two stages.
     public var queueDepth: Int
     /// Documents per batch in batch mode (stream mode always uses one).
@@ -85,6 +88,7 @@ public struct PipelineConfig: Sendable {
         _ = try reader.string(root["description"], path: "description")
         return PipelineConfig(
             stages: stages,
+            fused: try reader.bool(root["fused"], path: "fused") ?? false,
             queueDepth: try reader.int(root["queue_depth"], path: "queue_depth", range: 1...4096) ?? 8,
             batchDocuments: try reader.int(batch["documents"], path: "batch.documents", range: 1...10_000) ?? 16,
             maxDocumentBytes: try reader.int(
@@ -99,7 +103,7 @@ public struct PipelineConfig: Sendable {
     }
 
     static let schemaKeys: Set<String> = [
-        "version", "description", "stages", "queue_depth", "batch", "limits", "rules", "align",
+        "version", "description", "stages", "fused", "queue_depth", "batch", "limits", "rules", "align",
     ]
 }
 
@@ -140,6 +144,14 @@ struct ConfigReader {
         case .number(let number): return number
         case let other?: throw ConfigError(file: file, path: path, "expected a number, got \(other.typeDescription)")
         }
+    }
+
+    func bool(_ value: JSONValue?, path: String) throws(ConfigError) -> Bool? {
+        guard let value else { return nil }
+        guard case .bool(let bool) = value else {
+            throw ConfigError(file: file, path: path, "expected true or false, got \(value.typeDescription)")
+        }
+        return bool
     }
 
     func string(_ value: JSONValue?, path: String) throws(ConfigError) -> String? {

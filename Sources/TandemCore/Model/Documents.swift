@@ -69,6 +69,8 @@ public struct RawDocument: Sendable {
 
 /// A document decoded to Unicode; `text` is the text all offsets refer to.
 public struct DecodedDocument: Sendable {
+    /// Input size in bytes, as read.
+    public var inputBytes: Int
     public var text: String
     /// The charset the bytes were decoded from (`UTF-8`, `UTF-16LE`, `windows-1258`, …).
     public var encoding: String
@@ -80,6 +82,8 @@ public struct DecodedDocument: Sendable {
 public struct TextDocument: Sendable {
     /// The document's name in records.
     public var doc: String
+    /// Input size in bytes, as read.
+    public var inputBytes: Int
     /// The text mentions refer to (for markup, the extracted text, included in the record).
     public var text: String
     public var encoding: String

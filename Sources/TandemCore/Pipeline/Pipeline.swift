@@ -46,32 +46,45 @@ public final class Pipeline: @unchecked Sendable {
         let extractors = self.extractors
 
         let sourceQueue = BoundedQueue<Batch<SourceDocument>>(capacity: depth)
-        let read = BoundedQueue<Batch<RawDocument>>(capacity: depth)
-        let decoded = BoundedQueue<Batch<DecodedDocument>>(capacity: depth)
-        let texts = BoundedQueue<Batch<TextDocument>>(capacity: depth)
-        let normalized = BoundedQueue<Batch<NormalizedDocument>>(capacity: depth)
-        let segmented = BoundedQueue<Batch<SegmentedDocument>>(capacity: depth)
-        let analyzed = BoundedQueue<Batch<AnalyzedDocument>>(capacity: depth)
         let records = BoundedQueue<Batch<EncodedRecord>>(capacity: depth)
-
-        StagePool(workers: config.workers("read"), timing: timing) { ReadStage(maxBytes: maxBytes) }
-            .start(input: sourceQueue, output: read, group: group)
-        StagePool(workers: config.workers("decode"), timing: timing) { DecodeStage() }
-            .start(input: read, output: decoded, group: group)
-        StagePool(workers: config.workers("markup"), timing: timing) { MarkupStage() }
-            .start(input: decoded, output: texts, group: group)
-        StagePool(workers: config.workers("normalize"), timing: timing) { () throws(StageFailure) in
-            try NormalizeStage()
+        if config.fused {
+            // One pool: each worker runs every stage on its batch, no queues in between.
+            StagePool(workers: config.workers("extract"), timing: timing) { () throws(StageFailure) in
+                Chain(
+                    Chain(
+                        Chain(
+                            Chain(ReadStage(maxBytes: maxBytes), DecodeStage()),
+                            Chain(MarkupStage(), try NormalizeStage())),
+                        Chain(try SegmentStage(resources: resources), ExtractStage(extractors: extractors))),
+                    EmitStage(keepDocuments: keepDocuments))
+            }
+            .start(input: sourceQueue, output: records, group: group)
+        } else {
+            let read = BoundedQueue<Batch<RawDocument>>(capacity: depth)
+            let decoded = BoundedQueue<Batch<DecodedDocument>>(capacity: depth)
+            let texts = BoundedQueue<Batch<TextDocument>>(capacity: depth)
+            let normalized = BoundedQueue<Batch<NormalizedDocument>>(capacity: depth)
+            let segmented = BoundedQueue<Batch<SegmentedDocument>>(capacity: depth)
+            let analyzed = BoundedQueue<Batch<AnalyzedDocument>>(capacity: depth)
+            StagePool(workers: config.workers("read"), timing: timing) { ReadStage(maxBytes: maxBytes) }
+                .start(input: sourceQueue, output: read, group: group)
+            StagePool(workers: config.workers("decode"), timing: timing) { DecodeStage() }
+                .start(input: read, output: decoded, group: group)
+            StagePool(workers: config.workers("markup"), timing: timing) { MarkupStage() }
+                .start(input: decoded, output: texts, group: group)
+            StagePool(workers: config.workers("normalize"), timing: timing) { () throws(StageFailure) in
+                try NormalizeStage()
+            }
+            .start(input: texts, output: normalized, group: group)
+            StagePool(workers: config.workers("segment"), timing: timing) { () throws(StageFailure) in
+                try SegmentStage(resources: resources)
+            }
+            .start(input: normalized, output: segmented, group: group)
+            StagePool(workers: config.workers("extract"), timing: timing) { ExtractStage(extractors: extractors) }
+                .start(input: segmented, output: analyzed, group: group)
+            StagePool(workers: config.workers("emit"), timing: timing) { EmitStage(keepDocuments: keepDocuments) }
+                .start(input: analyzed, output: records, group: group)
         }
-        .start(input: texts, output: normalized, group: group)
-        StagePool(workers: config.workers("segment"), timing: timing) { () throws(StageFailure) in
-            try SegmentStage(resources: resources)
-        }
-        .start(input: normalized, output: segmented, group: group)
-        StagePool(workers: config.workers("extract"), timing: timing) { ExtractStage(extractors: extractors) }
-            .start(input: segmented, output: analyzed, group: group)
-        StagePool(workers: config.workers("emit"), timing: timing) { EmitStage(keepDocuments: keepDocuments) }
-            .start(input: analyzed, output: records, group: group)
 
         let perBatch = max(1, batchSize ?? config.batchDocuments)
         let feeder = SourceFeeder(source: source, queue: sourceQueue, batchSize: perBatch)

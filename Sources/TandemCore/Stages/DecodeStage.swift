@@ -11,7 +11,8 @@ public struct DecodeStage: Stage {
     public mutating func process(_ input: RawDocument) throws(StageFailure) -> DecodedDocument {
         let decoded = try decoder.decode(input.bytes)
         return DecodedDocument(
-            text: decoded.text, encoding: decoded.encoding, hints: input.hints, warnings: decoded.warnings)
+            inputBytes: input.bytes.count, text: decoded.text, encoding: decoded.encoding, hints: input.hints,
+            warnings: decoded.warnings)
     }
 }
 
@@ -28,7 +29,8 @@ public struct MarkupStage: Stage {
 
     public mutating func process(_ input: DecodedDocument) throws(StageFailure) -> TextDocument {
         var document = TextDocument(
-            doc: input.hints.doc, text: input.text, encoding: input.encoding, format: input.hints.format,
+            doc: input.hints.doc, inputBytes: input.inputBytes, text: input.text, encoding: input.encoding,
+            format: input.hints.format,
             dct: input.hints.dct,
             declaredLanguage: nil, forcedLanguage: input.hints.language, warnings: input.warnings)
         guard input.hints.format != .text else { return document }

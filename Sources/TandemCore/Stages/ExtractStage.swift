@@ -29,8 +29,11 @@ public struct EmitStage: Stage {
 
     public init(keepDocuments: Bool = false) { self.keepDocuments = keepDocuments }
 
+    public static func byteCount(of output: EncodedRecord) -> Int? { output.inputBytes }
+
     public mutating func process(_ input: AnalyzedDocument) throws(StageFailure) -> EncodedRecord {
         EncodedRecord(
+            inputBytes: input.segmented.normalized.source.inputBytes,
             bytes: encoder.documentRecord(doc: input.segmented.normalized.source.doc, document: input),
             document: keepDocuments ? input : nil)
     }
@@ -38,6 +41,8 @@ public struct EmitStage: Stage {
 
 /// A serialized document record, and the document itself when the caller asked for it.
 public struct EncodedRecord: Sendable {
+    /// Input size in bytes of the document the record describes.
+    public var inputBytes: Int
     public var bytes: [UInt8]
     public var document: AnalyzedDocument?
 }

@@ -1,0 +1,39 @@
+/// Two stages run one after the other by the same worker: `Chain(a, b)` is a stage from
+/// `A.Input` to `B.Output`, and only compiles when `A.Output` is `B.Input`. A fused pipeline
+/// chains every stage into one, so a document never waits in a queue between stages.
+public struct Chain<A: Stage, B: Stage>: Stage where A.Output == B.Input {
+    public typealias Input = A.Input
+    public typealias Output = B.Output
+    public static var name: String { "\(A.name)+\(B.name)" }
+
+    var first: A
+    var second: B
+
+    public init(_ first: A, _ second: B) {
+        self.first = first
+        self.second = second
+    }
+
+    public mutating func process(_ input: A.Input) throws(StageFailure) -> B.Output {
+        let middle: A.Output
+        do throws(StageFailure) {
+            middle = try first.process(input)
+        } catch {
+            throw Self.named(error, A.name)
+        }
+        do throws(StageFailure) {
+            return try second.process(middle)
+        } catch {
+            throw Self.named(error, B.name)
+        }
+    }
+
+    public static func byteCount(of output: B.Output) -> Int? { B.byteCount(of: output) }
+
+    /// A failure keeps the name of the stage that raised it.
+    private static func named(_ failure: StageFailure, _ stage: String) -> StageFailure {
+        var named = failure
+        if named.stage.isEmpty { named.stage = stage }
+        return named
+    }
+}
