@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Two stages run one after the other by the same worker: `Chain(a, b)` is a stage from
 /// `A.Input` to `B.Output`, and only compiles when `A.Output` is `B.Input`. A fused pipeline
 /// chains every stage into one, so a document never waits in a queue between stages.
@@ -36,4 +38,28 @@ public struct Chain<A: Stage, B: Stage>: Stage where A.Output == B.Input {
         if named.stage.isEmpty { named.stage = stage }
         return named
     }
+}
+
+/// A stage that adds the time it spends to a shared `StageTiming` under its own name, so a
+/// fused chain still reports each stage's share.
+public struct Timed<S: Stage>: Stage {
+    public typealias Input = S.Input
+    public typealias Output = S.Output
+    public static var name: String { S.name }
+
+    var stage: S
+    let timing: StageTiming
+
+    public init(_ stage: S, _ timing: StageTiming) {
+        self.stage = stage
+        self.timing = timing
+    }
+
+    public mutating func process(_ input: S.Input) throws(StageFailure) -> S.Output {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { timing.add(stage: S.name, nanoseconds: DispatchTime.now().uptimeNanoseconds - started) }
+        return try stage.process(input)
+    }
+
+    public static func byteCount(of output: S.Output) -> Int? { S.byteCount(of: output) }
 }

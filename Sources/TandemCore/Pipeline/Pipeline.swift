@@ -49,14 +49,17 @@ public final class Pipeline: @unchecked Sendable {
         let records = BoundedQueue<Batch<EncodedRecord>>(capacity: depth)
         if config.fused {
             // One pool: each worker runs every stage on its batch, no queues in between.
-            StagePool(workers: config.workers("extract"), timing: timing) { () throws(StageFailure) in
+            // Each stage times itself (Timed), so the report still has every stage's share.
+            StagePool(workers: config.workers("extract"), timing: nil) { () throws(StageFailure) in
                 Chain(
                     Chain(
                         Chain(
-                            Chain(ReadStage(maxBytes: maxBytes), DecodeStage()),
-                            Chain(MarkupStage(), try NormalizeStage())),
-                        Chain(try SegmentStage(resources: resources), ExtractStage(extractors: extractors))),
-                    EmitStage(keepDocuments: keepDocuments))
+                            Chain(Timed(ReadStage(maxBytes: maxBytes), timing), Timed(DecodeStage(), timing)),
+                            Chain(Timed(MarkupStage(), timing), Timed(try NormalizeStage(), timing))),
+                        Chain(
+                            Timed(try SegmentStage(resources: resources), timing),
+                            Timed(ExtractStage(extractors: extractors), timing))),
+                    Timed(EmitStage(keepDocuments: keepDocuments), timing))
             }
             .start(input: sourceQueue, output: records, group: group)
         } else {

@@ -11,9 +11,10 @@ final class StagePool<S: Stage>: @unchecked Sendable {
     let name: String
     let workers: Int
     private let makeStage: @Sendable () throws(StageFailure) -> S
-    private let timing: StageTiming
+    /// Where batch times go; nil when the stage times itself (a fused chain of `Timed` stages).
+    private let timing: StageTiming?
 
-    init(workers: Int, timing: StageTiming, makeStage: @escaping @Sendable () throws(StageFailure) -> S) {
+    init(workers: Int, timing: StageTiming?, makeStage: @escaping @Sendable () throws(StageFailure) -> S) {
         self.name = S.name
         self.workers = max(1, workers)
         self.makeStage = makeStage
@@ -77,7 +78,7 @@ final class StagePool<S: Stage>: @unchecked Sendable {
                 slots.append(
                     Slot(sequence: slot.sequence, doc: slot.doc, byteCount: byteCount, content: content))
             }
-            timing.add(stage: name, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+            timing?.add(stage: name, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
             output.push(Batch(sequence: batch.sequence, slots: slots))
         }
     }
@@ -106,7 +107,7 @@ public final class StageTiming: @unchecked Sendable {
 
     public init() {}
 
-    func add(stage: String, nanoseconds value: UInt64) {
+    public func add(stage: String, nanoseconds value: UInt64) {
         lock.lock()
         if nanoseconds[stage] == nil { order.append(stage) }
         nanoseconds[stage, default: 0] += value

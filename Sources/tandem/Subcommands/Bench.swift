@@ -62,7 +62,9 @@ struct Bench: ParsableCommand {
         Diagnostics.shared.enabled = true
         switch format {
         case .text:
-            printText([single, multi], corpusDocuments: corpus.count, extractorNames: setup.config.extractors)
+            printText(
+                [single, multi], corpusDocuments: corpus.count, extractorNames: setup.config.extractors,
+                fused: setup.config.fused)
             print(
                 String(
                     format:
@@ -72,7 +74,9 @@ struct Bench: ParsableCommand {
         }
     }
 
-    private func printText(_ results: [BenchRunner.Result], corpusDocuments: Int, extractorNames: [String]) {
+    private func printText(
+        _ results: [BenchRunner.Result], corpusDocuments: Int, extractorNames: [String], fused: Bool
+    ) {
         let bytes = results.first?.summary.bytes ?? 0
         print("corpus: \(corpusDocuments) documents, \(formatBytes(bytes)) (in memory), median of \(passes) pass(es)")
         print("extractors: \(extractorNames.isEmpty ? "none" : extractorNames.joined(separator: ", "))")
@@ -81,8 +85,9 @@ struct Bench: ParsableCommand {
             print(
                 String(
                     format:
-                        "workers %d/stage: %.2f MB/s wall, %.2f MB/s per CPU-second, %.0f docs/s, %.2f s, %.2f CPU-s, %d error(s), peak RSS %@",
-                    result.workers, s.megabytesPerSecond, result.megabytesPerCPUSecond, s.documentsPerSecond,
+                        "%@ %d: %.2f MB/s wall, %.2f MB/s per CPU-second, %.0f docs/s, %.2f s, %.2f CPU-s, %d error(s), peak RSS %@",
+                    fused ? "fused workers" : "workers per stage", result.workers, s.megabytesPerSecond,
+                    result.megabytesPerCPUSecond, s.documentsPerSecond,
                     s.seconds, result.cpuSeconds, s.errors, formatBytes(result.peakResidentBytes)))
             let busy = result.stageSeconds.reduce(0) { $0 + $1.seconds }
             let shares = result.stageSeconds.map {
