@@ -42,6 +42,10 @@ public struct Aligner {
     private var keyIDs: [String: Int] = [:]
     private var sentences: [Sentence] = []
     private var weights: [Double] = []
+    /// Sentences each anchor occurs in.
+    private var frequency: [Int] = []
+    /// Whether an anchor is a vocabulary concept rather than a fact (entity, number, date).
+    private var isConcept: [Bool] = []
 
     public init(documents: [AlignDocument], lexicon: BilingualLexicon, pairThreshold: Double, documentThreshold: Double)
     {
@@ -105,26 +109,23 @@ public struct Aligner {
             }
         }
         let total = Double(max(sentences.count, 1))
-        weights = (0..<keyNames.count).map { log(1 + total / Double(frequency[$0] ?? 1)) }
+        self.frequency = (0..<keyNames.count).map { frequency[$0] ?? 0 }
+        weights = self.frequency.map { log(1 + total / Double(max($0, 1))) }
+        isConcept = keyNames.map { $0.hasPrefix("concept:") }
     }
 
     /// Sentence pairs across languages whose shared anchors weigh enough.
     public func sentencePairs() -> [Pair] {
         let total = sentences.count
         var postings: [Int: [Int]] = [:]
-        var frequency: [Int: Int] = [:]
         for (index, sentence) in sentences.enumerated() {
-            for key in sentence.keys {
-                frequency[key, default: 0] += 1
-                postings[key, default: []].append(index)
-            }
+            for key in sentence.keys { postings[key, default: []].append(index) }
         }
         let commonLimit = min(self.commonLimit, max(3, Int(Double(total) * commonShare)))
         var pairs: [Pair] = []
-        for (index, sentence) in sentences.enumerated() where documents[sentence.document].language == "vi" {
+        for sentence in sentences where documents[sentence.document].language == "vi" {
             var candidates = Set<Int>()
-            for key in sentence.keys where (frequency[key] ?? 0) <= commonLimit && !keyNames[key].hasPrefix("concept:")
-            {
+            for key in sentence.keys where frequency[key] <= commonLimit && !isConcept[key] {
                 for other in postings[key] ?? [] where documents[sentences[other].document].language == "en" {
                     candidates.insert(other)
                 }
@@ -141,7 +142,6 @@ public struct Aligner {
                         keys: shared.map { keyNames[$0] }.sorted(), score: score))
             }
             pairs += best.sorted { $0.score > $1.score }.prefix(bestPerItem)
-            _ = index
         }
         return pairs
     }
@@ -150,7 +150,7 @@ public struct Aligner {
     /// (entity, number or date) required.
     func similarity(_ a: Sentence, _ b: Sentence) -> (Double, [Int]) {
         let shared = Set(a.keys).intersection(b.keys)
-        guard shared.contains(where: { !keyNames[$0].hasPrefix("concept:") }) else { return (0, []) }
+        guard shared.contains(where: { !isConcept[$0] }) else { return (0, []) }
         func norm(_ keys: [Int]) -> Double { sqrt(keys.reduce(0) { $0 + weights[$1] * weights[$1] }) }
         let dot = shared.reduce(0) { $0 + weights[$1] * weights[$1] }
         let denominator = norm(a.keys) * norm(b.keys)
@@ -163,8 +163,7 @@ public struct Aligner {
     public func documentPairs() -> [(a: Int, b: Int, score: Double, keys: [String])] {
         var documentKeys: [Int: Set<Int>] = [:]
         for sentence in sentences {
-            documentKeys[sentence.document, default: []].formUnion(
-                sentence.keys.filter { !keyNames[$0].hasPrefix("concept:") })
+            documentKeys[sentence.document, default: []].formUnion(sentence.keys.filter { !isConcept[$0] })
         }
         var postings: [Int: [Int]] = [:]
         for (document, keys) in documentKeys where documents[document].language == "en" {

@@ -456,8 +456,9 @@ public struct EntityExtractor: Extractor {
                 }
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
-            for index in mentions.indices where mention(mentions[index], isSingleWordPersonIn: tokenRange) {
+            for index in mentions.indices where mentions[index].type == "PER" {
                 let range = tokenRange(mentions[index].span)
+                guard range.count == 1 else { continue }
                 if let alias = aliases[key(range.lowerBound)] { mentions[index].id = alias.id }
             }
             // Cheap prefilter: the first character of every alias key.
@@ -482,10 +483,6 @@ public struct EntityExtractor: Extractor {
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
-        }
-
-        func mention(_ mention: Mention, isSingleWordPersonIn range: (ByteSpan) -> Range<Int>) -> Bool {
-            mention.type == "PER" && range(mention.span).count == 1
         }
 
         /// The token whose first byte is `start` (binary search: tokens are in text order).
