@@ -78,6 +78,20 @@ struct AlignTests {
         #expect(pairs.first?.keys.contains("date:2008") == true)
     }
 
+    @Test func aCommonAnchorWithASharedConceptMakesAPair() throws {
+        var items: [(String, String, String)] = []
+        for index in 0..<12 {
+            items.append(("vi\(index)", "Serbia và Kosovo họp lần thứ \(index + 10).", "vi"))
+            items.append(("en\(index)", "Serbia and Kosovo met for round \(index + 40).", "en"))
+        }
+        items.append(("vi-fact", "Serbia không công nhận Kosovo.", "vi"))
+        items.append(("en-fact", "Serbia does not recognize Kosovo.", "en"))
+        let docs = documents(items)
+        let pairs = try AlignmentJob(documents: docs, config: Support.setup.config).comparablePairs()
+        #expect(pairs.contains { docs[$0.a.document].doc == "vi-fact" && docs[$0.b.document].doc == "en-fact" })
+        #expect(pairs.first { docs[$0.a.document].doc == "vi-fact" }?.keys.contains("concept:recognize") == true)
+    }
+
     @Test func numbersMatchWithinRounding() {
         #expect(Aligner.roundedValue(96_210_000) == Aligner.roundedValue(96_200_000))
         #expect(Aligner.roundedValue(4500) == "4500")

@@ -122,11 +122,29 @@ public struct Aligner {
             for key in sentence.keys { postings[key, default: []].append(index) }
         }
         let commonLimit = min(self.commonLimit, max(3, Int(Double(total) * commonShare)))
+        // A common fact with a concept ("Serbia" + "recognize") is rare together: index those
+        // conjunctions as candidate keys too.
+        let keyCount = keyNames.count
+        func conjunctions(_ sentence: Sentence) -> [Int] {
+            let facts = sentence.keys.filter { !isConcept[$0] }
+            let concepts = sentence.keys.filter { isConcept[$0] }
+            return facts.flatMap { fact in concepts.map { fact * keyCount + $0 } }
+        }
+        var conjunctionPostings: [Int: [Int]] = [:]
+        for (index, sentence) in sentences.enumerated() {
+            for key in conjunctions(sentence) { conjunctionPostings[key, default: []].append(index) }
+        }
         var pairs: [Pair] = []
-        for sentence in sentences where documents[sentence.document].language == "vi" {
+        for (index, sentence) in sentences.enumerated() where documents[sentence.document].language == "vi" {
             var candidates = Set<Int>()
             for key in sentence.keys where frequency[key] <= commonLimit && !isConcept[key] {
                 for other in postings[key] ?? [] where documents[sentences[other].document].language == "en" {
+                    candidates.insert(other)
+                }
+            }
+            for key in conjunctions(sentence) {
+                guard let others = conjunctionPostings[key], others.count <= commonLimit else { continue }
+                for other in others where other != index && documents[sentences[other].document].language == "en" {
                     candidates.insert(other)
                 }
             }
