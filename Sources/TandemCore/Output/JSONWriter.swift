@@ -2,7 +2,10 @@
 /// caller writes them (records read best with `kind` and `doc` first).
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// A value was just written in the open container, so the next one needs a comma.
+    /// (One flag is enough: opening a container or writing a key clears it; closing a
+    /// container or writing a value sets it.)
+    private var needsComma = false
 
     public init(reserving capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
@@ -11,23 +14,23 @@ public struct JSONWriter: Sendable {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        needsComma = false
     }
 
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
+        needsComma = true
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        needsComma = false
     }
 
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
-        needsComma.removeLast()
+        needsComma = true
     }
 
     /// Writes `"name":` for a fixed field name (copied as is: names need no escaping).
@@ -37,7 +40,7 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        needsComma = false
     }
 
     /// Writes `"name":` for a name only known at run time (escaped).
@@ -45,7 +48,7 @@ public struct JSONWriter: Sendable {
         separate()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        needsComma = false
     }
 
     public mutating func string(_ value: String) {
@@ -82,10 +85,12 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func double(_ value: Double) {
-        separate()
         if value.isFinite && value == value.rounded() && abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else if value.isFinite {
+            int(Int(value))
+            return
+        }
+        separate()
+        if value.isFinite {
             bytes.append(contentsOf: "\(value)".utf8)
         } else {
             bytes.append(contentsOf: "null".utf8)
@@ -118,13 +123,12 @@ public struct JSONWriter: Sendable {
         bytes.append(0x0A)
     }
 
+    /// Writes the comma before a value or key when one is due; the value then makes the
+    /// next one due.
+    @inline(__always)
     private mutating func separate() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] {
-            bytes.append(UInt8(ascii: ","))
-        } else {
-            needsComma[needsComma.count - 1] = true
-        }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -13,9 +13,13 @@ public struct RulePattern: Sendable {
         case table
     }
 
+    /// Plain data (no references), so reading one in the matching loop costs no
+    /// reference counting: literal ids live in the pattern's `literalPool`.
     struct Element: Sendable {
         var matcher: Matcher
-        var literals: [Int32] = []
+        /// `literalPool[literalStart..<literalEnd]`: the ids a `.literal` element accepts.
+        var literalStart: Int32 = 0
+        var literalEnd: Int32 = 0
         var digitLengths: ClosedRange<Int> = 0...0
         var table = 0
         /// Must touch the previous token (no whitespace).
@@ -32,6 +36,13 @@ public struct RulePattern: Sendable {
 
     let elements: [Element]
     let tables: [TokenTable]
+    /// The literal ids of every `.literal` element, back to back (sorted within each).
+    let literalPool: [Int32]
+
+    /// The ids a `.literal` element accepts.
+    func literals(_ element: Element) -> ArraySlice<Int32> {
+        literalPool[Int(element.literalStart)..<Int(element.literalEnd)]
+    }
 
     /// How a match can start: on certain words, on a numeral, or on a digit token. A
     /// pattern whose first element is optional can start where either of its first two can.
@@ -56,7 +67,7 @@ public struct RulePattern: Sendable {
             !elements[1].optional
         else { return nil }
         switch elements[1].matcher {
-        case .literal: return elements[1].literals.sorted()
+        case .literal: return literals(elements[1]).sorted()
         case .table: return tables[elements[1].table].firstIDs.sorted()
         default: return nil
         }
@@ -72,7 +83,7 @@ public struct RulePattern: Sendable {
         var start = Start()
         for element in elements {
             switch element.matcher {
-            case .literal: start.words += element.literals
+            case .literal: start.words += literals(element)
             case .table: start.words += tables[element.table].firstIDs
             case .numeral: start.numeral = true
             case .digits: start.digits = true
@@ -89,6 +100,7 @@ public struct RulePattern: Sendable {
     ) throws(ConfigError) {
         var elements: [Element] = []
         var patternTables: [TokenTable] = []
+        var literalPool: [Int32] = []
         for raw in text.split(separator: " ") where !raw.isEmpty {
             var item = Substring(raw)
             var glued = false
@@ -123,7 +135,9 @@ public struct RulePattern: Sendable {
                 patternTables.append(try tables.table(String(item.dropFirst())))
             default:
                 let ids = item.split(separator: "|").map { vocabulary.intern(String($0)) }
-                element.literals = Array(Set(ids)).sorted()
+                element.literalStart = Int32(literalPool.count)
+                literalPool += Array(Set(ids)).sorted()
+                element.literalEnd = Int32(literalPool.count)
             }
             elements.append(element)
         }
@@ -136,6 +150,7 @@ public struct RulePattern: Sendable {
         }
         self.elements = elements
         self.tables = patternTables
+        self.literalPool = literalPool
     }
 
     /// A successful match: token range, span token range, captured numerals.
@@ -148,73 +163,99 @@ public struct RulePattern: Sendable {
         var values: [Capture?]
     }
 
-    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
-    func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
-        elements.withUnsafeBufferPointer { elements in
-            context.tokens.withUnsafeBufferPointer { tokens in
-                match(elements, tokens, context, ids, start, numerals)
-            }
-        }
+    /// Token ranges of a successful match (its captures go to the caller's buffer).
+    struct Bounds {
+        var firstToken: Int
+        var endToken: Int
+        var spanFirst: Int
+        var spanEnd: Int
     }
 
-    private func match(
-        _ elements: UnsafeBufferPointer<Element>, _ tokens: UnsafeBufferPointer<Token>, _ context: ExtractionContext,
-        _ ids: [Int32], _ start: Int, _ numerals: NumeralParser
-    ) -> Match? {
-        var position = start
-        var values: [Capture?] = []
-        var spanFirst: Int?
-        var spanEnd = start
-        for index in elements.indices {
-            // Read fields through the pointer: copying an Element would retain its arrays.
-            let element = elements.baseAddress! + index
-            let begin = position
-            var value: Capture?
-            var matched = position < tokens.count
-            if matched && position > start && element.pointee.glued && !tokens[position].glued { matched = false }
-            if matched && position > start && tokens[position].newlineBefore { matched = false }
-            if matched && element.pointee.capitalized && !tokens[position].capitalized { matched = false }
-            if matched {
-                switch element.pointee.matcher {
-                case .literal:
-                    if element.pointee.literals.contains(ids[position]) { position += 1 } else { matched = false }
-                case .digits:
-                    let token = tokens[position]
-                    if token.kind == .digits, element.pointee.digitLengths.contains(Int(token.end - token.start)) {
-                        value = .number(NumeralParser.digitsValue(context, token))
-                        position += 1
-                    } else {
-                        matched = false
-                    }
-                case .numeral:
-                    if let numeral = context.numeral(at: position, ids: ids, numerals) {
-                        value = .number(numeral.value)
-                        position += numeral.tokenCount
-                    } else {
-                        matched = false
-                    }
-                case .table:
-                    if let (count, tableValue) = tables[element.pointee.table].match(context, ids: ids, at: position) {
-                        value = tableValue
-                        position += count
-                    } else {
-                        matched = false
-                    }
-                }
-            }
-            if !matched {
-                guard element.pointee.optional else { return nil }
-                if element.pointee.captures { values.append(nil) }
-                continue
-            }
-            if element.pointee.captures { values.append(value) }
-            if !element.pointee.context {
-                if spanFirst == nil { spanFirst = begin }
-                spanEnd = position
+    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
+    func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
+        var captures: [Capture?] = []
+        let bounds = context.tokens.withUnsafeBufferPointer { tokens in
+            ids.withUnsafeBufferPointer { idBuffer in
+                match(context, tokens, idBuffer, ids, at: start, numerals: numerals, captures: &captures)
             }
         }
-        guard let spanFirst else { return nil }
-        return Match(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd, values: values)
+        guard let bounds else { return nil }
+        return Match(
+            firstToken: bounds.firstToken, endToken: bounds.endToken, spanFirst: bounds.spanFirst,
+            spanEnd: bounds.spanEnd, values: captures)
+    }
+
+    /// The matcher: `captures` is emptied, then holds one entry per capturing element
+    /// (nil where an optional one was absent). Allocation-free when `captures` has capacity.
+    func match(
+        _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>,
+        _ ids: [Int32], at start: Int, numerals: NumeralParser, captures: inout [Capture?]
+    ) -> Bounds? {
+        captures.removeAll(keepingCapacity: true)
+        var position = start
+        var spanFirst = -1
+        var spanEnd = start
+        return elements.withUnsafeBufferPointer { elements in
+            literalPool.withUnsafeBufferPointer { literalPool in
+                for element in elements {
+                    let begin = position
+                    var value: Capture?
+                    var matched = position < tokens.count
+                    if matched && position > start {
+                        let token = tokens[position]
+                        if (element.glued && !token.glued) || token.newlineBefore { matched = false }
+                    }
+                    if matched && element.capitalized && !tokens[position].capitalized { matched = false }
+                    if matched {
+                        switch element.matcher {
+                        case .literal:
+                            let id = idBuffer[position]
+                            var found = false
+                            for literal in Int(element.literalStart)..<Int(element.literalEnd)
+                            where literalPool[literal] == id {
+                                found = true
+                                break
+                            }
+                            if found { position += 1 } else { matched = false }
+                        case .digits:
+                            let token = tokens[position]
+                            if token.kind == .digits, element.digitLengths.contains(Int(token.end - token.start)) {
+                                value = .number(NumeralParser.digitsValue(context, token))
+                                position += 1
+                            } else {
+                                matched = false
+                            }
+                        case .numeral:
+                            if let numeral = context.numeral(at: position, ids: ids, numerals) {
+                                value = .number(numeral.value)
+                                position += numeral.tokenCount
+                            } else {
+                                matched = false
+                            }
+                        case .table:
+                            if let (count, tableValue) = tables[element.table].match(context, ids: ids, at: position) {
+                                value = tableValue
+                                position += count
+                            } else {
+                                matched = false
+                            }
+                        }
+                    }
+                    if !matched {
+                        guard element.optional else { return nil }
+                        if element.captures { captures.append(nil) }
+                        continue
+                    }
+                    if element.captures { captures.append(value) }
+                    if !element.context {
+                        if spanFirst < 0 { spanFirst = begin }
+                        spanEnd = position
+                    }
+                }
+                guard spanFirst >= 0 else { return nil }
+                return Bounds(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd)
+            }
+        }
     }
 }
 

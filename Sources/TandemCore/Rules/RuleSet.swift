@@ -12,8 +12,10 @@ struct RuleSet: Sendable {
         var firstDigitLengths: ClosedRange<Int>?
         /// `pattern.startsWithNumeral`: skipped at once where no numeral starts.
         var startsWithNumeral: Bool
-        /// `pattern.secondWords`: skipped at once when the token after the number is none of them.
-        var secondWords: [Int32]?
+        /// `pattern.secondWords`: skipped at once when the token after the number is none of
+        /// them (`hasSecondWords` false: no such filter).
+        var secondWords: [Int32]
+        var hasSecondWords: Bool
         var blocks: Bool
         var outputs: [String: String]
         var line: Int
@@ -22,11 +24,13 @@ struct RuleSet: Sendable {
     let language: String
     let numerals: NumeralParser
     let rules: [Rule]
-    /// Rules by the vocabulary id of a word that can start them (ids interned later by
-    /// other tables are past the end); numeral- and digit-initial rules separately.
-    private let byTrigger: [[Int]]
-    private let numeralInitial: [Int]
-    private let digitInitial: [Int]
+    /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
+    /// are `triggerRules[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by
+    /// other tables are past the end). Numeral- and digit-initial rules separately.
+    private let triggerStarts: [Int32]
+    private let triggerRules: [Int32]
+    private let numeralInitial: [Int32]
+    private let digitInitial: [Int32]
 
     /// Loads and compiles `rules/<language>/<name>` with the language's numerals.
     static func load(
@@ -47,8 +51,8 @@ struct RuleSet: Sendable {
         let tables = TableLoader(folder: folder, vocabulary: vocabulary)
         var rules: [Rule] = []
         var triggers: [Int32: [Int]] = [:]
-        var numeralInitial: [Int] = []
-        var digitInitial: [Int] = []
+        var numeralInitial: [Int32] = []
+        var digitInitial: [Int32] = []
         for line in file.rules {
             let pattern = try RulePattern(
                 line.pattern, vocabulary: vocabulary, tables: tables, file: file.path, line: line.line)
@@ -61,19 +65,25 @@ struct RuleSet: Sendable {
             rules.append(
                 Rule(
                     name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
-                    startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords, blocks: line.blocks,
+                    startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords ?? [],
+                    hasSecondWords: pattern.secondWords != nil, blocks: line.blocks,
                     outputs: line.outputs, line: line.line))
             let start = pattern.start
             for word in Set(start.words) { triggers[word, default: []].append(index) }
-            if start.digits || start.numeral { digitInitial.append(index) }
-            if start.numeral { numeralInitial.append(index) }
+            if start.digits || start.numeral { digitInitial.append(Int32(index)) }
+            if start.numeral { numeralInitial.append(Int32(index)) }
         }
-        var byTrigger = [[Int]](repeating: [], count: vocabulary.count)
-        for (id, indices) in triggers { byTrigger[Int(id)] = indices }
+        var triggerStarts: [Int32] = [0]
+        var triggerRules: [Int32] = []
+        for id in 0..<Int32(vocabulary.count) {
+            triggerRules += (triggers[id] ?? []).map { Int32($0) }
+            triggerStarts.append(Int32(triggerRules.count))
+        }
         self.language = language
         self.numerals = numerals
         self.rules = rules
-        self.byTrigger = byTrigger
+        self.triggerStarts = triggerStarts
+        self.triggerRules = triggerRules
         self.numeralInitial = numeralInitial
         self.digitInitial = digitInitial
     }
@@ -81,50 +91,104 @@ struct RuleSet: Sendable {
     /// Every clean match in the document: rules tried at the tokens that can start them,
     /// matches that cut into a word or number or sit inside a link dropped.
     func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Int, match: RulePattern.Match)] {
-        let tokens = context.tokens
         var found: [(rule: Int, match: RulePattern.Match)] = []
-        rules.withUnsafeBufferPointer { rules in
-            for index in tokens.indices {
-                let id = Int(ids[index])
-                let byWord = id >= 0 && id < byTrigger.count ? byTrigger[id] : []
-                let byNumber =
-                    tokens[index].kind == .digits
-                    ? digitInitial : numerals.canStart(context, ids: ids, index) ? numeralInitial : []
-                guard !byWord.isEmpty || !byNumber.isEmpty else { continue }
-                var insideLink: Bool?
-                var numeralHere: Bool?
-                var numeralEnd = index + 1
-                for list in [byWord, byNumber] {
-                    for ruleIndex in list {
-                        let rule = rules.baseAddress! + ruleIndex
-                        if let lengths = rule.pointee.firstDigitLengths,
-                            !lengths.contains(Int(tokens[index].end - tokens[index].start))
-                        {
-                            continue
+        // One capture buffer for every attempt: a failed attempt allocates nothing.
+        var captures: [Capture?] = []
+        captures.reserveCapacity(16)
+        // Rules are read through a pointer: copying one would retain its arrays.
+        rules.withUnsafeBufferPointer { ruleBuffer in
+            context.tokens.withUnsafeBufferPointer { tokens in
+                ids.withUnsafeBufferPointer { idBuffer in
+                    let rules = ruleBuffer.baseAddress!
+                    for index in 0..<tokens.count {
+                        let id = Int(idBuffer[index])
+                        let words =
+                            id >= 0 && id + 1 < triggerStarts.count
+                            ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
+                        let numberRules: NumberStart =
+                            tokens[index].kind == .digits
+                            ? .digits : numerals.canStart(context, ids: ids, index) ? .numeral : .none
+                        let numberCount =
+                            numberRules == .digits
+                            ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0
+                        guard !words.isEmpty || numberCount > 0 else { continue }
+                        var attempt = Attempt(index: index)
+                        for slot in 0..<(words.count + numberCount) {
+                            let ruleIndex =
+                                slot < words.count
+                                ? Int(triggerRules[words.lowerBound + slot])
+                                : Int(
+                                    numberRules == .digits
+                                        ? digitInitial[slot - words.count] : numeralInitial[slot - words.count])
+                            guard
+                                let bounds = attempt.match(
+                                    rules + ruleIndex, context, tokens, idBuffer, ids, numerals, &captures)
+                            else { continue }
+                            if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
+                            if attempt.insideLink == true { break }
+                            found.append(
+                                (
+                                    ruleIndex,
+                                    RulePattern.Match(
+                                        firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                        spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd, values: captures)
+                                ))
                         }
-                        if rule.pointee.startsWithNumeral {
-                            if numeralHere == nil {
-                                let numeral = context.numeral(at: index, ids: ids, numerals)
-                                numeralHere = numeral != nil
-                                numeralEnd = index + (numeral?.tokenCount ?? 1)
-                            }
-                            if numeralHere == false { continue }
-                        }
-                        if let second = rule.pointee.secondWords {
-                            let next = rule.pointee.startsWithNumeral ? numeralEnd : index + 1
-                            if next >= ids.count || !second.contains(ids[next]) { continue }
-                        }
-                        guard let match = rule.pointee.pattern.match(context, ids: ids, at: index, numerals: numerals),
-                            Boundaries.clean(context, first: match.firstToken, end: match.endToken)
-                        else { continue }
-                        if insideLink == nil { insideLink = context.insideLink(index) }
-                        if insideLink == true { break }
-                        found.append((ruleIndex, match))
                     }
                 }
             }
         }
         return found
+    }
+
+    /// Which number-initial rules a token can start.
+    private enum NumberStart {
+        case none, digits, numeral
+    }
+
+    /// The rules tried at one token, sharing what they learn about it (the numeral there,
+    /// whether it sits in a link).
+    private struct Attempt {
+        let index: Int
+        var numeralHere: Bool?
+        var numeralEnd: Int
+        var insideLink: Bool?
+
+        init(index: Int) {
+            self.index = index
+            numeralEnd = index + 1
+        }
+
+        /// The rule's match at this token after its cheap prefilters, if any.
+        mutating func match(
+            _ rule: UnsafePointer<Rule>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
+            _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], _ numerals: NumeralParser,
+            _ captures: inout [Capture?]
+        ) -> RulePattern.Bounds? {
+            if let lengths = rule.pointee.firstDigitLengths,
+                !lengths.contains(Int(tokens[index].end - tokens[index].start))
+            {
+                return nil
+            }
+            if rule.pointee.startsWithNumeral {
+                if numeralHere == nil {
+                    let numeral = context.numeral(at: index, ids: ids, numerals)
+                    numeralHere = numeral != nil
+                    numeralEnd = index + (numeral?.tokenCount ?? 1)
+                }
+                if numeralHere == false { return nil }
+            }
+            if rule.pointee.hasSecondWords {
+                let next = rule.pointee.startsWithNumeral ? numeralEnd : index + 1
+                if next >= idBuffer.count || !rule.pointee.secondWords.contains(idBuffer[next]) { return nil }
+            }
+            guard
+                let bounds = rule.pointee.pattern.match(
+                    context, tokens, idBuffer, ids, at: index, numerals: numerals, captures: &captures),
+                Boundaries.clean(context, first: bounds.firstToken, end: bounds.endToken)
+            else { return nil }
+            return bounds
+        }
     }
 
     /// The mention span and the whole match's length in bytes.

@@ -5,19 +5,27 @@
 /// spelling matches a table written in the other. `name` also strips accents (Vučić → vucic,
 /// Đức → duc) for names written with or without diacritics.
 public enum MatchKey {
-    /// y with each tone, and the i with the same tone.
-    private static let yToI: [UInt32: UInt32] = [
-        0xFD: 0xED, 0x1EF3: 0xEC, 0x1EF7: 0x1EC9, 0x1EF9: 0x129, 0x1EF5: 0x1ECB,
-    ]
-
-    private static let vowels: Set<UInt32> = Set("aăâeêioôơuưy".unicodeScalars.map(\.value))
-
-    /// The i that replaces a word-final toned y after a consonant, or nil.
+    /// The i that replaces a word-final toned y after a consonant, or nil (ý ỳ ỷ ỹ ỵ → í ì ỉ ĩ ị).
     @inline(__always)
     static func foldedFinal(_ last: UInt32, after previous: UInt32) -> UInt32? {
-        guard last >= 0xFD, let folded = yToI[last] else { return nil }
+        let folded: UInt32
+        switch last {
+        case 0xFD: folded = 0xED
+        case 0x1EF3: folded = 0xEC
+        case 0x1EF7: folded = 0x1EC9
+        case 0x1EF9: folded = 0x129
+        case 0x1EF5: folded = 0x1ECB
+        default: return nil
+        }
         let base = Scalars.stripAccent(previous)
-        return !vowels.contains(base) && base < 0x80 ? folded : nil
+        guard base < 0x80 else { return nil }
+        switch UInt8(base) {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            return nil
+        default:
+            return folded
+        }
     }
 
     /// The match key of a word: lowercase, i/y variants folded.
@@ -37,16 +45,37 @@ public enum MatchKey {
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String.
+        /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String:
+        /// ASCII words are hashed in place, others lowercased into a stack buffer.
         mutating func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
+            // Folding can shorten a key by a byte or two, never by more.
+            if to - from > vocabulary.maximumKeyLength + 4 { return Vocabulary.unknown }
             var ascii = true
             for index in from..<to where utf8[index] >= 0x80 {
                 ascii = false
                 break
             }
             if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
-            fill(utf8, from: from, to: to)
-            return bytes.withUnsafeBufferPointer { vocabulary.lookup($0) }
+            // Lowercasing keeps a scalar's UTF-8 length in the blocks `Scalars` maps.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+                var count = 0
+                var index = from
+                var previous: UInt32 = 0
+                var last: UInt32 = 0
+                var lastStart = 0
+                while index < to {
+                    let (value, length) = decodeScalar(utf8, at: index)
+                    previous = last
+                    last = Scalars.lowercase(value)
+                    lastStart = count
+                    count += writeScalar(last, to: key.baseAddress! + count)
+                    index += length
+                }
+                if index - from > 1, let folded = MatchKey.foldedFinal(last, after: previous) {
+                    count = lastStart + writeScalar(folded, to: key.baseAddress! + lastStart)
+                }
+                return vocabulary.lookup(UnsafeBufferPointer(rebasing: key[0..<count]))
+            }
         }
 
         /// Puts the match key bytes in `bytes`: lowercase per scalar, then the i/y fold of

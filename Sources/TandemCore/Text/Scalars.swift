@@ -114,3 +114,26 @@ func appendScalar(_ value: UInt32, to bytes: inout [UInt8]) {
         bytes.append(UInt8(0x80 | (value & 0x3F)))
     }
 }
+
+/// Writes the UTF-8 encoding of a scalar at `pointer` (room for 4 bytes); returns its length.
+@inline(__always)
+func writeScalar(_ value: UInt32, to pointer: UnsafeMutablePointer<UInt8>) -> Int {
+    if value < 0x80 {
+        pointer[0] = UInt8(value)
+        return 1
+    } else if value < 0x800 {
+        pointer[0] = UInt8(0xC0 | (value >> 6))
+        pointer[1] = UInt8(0x80 | (value & 0x3F))
+        return 2
+    } else if value < 0x10000 {
+        pointer[0] = UInt8(0xE0 | (value >> 12))
+        pointer[1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        pointer[2] = UInt8(0x80 | (value & 0x3F))
+        return 3
+    }
+    pointer[0] = UInt8(0xF0 | (value >> 18))
+    pointer[1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+    pointer[2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+    pointer[3] = UInt8(0x80 | (value & 0x3F))
+    return 4
+}

@@ -13,6 +13,9 @@ public final class Vocabulary: @unchecked Sendable {
     private var starts: [Int] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 256)
 
+    /// The longest key in bytes: longer tokens are unknown without hashing.
+    public private(set) var maximumKeyLength = 0
+
     public init() {}
 
     /// Number of interned keys; ids run from 0 to `count - 1`.
@@ -28,6 +31,7 @@ public final class Vocabulary: @unchecked Sendable {
         let id = Int32(count)
         storage.append(contentsOf: key)
         starts.append(storage.count)
+        maximumKeyLength = max(maximumKeyLength, key.count)
         insert(id)
         return id
     }
