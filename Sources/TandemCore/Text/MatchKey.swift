@@ -37,12 +37,11 @@ public enum MatchKey {
 
     /// Builds match keys from UTF-8 slices, reusing its buffers (one per document).
     struct Builder {
-        private var bytes: [UInt8] = []
-
         /// The match key of `utf8[from..<to]` as a String.
         mutating func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
-            fill(utf8, from: from, to: to)
-            return String(decoding: bytes, as: UTF8.self)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+                String(decoding: key[0..<Self.write(utf8, from: from, to: to, into: key.baseAddress!)], as: UTF8.self)
+            }
         }
 
         /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String:
@@ -56,32 +55,20 @@ public enum MatchKey {
                 break
             }
             if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
-            // Lowercasing keeps a scalar's UTF-8 length in the blocks `Scalars` maps.
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
-                var count = 0
-                var index = from
-                var previous: UInt32 = 0
-                var last: UInt32 = 0
-                var lastStart = 0
-                while index < to {
-                    let (value, length) = decodeScalar(utf8, at: index)
-                    previous = last
-                    last = Scalars.lowercase(value)
-                    lastStart = count
-                    count += writeScalar(last, to: key.baseAddress! + count)
-                    index += length
-                }
-                if index - from > 1, let folded = MatchKey.foldedFinal(last, after: previous) {
-                    count = lastStart + writeScalar(folded, to: key.baseAddress! + lastStart)
-                }
+                let count = Self.write(utf8, from: from, to: to, into: key.baseAddress!)
                 return vocabulary.lookup(UnsafeBufferPointer(rebasing: key[0..<count]))
             }
         }
 
-        /// Puts the match key bytes in `bytes`: lowercase per scalar, then the i/y fold of
-        /// the last scalar (see `foldedFinal`).
-        private mutating func fill(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
-            bytes.removeAll(keepingCapacity: true)
+        /// Writes the match key bytes of `utf8[from..<to]` at `key` (room for 4 bytes per
+        /// scalar) and returns their count: lowercase per scalar, then the i/y fold of the
+        /// last scalar (see `foldedFinal`).
+        @inline(__always)
+        private static func write(
+            _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into key: UnsafeMutablePointer<UInt8>
+        ) -> Int {
+            var count = 0
             var index = from
             var previous: UInt32 = 0
             var last: UInt32 = 0
@@ -90,14 +77,14 @@ public enum MatchKey {
                 let (value, length) = decodeScalar(utf8, at: index)
                 previous = last
                 last = Scalars.lowercase(value)
-                lastStart = bytes.count
-                appendScalar(last, to: &bytes)
+                lastStart = count
+                count += writeScalar(last, to: key + count)
                 index += length
             }
             if index - from > 1, let folded = MatchKey.foldedFinal(last, after: previous) {
-                bytes.removeSubrange(lastStart...)
-                appendScalar(folded, to: &bytes)
+                count = lastStart + writeScalar(folded, to: key + lastStart)
             }
+            return count
         }
     }
 
