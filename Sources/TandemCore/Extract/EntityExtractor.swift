@@ -176,7 +176,7 @@ public struct EntityExtractor: Extractor {
         let tables: LanguageTables
         let context: ExtractionContext
         let ids: [Int32]
-        var tokens: [Token] { context.tokens }
+        let tokens: [Token]
         var found: [Candidate] = []
 
         init(extractor: EntityExtractor, tables: LanguageTables, context: ExtractionContext, ids: [Int32]) {
@@ -184,6 +184,7 @@ public struct EntityExtractor: Extractor {
             self.tables = tables
             self.context = context
             self.ids = ids
+            self.tokens = context.tokens
         }
 
         mutating func run() -> [Candidate] {
@@ -258,7 +259,7 @@ public struct EntityExtractor: Extractor {
 
         /// Capitalized words from `start` (name particles and glued hyphens allowed inside).
         func nameRun(from start: Int, limit: Int) -> Int {
-            guard isNameWord(start), tables.notNames.match(context, ids: ids, at: start) == nil,
+            guard isNameWord(start), tables.notNames.matchLength(context, ids: ids, at: start) == nil,
                 gazetteer(at: start) == nil || extractor.entityType(gazetteer(at: start)!.entity) == "PER"
             else { return start }
             var end = start + 1
@@ -288,17 +289,20 @@ public struct EntityExtractor: Extractor {
             return Entity(id: slug(first, end), type: "PER")
         }
 
+        /// The id of a name no table knows: its text with `_` for spaces.
         func slug(_ first: Int, _ end: Int) -> String {
-            String(decoding: context.bytes[Int(tokens[first].start)..<Int(tokens[end - 1].end)], as: UTF8.self)
-                .replacingOccurrences(of: " ", with: "_")
+            String(
+                decoding: context.bytes[Int(tokens[first].start)..<Int(tokens[end - 1].end)].lazy.map {
+                    $0 == 0x20 ? UInt8(ascii: "_") : $0
+                }, as: UTF8.self)
         }
 
         /// Title (+ domain words, + a country or organization) + name: `Bộ trưởng Quốc phòng
         /// Đức Boris Pistorius`, `NATO Secretary General Jens Stoltenberg`.
         mutating func titleName(at index: Int) {
-            guard let (count, _) = tables.titles.match(context, ids: ids, at: index) else { return }
+            guard let count = tables.titles.matchLength(context, ids: ids, at: index) else { return }
             var position = index + count
-            while position < tokens.count, let (domain, _) = tables.titleDomains.match(context, ids: ids, at: position)
+            while position < tokens.count, let domain = tables.titleDomains.matchLength(context, ids: ids, at: position)
             {
                 position += domain
             }
@@ -315,7 +319,7 @@ public struct EntityExtractor: Extractor {
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
         mutating func familyName(at index: Int) {
             guard let families = tables.familyNames, tokens[index].capitalized,
-                families.match(context, ids: ids, at: index) != nil, isNameWord(index + 1)
+                families.matchLength(context, ids: ids, at: index) != nil, isNameWord(index + 1)
             else { return }
             var end = index + 1
             while end < tokens.count && end - index <= 3 && isNameWord(end) { end += 1 }
@@ -326,7 +330,7 @@ public struct EntityExtractor: Extractor {
         /// Defence`), or an English capitalized run ending in a tail word (`National Security
         /// Council`).
         mutating func organization(at index: Int) {
-            if tokens[index].capitalized, let (count, _) = tables.orgHeads.match(context, ids: ids, at: index) {
+            if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index) {
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
@@ -341,7 +345,7 @@ public struct EntityExtractor: Extractor {
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore && tokens[end].kind == .word {
                     if tokens[end].capitalized {
                         last = end + 1
-                    } else if tables.functionWords.match(context, ids: ids, at: end) != nil
+                    } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !extractor.connectors.contains(ids[end]))
                     {
                         break
@@ -358,7 +362,7 @@ public struct EntityExtractor: Extractor {
                 var lastTail: Int?
                 while end < tokens.count && end - index < 8 {
                     if isNameWord(end) {
-                        if tails.match(context, ids: ids, at: end) != nil { lastTail = end + 1 }
+                        if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
                     } else if extractor.connectors.contains(ids[end]) && isNameWord(end + 1) {
                         end += 1
@@ -367,7 +371,7 @@ public struct EntityExtractor: Extractor {
                     }
                 }
                 var first = index
-                while first < (lastTail ?? first) && tables.notNames.match(context, ids: ids, at: first) != nil {
+                while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil {
                     first += 1
                 }
                 if let lastTail, lastTail - first >= 2 { addOrganization(first, lastTail, rule: "org-tail") }
@@ -387,7 +391,7 @@ public struct EntityExtractor: Extractor {
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
         /// before one (`Donetsk region`).
         mutating func location(at index: Int) {
-            if let cues = tables.locationCues, let (count, _) = cues.match(context, ids: ids, at: index) {
+            if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index) {
                 var start = index + count
                 while true {
                     var end = start
@@ -405,8 +409,8 @@ public struct EntityExtractor: Extractor {
             if let suffixes = tables.locationSuffixes, isNameWord(index), index == 0 || !isNameWord(index - 1) {
                 var end = index
                 while end < tokens.count && end - index < 3 && isNameWord(end) { end += 1 }
-                guard end < tokens.count, suffixes.match(context, ids: ids, at: end) != nil,
-                    tables.notNames.match(context, ids: ids, at: index) == nil
+                guard end < tokens.count, suffixes.matchLength(context, ids: ids, at: end) != nil,
+                    tables.notNames.matchLength(context, ids: ids, at: index) == nil
                 else { return }
                 addLocation(index, end)
             }

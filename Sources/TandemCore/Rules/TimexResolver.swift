@@ -28,14 +28,28 @@ struct TimexResolver {
             "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod",
         ])
 
+    /// The calendar fields, in the order of `startFields` and `endFields`.
+    enum Field: Int, CaseIterable {
+        case year, month, day, week, quarter, decade, century, hour, minute, part, zone
+
+        var name: String { "\(self)" }
+    }
+
     /// The rule's outputs, each compiled to a template once.
     private let outputs: [String: Template]
     /// Whether the rule gives a range end (`end.FIELD`).
     private let hasEnd: Bool
+    /// Calendar field templates by `Field`, looked up once here rather than per match:
+    /// the start's, and the end's (`end.FIELD`, else the start's).
+    private let startFields: [Template?]
+    private let endFields: [Template?]
 
     init(outputs: [String: String]) {
-        self.outputs = outputs.mapValues(Template.init)
+        let outputs = outputs.mapValues(Template.init)
+        self.outputs = outputs
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
+        startFields = Field.allCases.map { outputs[$0.name] }
+        endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
     }
 
     /// An output value with `$n` capture references, split once at load time.
@@ -64,6 +78,23 @@ struct TimexResolver {
             }
             if !literal.isEmpty || pieces.isEmpty { pieces.append(.text(literal)) }
             self.pieces = pieces
+        }
+
+        /// The template's value as a whole number, without making text when it is a single
+        /// capture; nil when it is not a whole number or has an `X` (an absent capture).
+        func number(_ captures: [Capture?]) -> Int? {
+            if pieces.count == 1, case .capture(let index) = pieces[0] {
+                switch index >= 1 && index <= captures.count ? captures[index - 1] : nil {
+                case .number(let value)?:
+                    return value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
+                case .text(let text)?:
+                    return text.contains("X") ? nil : Int(text)
+                case nil:
+                    return nil
+                }
+            }
+            let text = fill(captures)
+            return text.contains("X") ? nil : Int(text)
         }
 
         /// The text with captures filled in (1-based); absent captures become `X`.
@@ -118,33 +149,32 @@ struct TimexResolver {
             if !future && offset > 0 { offset -= 7 }
             return Resolved(value: .string(format(dct.adding(days: offset), grain: "D", captures)))
         }
-        guard let start = calendarValue(prefix: "", captures, dct: dct, future: future, startYear: nil) else {
+        guard let start = calendarValue(startFields, captures, dct: dct, future: future, startYear: nil) else {
             return nil
         }
         let end =
-            hasEnd ? calendarValue(prefix: "end.", captures, dct: dct, future: future, startYear: start.year) : nil
+            hasEnd ? calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year) : nil
         if hasEnd && end == nil { return nil }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
 
     /// A date, time, week, quarter, decade or century from calendar fields.
-    private func calendarValue(prefix: String, _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?)
-        -> (text: String, year: Int?)?
-    {
-        func field(_ name: String) -> String? {
-            let template = outputs[prefix + name] ?? (prefix.isEmpty ? nil : outputs[name])
-            guard let text = template?.fill(captures), !text.contains("X") else { return nil }
+    private func calendarValue(
+        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?
+    ) -> (text: String, year: Int?)? {
+        func field(_ field: Field) -> String? {
+            guard let text = fields[field.rawValue]?.fill(captures), !text.contains("X") else { return nil }
             return text
         }
-        func number(_ name: String) -> Int? { field(name).flatMap { Int($0) } }
-        if let decade = number("decade"), (100...9999).contains(decade) { return (String(decade / 10), nil) }
-        if let century = number("century") { return (pad2(century - 1), nil) }
-        var year = number("year")
+        func number(_ field: Field) -> Int? { fields[field.rawValue]?.number(captures) }
+        if let decade = number(.decade), (100...9999).contains(decade) { return (String(decade / 10), nil) }
+        if let century = number(.century) { return (pad2(century - 1), nil) }
+        var year = number(.year)
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
-        let month = number("month")
-        let day = number("day")
-        let week = number("week")
-        let quarter = number("quarter")
+        let month = number(.month)
+        let day = number(.day)
+        let week = number(.week)
+        let quarter = number(.quarter)
         if let month, !(1...12).contains(month) { return nil }
         if let day, !(1...31).contains(day) { return nil }
         if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
@@ -173,17 +203,17 @@ struct TimexResolver {
         } else {
             text = dct.map { format($0, grain: "D", captures, withPart: false) } ?? "XXXX-XX-XX"
         }
-        if var hour = number("hour") {
-            let minute = number("minute") ?? 0
-            switch field("part") {
+        if var hour = number(.hour) {
+            let minute = number(.minute) ?? 0
+            switch field(.part) {
             case "PM"?, "AF"?, "EV"?: if hour < 12 { hour += 12 }
             case "NI"?: if hour < 12 && hour >= 6 { hour += 12 }
             case "AM"?: if hour == 12 { hour = 0 }
             default: break
             }
             guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
-            text += "T" + pad2(hour) + ":" + pad2(minute) + (field("zone") ?? "")
-        } else if let part = field("part"), !["AM", "PM"].contains(part) {
+            text += "T" + pad2(hour) + ":" + pad2(minute) + (field(.zone) ?? "")
+        } else if let part = field(.part), !["AM", "PM"].contains(part) {
             text += "T" + part
         }
         return (text, year)

@@ -24,32 +24,49 @@ public enum Capture: Sendable, Equatable {
 /// A lexicon compiled for matching: phrases of one or more words (as vocabulary ids), each
 /// with a value; the longest phrase at a token wins. Referenced from patterns as `%name`,
 /// loaded from `rules/<lang>/<name>.tsv`.
-public struct TokenTable: Sendable {
-    struct Phrase: Sendable {
-        var ids: [Int32]
-        var value: Capture
-    }
-
-    /// Phrases by the id of their first word (an index into the array), longest first.
-    private let byFirst: [[Phrase]]
+public final class TokenTable: Sendable {
+    /// Phrases flat, grouped by the id of their first word and longest first within a
+    /// group: the phrases of first id `i` are `phraseStarts[i]..<phraseStarts[i + 1]`;
+    /// phrase `p`'s word ids are `words[wordStarts[p]..<wordStarts[p + 1]]`. Plain arrays
+    /// of integers, so a lookup retains nothing and rejects most tokens at once.
+    private let phraseStarts: [Int32]
+    private let wordStarts: [Int32]
+    private let words: [Int32]
+    private let values: [Capture]
     /// Every vocabulary id a phrase can start with (the table's triggers).
     let firstIDs: [Int32]
 
     public init(lexicon: Lexicon, vocabulary: Vocabulary) {
-        var byFirst: [Int32: [Phrase]] = [:]
+        var byFirst: [Int32: [(ids: [Int32], value: Capture)]] = [:]
         for entry in lexicon.entries {
             let ids = entry.words.map { vocabulary.intern($0) }
             let value: Capture = Double(entry.value).map { .number($0) } ?? .text(entry.value)
-            byFirst[ids[0], default: []].append(Phrase(ids: ids, value: value))
+            byFirst[ids[0], default: []].append((ids, value))
         }
-        var table = [[Phrase]](repeating: [], count: vocabulary.count)
-        for (id, phrases) in byFirst { table[Int(id)] = phrases.sorted { $0.ids.count > $1.ids.count } }
-        self.byFirst = table
+        var phraseStarts: [Int32] = [0]
+        var wordStarts: [Int32] = [0]
+        var words: [Int32] = []
+        var values: [Capture] = []
+        for id in 0..<Int32(vocabulary.count) {
+            // Stable: among phrases of equal length, the first listed wins.
+            for phrase in (byFirst[id] ?? []).enumerated().sorted(by: {
+                ($0.element.ids.count, -$0.offset) > ($1.element.ids.count, -$1.offset)
+            }) {
+                words += phrase.element.ids
+                wordStarts.append(Int32(words.count))
+                values.append(phrase.element.value)
+            }
+            phraseStarts.append(Int32(values.count))
+        }
+        self.phraseStarts = phraseStarts
+        self.wordStarts = wordStarts
+        self.words = words
+        self.values = values
         self.firstIDs = byFirst.keys.sorted()
     }
 
     /// A table of phrases without values (word lists such as titles), each worth `.number(1)`.
-    public init(phrases: [String], vocabulary: Vocabulary) {
+    public convenience init(phrases: [String], vocabulary: Vocabulary) {
         self.init(
             lexicon: Lexicon(
                 entries: phrases.map {
@@ -59,19 +76,46 @@ public struct TokenTable: Sendable {
     }
 
     /// The longest phrase starting at token `index`: its token count and value.
+    @inline(__always)
     func match(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, value: Capture)? {
+        guard let (count, phrase) = matchedPhrase(context, ids: ids, at: index) else { return nil }
+        return (count, values[phrase])
+    }
+
+    /// The token count of the longest phrase starting at token `index` (no value copied).
+    @inline(__always)
+    func matchLength(_ context: ExtractionContext, ids: [Int32], at index: Int) -> Int? {
+        matchedPhrase(context, ids: ids, at: index)?.count
+    }
+
+    @inline(__always)
+    private func matchedPhrase(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, phrase: Int)?
+    {
         let id = Int(ids[index])
-        guard id >= 0 && id < byFirst.count else { return nil }
-        for phrase in byFirst[id] where index + phrase.ids.count <= ids.count {
+        guard id >= 0 && id + 1 < phraseStarts.count else { return nil }
+        let first = Int(phraseStarts[id])
+        let end = Int(phraseStarts[id + 1])
+        guard first < end else { return nil }
+        return longestPhrase(context, ids: ids, at: index, phrases: first..<end)
+    }
+
+    private func longestPhrase(_ context: ExtractionContext, ids: [Int32], at index: Int, phrases: Range<Int>) -> (
+        count: Int, phrase: Int
+    )? {
+        let tokens = context.tokens
+        for phrase in phrases {
+            let wordStart = Int(wordStarts[phrase])
+            let count = Int(wordStarts[phrase + 1]) - wordStart
+            guard index + count <= ids.count else { continue }
             var matches = true
-            for offset in 1..<max(1, phrase.ids.count) {
+            for offset in 1..<max(1, count) {
                 let position = index + offset
-                if ids[position] != phrase.ids[offset] || context.tokens[position].newlineBefore {
+                if ids[position] != words[wordStart + offset] || tokens[position].newlineBefore {
                     matches = false
                     break
                 }
             }
-            if matches { return (phrase.ids.count, phrase.value) }
+            if matches { return (count, phrase) }
         }
         return nil
     }
