@@ -429,44 +429,58 @@ public struct EntityExtractor: Extractor {
             var mentions = chosen
             var aliases: [String: (id: String, type: String)] = [:]
             var covered = [Bool](repeating: false, count: tokens.count)
-            func tokenRange(_ span: ByteSpan) -> Range<Int> {
-                let first = tokenIndex(startingAt: span.start)
+            // Each mention's token range, in one walk (mentions are in text order).
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(mentions.count)
+            var cursor = 0
+            for index in mentions.indices {
+                let span = mentions[index].span
+                while cursor < tokens.count && tokens[cursor].start < span.start { cursor += 1 }
+                let first = min(cursor, max(tokens.count - 1, 0))
                 var end = first
                 while end < tokens.count && tokens[end].end <= span.end { end += 1 }
-                return first..<max(end, first + 1)
+                ranges.append(first..<max(end, first + 1))
             }
-            for mention in mentions {
-                let range = tokenRange(mention.span)
-                for index in range { covered[index] = true }
+            // Index loops: iterating `for mention in mentions` would copy every mention.
+            for index in mentions.indices {
+                let range = ranges[index]
+                for token in range { covered[token] = true }
                 // Full personal names teach their surname.
-                if mention.type == "PER", range.count >= 2, let id = mention.id {
+                if mentions[index].type == "PER", range.count >= 2, let id = mentions[index].id {
                     aliases[key(range.upperBound - 1)] = (id, "PER")
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id.
+            let bytes = context.bytes
+            func isCharacter(_ index: Int, _ character: UInt8) -> Bool {
+                tokens[index].end == tokens[index].start + 1 && bytes[Int(tokens[index].start)] == character
+            }
             for index in tokens.indices.dropLast(2)
-            where context.isCharacter(index, UInt8(ascii: "(")) && context.isCharacter(index + 2, UInt8(ascii: ")"))
+            where isCharacter(index, UInt8(ascii: "(")) && isCharacter(index + 2, UInt8(ascii: ")"))
                 && isAcronym(index + 1) && !covered[index + 1]
             {
-                guard let long = mentions.first(where: { tokenRange($0.span).upperBound == index }), let id = long.id,
-                    let type = long.type
+                guard let long = ranges.firstIndex(where: { $0.upperBound == index }),
+                    let id = mentions[long].id, let type = mentions[long].type
                 else { continue }
                 aliases[key(index + 1)] = (id, type)
             }
-            for mention in mentions where mention.type == "ORG" || mention.type == "LOC" {
-                let range = tokenRange(mention.span)
-                if range.count == 1 && isAcronym(range.lowerBound), let id = mention.id, let type = mention.type {
+            for index in mentions.indices where mentions[index].type == "ORG" || mentions[index].type == "LOC" {
+                let range = ranges[index]
+                if range.count == 1 && isAcronym(range.lowerBound), let id = mentions[index].id,
+                    let type = mentions[index].type
+                {
                     aliases[key(range.lowerBound)] = aliases[key(range.lowerBound)] ?? (id, type)
                 }
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
             for index in mentions.indices where mentions[index].type == "PER" {
-                let range = tokenRange(mentions[index].span)
+                let range = ranges[index]
                 guard range.count == 1 else { continue }
                 if let alias = aliases[key(range.lowerBound)] { mentions[index].id = alias.id }
             }
-            // Cheap prefilter: the first character of every alias key.
-            let aliasInitials = Set(aliases.keys.compactMap { $0.utf8.first })
+            // Cheap prefilter: the hash of every alias key, so a token's key String is made
+            // only when it probably is one.
+            let aliasHashes = Set(aliases.keys.map { MatchKey.nameHash($0) })
             var candidates = mentions.map {
                 Candidate(
                     mention: $0, matchLength: $0.span.end - $0.span.start, priority: EntityExtractor.gazetteerPriority)
@@ -474,9 +488,10 @@ public struct EntityExtractor: Extractor {
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
             for index in tokens.indices
             where !aliases.isEmpty && !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
-                let first = context.bytes[Int(tokens[index].start)]
-                if first < 0x80 && !aliasInitials.contains(first | 0x20) { continue }
-                guard let alias = aliases[key(index)] else { continue }
+                let hash = bytes.withUnsafeBufferPointer {
+                    MatchKey.nameHash(utf8: $0, from: Int(tokens[index].start), to: Int(tokens[index].end))
+                }
+                guard aliasHashes.contains(hash), let alias = aliases[key(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
                 candidates.append(
@@ -487,17 +502,6 @@ public struct EntityExtractor: Extractor {
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
-        }
-
-        /// The token whose first byte is `start` (binary search: tokens are in text order).
-        func tokenIndex(startingAt start: Int32) -> Int {
-            var low = 0
-            var high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokens[middle].start < start { low = middle + 1 } else { high = middle }
-            }
-            return min(low, max(tokens.count - 1, 0))
         }
 
         /// The accent- and case-insensitive key that links a short form to a full name.

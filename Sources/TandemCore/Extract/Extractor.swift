@@ -121,26 +121,34 @@ public enum OverlapResolver {
     }
 
     public static func resolve(_ candidates: [Candidate]) -> [Mention] {
-        let order = candidates.enumerated().map { index, candidate in
-            SortKey(
-                matchLength: candidate.matchLength, priority: candidate.priority,
-                spanLength: candidate.mention.span.end - candidate.mention.span.start,
-                start: candidate.mention.span.start,
-                index: index)
-        }.sorted { $0.precedes($1) }
-        // Bytes already claimed, so each overlap check costs the span's length.
-        let limit = Int(candidates.map(\.mention.span.end).max() ?? 0)
-        var claimed = [Bool](repeating: false, count: limit)
-        var chosen: [Int] = []
-        for key in order {
-            let span = candidates[key.index].mention.span
-            let range = Int(span.start)..<Int(span.end)
-            if claimed[range].contains(true) { continue }
-            for index in range { claimed[index] = true }
-            if !candidates[key.index].suppresses { chosen.append(key.index) }
-        }
-        return chosen.sorted { candidates[$0].mention.span.start < candidates[$1].mention.span.start }.map {
-            candidates[$0].mention
+        guard !candidates.isEmpty else { return [] }
+        // Read candidates in place: copying one would retain its strings.
+        return candidates.withUnsafeBufferPointer { candidates in
+            var order: [SortKey] = []
+            order.reserveCapacity(candidates.count)
+            var limit = 0
+            for index in candidates.indices {
+                let span = candidates[index].mention.span
+                limit = max(limit, Int(span.end))
+                order.append(
+                    SortKey(
+                        matchLength: candidates[index].matchLength, priority: candidates[index].priority,
+                        spanLength: span.end - span.start, start: span.start, index: index))
+            }
+            order.sort { $0.precedes($1) }
+            // Bytes already claimed, so each overlap check costs the span's length.
+            var claimed = [Bool](repeating: false, count: limit)
+            var chosen: [(start: Int32, rank: Int, index: Int)] = []
+            for key in order {
+                let span = candidates[key.index].mention.span
+                let range = Int(span.start)..<Int(span.end)
+                if claimed[range].contains(true) { continue }
+                for index in range { claimed[index] = true }
+                if !candidates[key.index].suppresses { chosen.append((span.start, chosen.count, key.index)) }
+            }
+            // In text order; empty spans at one place in the order they were chosen.
+            chosen.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
+            return chosen.map { candidates[$0.index].mention }
         }
     }
 }

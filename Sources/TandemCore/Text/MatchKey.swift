@@ -88,6 +88,37 @@ public enum MatchKey {
         }
     }
 
+    /// A hash of the name key of NFC UTF-8 text `utf8[from..<to]`, computed without making
+    /// the key: equal to `nameHash(name(utf8:from:to:))`.
+    static func nameHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var encoded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var index = from
+        while index < to {
+            let (value, length) = decodeScalar(utf8, at: index)
+            let key = Scalars.stripAccent(Scalars.lowercase(value))
+            if key < 0x80 {
+                hash = (hash ^ UInt64(key)) &* 0x100_0000_01b3
+            } else {
+                withUnsafeMutableBytes(of: &encoded) { buffer in
+                    let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    for offset in 0..<writeScalar(key, to: base) {
+                        hash = (hash ^ UInt64(base[offset])) &* 0x100_0000_01b3
+                    }
+                }
+            }
+            index += length
+        }
+        return hash
+    }
+
+    /// The hash `nameHash(utf8:from:to:)` gives for a name key already made.
+    static func nameHash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// The name key of NFC UTF-8 text `utf8[from..<to]` (no normalization pass needed).
     static func name(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
         var bytes: [UInt8] = []
