@@ -78,18 +78,35 @@ struct AlignTests {
         #expect(pairs.first?.keys.contains("date:2008") == true)
     }
 
-    @Test func aCommonAnchorWithASharedConceptMakesAPair() throws {
+    /// Common facts (`Serbia`, `Kosovo`) with rare shared concepts weigh enough together.
+    @Test func commonAnchorsWithRareConceptsMakeAPair() throws {
         var items: [(String, String, String)] = []
         for index in 0..<12 {
             items.append(("vi\(index)", "Serbia và Kosovo họp lần thứ \(index + 10).", "vi"))
             items.append(("en\(index)", "Serbia and Kosovo met for round \(index + 40).", "en"))
         }
-        items.append(("vi-fact", "Serbia không công nhận Kosovo.", "vi"))
-        items.append(("en-fact", "Serbia does not recognize Kosovo.", "en"))
+        items.append(("vi-fact", "Serbia không công nhận nền độc lập mà Kosovo tuyên bố.", "vi"))
+        items.append(("en-fact", "Serbia does not recognize the independence Kosovo declared.", "en"))
         let docs = documents(items)
         let pairs = try AlignmentJob(documents: docs, config: Support.setup.config).comparablePairs()
         #expect(pairs.contains { docs[$0.a.document].doc == "vi-fact" && docs[$0.b.document].doc == "en-fact" })
         #expect(pairs.first { docs[$0.a.document].doc == "vi-fact" }?.keys.contains("concept:recognize") == true)
+        #expect(pairs.count == 1)
+    }
+
+    /// Within one document of the other language, a sentence keeps only its best counterpart.
+    @Test func aSentenceKeepsItsBestCounterpartPerDocument() throws {
+        let docs = documents([
+            ("vi", "Kosovo tuyên bố độc lập khỏi Serbia năm 2008.", "vi"),
+            (
+                "en",
+                "Kosovo declared independence from Serbia in 2008. Serbia said in 2008 that Kosovo is its province.",
+                "en"
+            ),
+        ])
+        let pairs = try AlignmentJob(documents: docs, config: Support.setup.config).comparablePairs()
+        #expect(pairs.count == 1)
+        #expect(pairs.first?.keys.contains("concept:declare") == true)
     }
 
     @Test func numbersMatchWithinRounding() {

@@ -5,9 +5,12 @@ import Foundation
 /// Every sentence gets anchors: the entity ids, number values (to three significant digits,
 /// so `96,21 triệu` meets `96.2 million`), date values and bilingual-vocabulary concepts it
 /// mentions. An anchor weighs its inverse sentence frequency over the collection, so two
-/// sentences sharing only a common anchor (`Kosovo`, `2024`) score low. Candidates come from
-/// an index of rare anchors only, so the work grows with the pairs that share one, not with
-/// the square of the collection.
+/// sentences sharing only a common anchor (`Kosovo`, `2024`) score low. A pair scores the
+/// weight its shared anchors carry, in units of one rare anchor (one found in just the two
+/// sentences), with concepts counting less than facts; a pair needs a shared fact. In each
+/// document of the other language a sentence keeps only its best counterpart: a fact is
+/// stated once per article. Candidates come from an index of rare anchors only, so the work
+/// grows with the pairs that share one, not with the square of the collection.
 public struct Aligner {
     /// A sentence with its anchors.
     struct Sentence {
@@ -37,6 +40,8 @@ public struct Aligner {
     public var commonLimit = 100
     /// Pairs kept per sentence (and document pairs per document), best first.
     public var bestPerItem = 3
+    /// How much a shared concept counts against a shared fact (entity, number, date).
+    public var conceptFactor = 0.7
 
     private var keyNames: [String] = []
     private var keyIDs: [String: Int] = [:]
@@ -46,6 +51,9 @@ public struct Aligner {
     private var frequency: [Int] = []
     /// Whether an anchor is a vocabulary concept rather than a fact (entity, number, date).
     private var isConcept: [Bool] = []
+    /// The squared weight of an anchor shared by just two sentences: pair scores are in
+    /// these units, so the threshold does not depend on the collection's size.
+    private var rareAnchorMass = 1.0
 
     public init(documents: [AlignDocument], lexicon: BilingualLexicon, pairThreshold: Double, documentThreshold: Double)
     {
@@ -110,8 +118,11 @@ public struct Aligner {
         }
         let total = Double(max(sentences.count, 1))
         self.frequency = (0..<keyNames.count).map { frequency[$0] ?? 0 }
-        weights = self.frequency.map { log(1 + total / Double(max($0, 1))) }
         isConcept = keyNames.map { $0.hasPrefix("concept:") }
+        weights = self.frequency.indices.map {
+            log(1 + total / Double(max(self.frequency[$0], 1))) * (isConcept[$0] ? conceptFactor : 1)
+        }
+        rareAnchorMass = pow(log(1 + total / 2), 2)
     }
 
     /// Sentence pairs across languages whose shared anchors weigh enough.
@@ -148,31 +159,32 @@ public struct Aligner {
                     candidates.insert(other)
                 }
             }
-            var best: [Pair] = []
+            // The best counterpart in each document of the other language.
+            var bestByDocument: [Int: Pair] = [:]
             for other in candidates.sorted() {
                 let (score, shared) = similarity(sentence, sentences[other])
-                guard score >= pairThreshold else { continue }
                 let otherSentence = sentences[other]
-                best.append(
-                    Pair(
-                        a: (sentence.document, sentence.start, sentence.end),
-                        b: (otherSentence.document, otherSentence.start, otherSentence.end),
-                        keys: shared.map { keyNames[$0] }.sorted(), score: score))
+                guard score >= pairThreshold,
+                    (bestByDocument[otherSentence.document]?.score ?? -1) < score
+                else { continue }
+                bestByDocument[otherSentence.document] = Pair(
+                    a: (sentence.document, sentence.start, sentence.end),
+                    b: (otherSentence.document, otherSentence.start, otherSentence.end),
+                    keys: shared.map { keyNames[$0] }.sorted(), score: score)
             }
-            pairs += best.sorted { $0.score > $1.score }.prefix(bestPerItem)
+            pairs += bestByDocument.values.sorted { ($0.score, -$0.b.document) > ($1.score, -$1.b.document) }
         }
         return pairs
     }
 
-    /// Cosine of the two sentences' weighted anchor sets, with at least one shared fact
-    /// (entity, number or date) required.
+    /// The weight two sentences' shared anchors carry, in units of one rare anchor, with at
+    /// least one shared fact (entity, number or date) required. Not normalized by length: a
+    /// long sentence that states the fact among others still states it.
     func similarity(_ a: Sentence, _ b: Sentence) -> (Double, [Int]) {
         let shared = Set(a.keys).intersection(b.keys)
         guard shared.contains(where: { !isConcept[$0] }) else { return (0, []) }
-        func norm(_ keys: [Int]) -> Double { sqrt(keys.reduce(0) { $0 + weights[$1] * weights[$1] }) }
-        let dot = shared.reduce(0) { $0 + weights[$1] * weights[$1] }
-        let denominator = norm(a.keys) * norm(b.keys)
-        return (denominator > 0 ? dot / denominator : 0, Array(shared))
+        let mass = shared.reduce(0) { $0 + weights[$1] * weights[$1] }
+        return (mass / rareAnchorMass, Array(shared))
     }
 
     /// Document pairs (vi, en) with the anchors they share and a cosine score. Candidates

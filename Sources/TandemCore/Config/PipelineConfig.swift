@@ -95,7 +95,7 @@ public struct PipelineConfig: Sendable {
                 limits["max_document_bytes"], path: "limits.max_document_bytes", range: 1...(1 << 31)) ?? 10_000_000,
             extractors: extractors,
             rulesPath: try reader.string(root["rules"], path: "rules") ?? "rules",
-            pairThreshold: try reader.double(align["pair_threshold"], path: "align.pair_threshold") ?? 0.5,
+            pairThreshold: try reader.double(align["pair_threshold"], path: "align.pair_threshold") ?? 1.1,
             documentPairThreshold: try reader.double(align["document_threshold"], path: "align.document_threshold")
                 ?? 0.3,
             source: source,
