@@ -345,6 +345,12 @@ public struct EntityExtractor: Extractor {
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore && tokens[end].kind == .word {
                     if tokens[end].capitalized {
                         last = end + 1
+                    } else if context.language != "en" && extractor.listJoiners.contains(ids[end])
+                        && isNameWord(end + 1)
+                        && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
+                    {
+                        // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
+                        // organizations: "Bộ Y tế và Bộ Tài chính").
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !extractor.connectors.contains(ids[end]))
                     {

@@ -9,7 +9,8 @@ import Foundation
 ///   the grain (Y, Q, M, W, WE, D); null without a dct.
 /// - `weekday=N` (1 Monday … 7 Sunday) with `direction=past|future`: the nearest such day
 ///   on or before (after) the dct; null without a dct.
-/// - Calendar fields `year month day week quarter decade century hour minute part zone`,
+/// - Calendar fields `year month day week quarter decade century hour minute part zone`, and
+///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
 ///   nearest one in `direction`, past by default) or left as `XXXX`.
 struct TimexResolver {
@@ -19,9 +20,7 @@ struct TimexResolver {
         var valueEnd: MentionValue?
     }
 
-    static let fieldNames: Set<String> = [
-        "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
-    ]
+    static let fieldNames: Set<String> = Set(Field.allCases.map(\.name))
 
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
@@ -31,8 +30,10 @@ struct TimexResolver {
     /// The calendar fields, in the order of `startFields` and `endFields`.
     enum Field: Int, CaseIterable {
         case year, month, day, week, quarter, decade, century, hour, minute, part, zone
+        /// The year relative to the dct's (`tháng 9 năm ngoái`, `last September`): -1, 0, +1.
+        case yearShift
 
-        var name: String { "\(self)" }
+        var name: String { self == .yearShift ? "year_shift" : "\(self)" }
     }
 
     /// The rule's outputs, each compiled to a template once.
@@ -180,6 +181,8 @@ struct TimexResolver {
         if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
         if let quarter, !(1...4).contains(quarter) { return nil }
         if let week, !(1...53).contains(week) { return nil }
+        // Without a dct the shifted year stays unknown (XXXX).
+        if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
         if year == nil, let dct, month != nil || quarter != nil || week != nil {
             // The unit's first day: a week's Monday is about (week - 1) * 7 days into the year.
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
