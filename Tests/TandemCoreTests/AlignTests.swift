@@ -109,6 +109,13 @@ struct AlignTests {
         #expect(pairs.first?.keys.contains("concept:declare") == true)
     }
 
+    @Test func entityAnchorsIgnoreDiacritics() {
+        #expect(MatchKey.withoutDiacritics("Phạm_Minh_Chính") == "Pham_Minh_Chinh")
+        #expect(MatchKey.withoutDiacritics("Đà_Nẵng") == "Da_Nang")
+        #expect(MatchKey.withoutDiacritics("Kosovo_Force") == "Kosovo_Force")
+        #expect(MatchKey.withoutDiacritics("Москва") == "Москва")
+    }
+
     @Test func numbersMatchWithinRounding() {
         #expect(Aligner.roundedValue(96_210_000) == Aligner.roundedValue(96_200_000))
         #expect(Aligner.roundedValue(4500) == "4500")

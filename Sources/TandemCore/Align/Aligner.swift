@@ -75,7 +75,9 @@ public struct Aligner {
     static func anchor(_ mention: AlignDocument.Mention) -> String? {
         switch mention.kind {
         case "entity":
-            return mention.id.map { "entity:\($0)" }
+            // Without diacritics: a Vietnamese name's slug (Phan_Văn_Mãi) meets the same name
+            // written without them in English (Phan_Van_Mai).
+            return mention.id.map { "entity:\(MatchKey.withoutDiacritics($0))" }
         case "number":
             guard let number = mention.value.flatMap({ $0.doubleValue }) else { return nil }
             return "number:\(roundedValue(number))"

@@ -132,6 +132,20 @@ public enum MatchKey {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text with Latin and Vietnamese diacritics removed, case kept (`Phạm_Minh_Chính` →
+    /// `Pham_Minh_Chinh`); ASCII text is returned as is.
+    public static func withoutDiacritics(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        return string(
+            text.precomposedStringWithCanonicalMapping.unicodeScalars.map { scalar in
+                let lower = Scalars.lowercase(scalar.value)
+                let base = Scalars.stripAccent(lower)
+                // A Latin letter becomes its base letter in its own case; others stay.
+                guard base >= 0x61 && base <= 0x7A else { return scalar.value }
+                return lower != scalar.value ? base - 0x20 : base
+            })
+    }
+
     /// The name key of a word or phrase: lowercase, accents stripped.
     public static func name(_ text: String) -> String {
         string(
