@@ -57,4 +57,18 @@ struct ConfigTests {
             try ExtractorRegistry.build(names: ["telepathy"], rulesFolder: URL(fileURLWithPath: "/tmp"), source: "x")
         }
     }
+
+    /// Rule patterns: a wildcard cannot start one, and context sits only at the edges.
+    @Test(arguments: ["* NUM", "!*? NUM", "NUM ^của NUM", "^vào"])
+    func rejectsBadPatterns(pattern: String) {
+        #expect(throws: ConfigError.self) {
+            try RulePattern(pattern, vocabulary: Vocabulary(), file: "test.rules", line: 1)
+        }
+    }
+
+    @Test func wildcardMatchesOneWord() throws {
+        let pattern = try RulePattern("^thắng ^!* NUM ~- ~NUM", vocabulary: Vocabulary(), file: "test.rules", line: 1)
+        #expect(pattern.elements.map(\.matcher) == [.literal, .anyWord, .numeral, .literal, .numeral])
+        #expect(!pattern.elements[1].captures)
+    }
 }

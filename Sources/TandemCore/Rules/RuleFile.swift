@@ -11,8 +11,10 @@ import Foundation
 /// negative: "tỉ số 3-2"                        must produce no mention of this kind
 /// ```
 /// Pattern elements: `NUM` a numeral; `word` or `a|b` literal tokens (case-insensitive);
-/// `D4`, `D12`, `D2` a digit token of 4, 1-2 or 2 digits; `~` before an element: no space before it; `^` before an element at either end: context
-/// that must be there but stays outside the span.
+/// `D4`, `D12`, `D2` a digit token of 4, 1-2 or 2 digits; `%name` a phrase of the table
+/// `name.tsv`; `*` any one word (never first: rules fire from trigger words). Before an
+/// element: `~` no space before it; `!` it starts with a capital; `^` (at either end) context
+/// that must be there but stays outside the span. After one: `?` optional.
 public struct RuleFile: Sendable {
     /// A rule or blocker as written.
     public struct RuleLine: Sendable {

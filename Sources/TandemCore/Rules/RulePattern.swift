@@ -11,6 +11,8 @@ public struct RulePattern: Sendable {
         case digits
         /// A phrase of the table `tables[table]`; its value is captured.
         case table
+        /// Any one word (`*`; `!*` any capitalized word, such as a team's name).
+        case anyWord
     }
 
     /// Plain data (no references), so reading one in the matching loop costs no
@@ -31,7 +33,7 @@ public struct RulePattern: Sendable {
         /// The token must start with an uppercase letter (`!` prefix).
         var capitalized: Bool
 
-        var captures: Bool { matcher != .literal }
+        var captures: Bool { matcher != .literal && matcher != .anyWord }
     }
 
     let elements: [Element]
@@ -50,6 +52,8 @@ public struct RulePattern: Sendable {
         var words: [Int32] = []
         var numeral = false
         var digits = false
+        /// A wildcard can start the pattern: it would need no trigger (not allowed).
+        var anyWord = false
     }
 
     /// The digit-token lengths a match must start with, when its first element is a
@@ -87,6 +91,7 @@ public struct RulePattern: Sendable {
             case .table: start.words += tables[element.table].firstIDs
             case .numeral: start.numeral = true
             case .digits: start.digits = true
+            case .anyWord: start.anyWord = true
             }
             if !element.optional { break }
         }
@@ -123,6 +128,7 @@ public struct RulePattern: Sendable {
                 matcher: .literal, glued: glued, context: context, optional: optional, capitalized: capitalized)
             switch item {
             case "NUM": element.matcher = .numeral
+            case "*": element.matcher = .anyWord
             case "D4", "D12", "D2":
                 element.matcher = .digits
                 element.digitLengths = item == "D4" ? 4...4 : item == "D2" ? 2...2 : 1...2
@@ -142,15 +148,18 @@ public struct RulePattern: Sendable {
             elements.append(element)
         }
         guard !elements.isEmpty else { throw ConfigError(file: file, line: line, "empty pattern") }
+        self.elements = elements
+        self.tables = patternTables
+        self.literalPool = literalPool
+        guard !start.anyWord else {
+            throw ConfigError(file: file, line: line, "a pattern cannot start with '*': rules fire from trigger words")
+        }
         // Context elements only at the edges.
         let inner = elements.drop { $0.context }.reversed().drop { $0.context }
         guard !inner.isEmpty, !inner.contains(where: { $0.context }) else {
             throw ConfigError(
                 file: file, line: line, "'^' context elements must sit at the start or end, around a span")
         }
-        self.elements = elements
-        self.tables = patternTables
-        self.literalPool = literalPool
     }
 
     /// A successful match: token range, span token range, captured numerals.
@@ -239,6 +248,8 @@ public struct RulePattern: Sendable {
                             } else {
                                 matched = false
                             }
+                        case .anyWord:
+                            if tokens[position].kind == .word { position += 1 } else { matched = false }
                         }
                     }
                     if !matched {
