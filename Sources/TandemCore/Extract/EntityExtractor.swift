@@ -356,6 +356,10 @@ public struct EntityExtractor: Extractor {
                     {
                         break
                     } else if context.language != "en" {
+                        // A lowercase syllable continues the capitalized one before it
+                        // (Quốc phòng, Tài chính); a second one is the sentence going on
+                        // (Bộ Tài chính công bố…).
+                        guard tokens[end - 1].capitalized else { break }
                         last = end + 1
                     }
                     end += 1

@@ -23,12 +23,16 @@ public struct NumeralParser: Sendable {
         case hundred
         /// Thousand, million, tỉ: closes a group.
         case scale
+        /// A scale abbreviation written onto the digits (`7.1bn`): only glued to a number.
+        case gluedScale = "scale-glued"
         /// Joins words without a value (linh, lẻ, and).
         case filler
         /// `a`/`an`: one, but only before hundred, scale, times or a fraction.
         case article
         /// Denominator words (third, quarter): divide; `half` is a fraction of 2.
         case fraction
+        /// "phần" between a numerator and a denominator: `hai phần ba` = 2/3.
+        case fractionOf = "fraction-of"
     }
 
     struct Word: Sendable {
@@ -151,8 +155,9 @@ public struct NumeralParser: Sendable {
                 return nil
             }
         }
-        if next < tokens.count, !tokens[next].glued, let word = word(ids[next]),
-            word.wordClass == .scale || word.wordClass == .hundred
+        if next < tokens.count, let word = word(ids[next]),
+            tokens[next].glued
+                ? word.wordClass == .gluedScale : word.wordClass == .scale || word.wordClass == .hundred
         {
             value *= word.value
             next += 1
@@ -192,7 +197,8 @@ public struct NumeralParser: Sendable {
             // Place value: a unit follows only a round ten or more (mười hai, twenty one), a
             // compound-only unit only a ten, hundred, scale or filler, or precedes a multiplier.
             let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
-            let beforeMultiplier = nextClass == .hundred || nextClass == .scale || nextClass == .times
+            let beforeMultiplier =
+                nextClass == .hundred || nextClass == .scale || nextClass == .times || nextClass == .fractionOf
             if word.wordClass == .prefixUnit {
                 guard beforeMultiplier || lastClass == .filler else { break scan }
             } else if count > 0
@@ -215,6 +221,21 @@ public struct NumeralParser: Sendable {
             lastClass = word.wordClass
             lastValue = word.value
             switch word.wordClass {
+            case .gluedScale:
+                // Part of a digit numeral only ("7.1bn").
+                break scan
+            case .fractionOf:
+                // "hai phần ba": the number so far over the unit word that follows; it ends
+                // the numeral ("phần trăm" is a percentage, left to the rules).
+                let units: [WordClass] = [.unit, .compoundUnit, .multiplierUnit, .prefixUnit]
+                guard seen, total == 0, hundreds == 0, position + 1 < tokens.count,
+                    let denominator = self.word(ids[position + 1]), units.contains(denominator.wordClass),
+                    denominator.value > 1
+                else { break scan }
+                small /= denominator.value
+                valueWords += 2
+                consumed = position + 2 - index
+                break scan
             case .article:
                 guard count == 0 else { break scan }
                 article = true
