@@ -48,6 +48,19 @@ public struct EntityExtractor: Extractor {
         var functionWords: TokenTable
         /// Full rule names (`vi/entities:title-name`), made once.
         var ruleNames: [String: String] = [:]
+        /// By vocabulary id: whether a word can start a match whatever its case (a gazetteer
+        /// form, a title, a family name, an organization head, a location cue). Other words
+        /// start one only when capitalized, so most lowercase words are skipped at once.
+        var startsMatch: [Bool] = []
+
+        mutating func indexStarts(vocabularyCount: Int) {
+            var starts = [Bool](repeating: false, count: vocabularyCount)
+            for id in forms.indices where !forms[id].isEmpty { starts[id] = true }
+            for table in [titles, familyNames, orgHeads, locationCues].compactMap({ $0 }) {
+                for id in table.firstIDs where Int(id) < starts.count { starts[Int(id)] = true }
+            }
+            startsMatch = starts
+        }
     }
 
     let entities: [Entity]
@@ -96,7 +109,7 @@ public struct EntityExtractor: Extractor {
             for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
                 forms[Int(form.ids[0])].append(form)
             }
-            languages[language] = LanguageTables(
+            var tables = LanguageTables(
                 forms: forms.map { $0.sorted { $0.ids.count > $1.ids.count } },
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
@@ -107,6 +120,8 @@ public struct EntityExtractor: Extractor {
                     uniqueKeysWithValues: [
                         "gazetteer", "title-name", "family-name", "org-head", "org-tail", "location-cue", "short-form",
                     ].map { ($0, "\(language)/entities:\($0)") }))
+            tables.indexStarts(vocabularyCount: vocabulary.count)
+            languages[language] = tables
         }
         self.entities = entities
         self.languages = languages
@@ -188,7 +203,12 @@ public struct EntityExtractor: Extractor {
         }
 
         mutating func run() -> [Candidate] {
+            let startsMatch = tables.startsMatch
             for index in tokens.indices where tokens[index].kind != .digits {
+                let id = Int(ids[index])
+                guard tokens[index].capitalized || (id >= 0 && id < startsMatch.count && startsMatch[id]) else {
+                    continue
+                }
                 if let (count, entity) = gazetteer(at: index) {
                     add(
                         index, index + count, entity: extractor.entities[entity], rule: "gazetteer",

@@ -117,6 +117,8 @@ public struct OriginalText: Sendable {
 
     /// The UTF-8 offset of scalar `target` (moving the cursor).
     private mutating func byteOffset(_ target: Int) -> Int {
+        // ASCII text: scalars are bytes.
+        if count == utf8.count { return target }
         if target < cursorScalar {
             cursorScalar = 0
             cursorByte = 0
