@@ -15,6 +15,9 @@ public struct DateExtractor: Extractor {
         var rules: RuleSet
         /// Per rule, its resolver (parallel to `rules.rules`).
         var resolvers: [TimexResolver]
+        /// Per rule, its `type` and `mod` outputs, looked up once.
+        var types: [String?]
+        var mods: [TimexResolver.Template?]
     }
 
     let languages: [String: LanguageRules]
@@ -35,7 +38,9 @@ public struct DateExtractor: Extractor {
                 }
             }
             languages[language] = LanguageRules(
-                rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) })
+                rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
+                types: rules.rules.map { $0.outputs["type"] },
+                mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) })
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -46,17 +51,16 @@ public struct DateExtractor: Extractor {
         let ids = context.ids(in: vocabulary)
         let dct = context.dct.flatMap(CivilDate.init(iso:))
         return language.rules.matches(in: context, ids: ids).compactMap { index, match in
-            let rule = language.rules.rules[index]
             let (span, matchLength) = RuleSet.spans(match, context)
-            var mention = Mention(kind: "date", span: span, rule: "\(language.rules.language)/dates:\(rule.name)")
-            if rule.blocks {
+            var mention = Mention(kind: "date", span: span, rule: language.rules.rules[index].qualifiedName)
+            if language.rules.rules[index].blocks {
                 return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority, suppresses: true)
             }
             guard let resolved = language.resolvers[index].resolve(match.values, dct: dct) else { return nil }
-            mention.type = rule.outputs["type"]
+            mention.type = language.types[index]
             mention.value = resolved.value
             mention.valueEnd = resolved.valueEnd
-            mention.mod = rule.outputs["mod"].map { TimexResolver.fill($0, match.values) }.flatMap {
+            mention.mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.contains("X") || $0.isEmpty ? nil : $0
             }
             return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority)

@@ -9,6 +9,8 @@ public struct NumberExtractor: Extractor {
     struct LanguageRules: Sendable {
         var rules: RuleSet
         var hedges: [(words: [Int32], mod: String)]
+        /// Per rule, its outputs looked up once: a range, the unit, the type.
+        var outputs: [(range: Bool, unit: String?, type: String?)]
     }
 
     let languages: [String: LanguageRules]
@@ -26,7 +28,9 @@ public struct NumberExtractor: Extractor {
             let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
                 .sorted { $0.words.count > $1.words.count }
-            languages[language] = LanguageRules(rules: rules, hedges: hedges)
+            languages[language] = LanguageRules(
+                rules: rules, hedges: hedges,
+                outputs: rules.rules.map { ($0.outputs["range"] != nil, $0.outputs["unit"], $0.outputs["type"]) })
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -36,28 +40,29 @@ public struct NumberExtractor: Extractor {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
         return language.rules.matches(in: context, ids: ids).compactMap { index, match in
-            makeCandidate(language.rules.rules[index], match, language, context, ids)
+            makeCandidate(index, match, language, context, ids)
         }
     }
 
     private func makeCandidate(
-        _ rule: RuleSet.Rule, _ match: RulePattern.Match, _ language: LanguageRules, _ context: ExtractionContext,
+        _ rule: Int, _ match: RulePattern.Match, _ language: LanguageRules, _ context: ExtractionContext,
         _ ids: [Int32]
     ) -> Candidate? {
         let (span, matchLength) = RuleSet.spans(match, context)
-        var mention = Mention(kind: "number", span: span, rule: "\(language.rules.language)/numbers:\(rule.name)")
-        if rule.blocks {
+        var mention = Mention(kind: "number", span: span, rule: language.rules.rules[rule].qualifiedName)
+        if language.rules.rules[rule].blocks {
             return Candidate(mention: mention, matchLength: matchLength, priority: 10, suppresses: true)
         }
         let numbers = match.values.compactMap { $0?.number }
         guard let first = numbers.first else { return nil }
         mention.value = Self.value(first)
-        if rule.outputs["range"] != nil {
+        let outputs = language.outputs[rule]
+        if outputs.range {
             guard numbers.count >= 2, numbers[1] > first else { return nil }
             mention.valueEnd = Self.value(numbers[1])
         }
-        mention.unit = rule.outputs["unit"]
-        mention.type = rule.outputs["type"]
+        mention.unit = outputs.unit
+        mention.type = outputs.type
         mention.mod = hedge(before: match.spanFirst, language, ids)
         return Candidate(mention: mention, matchLength: matchLength, priority: 0)
     }

@@ -92,15 +92,10 @@ public struct NumeralParser: Sendable {
         self.groupSeparator = groupSeparator.utf8.first!
     }
 
-    /// Whether a token can start a numeral (digits or a number word).
-    /// The number word with vocabulary id `id`, if it is one.
+    /// The number word with vocabulary id `id`, if it is one (a numeral can start there).
     @inline(__always)
     func word(_ id: Int32) -> Word? {
         id >= 0 && Int(id) < wordTable.count ? wordTable[Int(id)] : nil
-    }
-
-    func canStart(_ context: ExtractionContext, ids: [Int32], _ index: Int) -> Bool {
-        context.tokens[index].kind == .digits || word(ids[index]) != nil
     }
 
     /// The numeral starting at token `index`; `ids` are the document's token ids.

@@ -37,6 +37,11 @@ public struct RuleFile: Sendable {
     }
 
     public var path: String
+    /// What the file holds, from its name: `numbers` for `numbers.rules`.
+    public var kind: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".rules") ? String(name.dropLast(6)) : name
+    }
     public var settings: [String: String] = [:]
     public var rules: [RuleLine] = []
     public var examples: [Example] = []

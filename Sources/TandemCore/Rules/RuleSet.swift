@@ -19,6 +19,8 @@ struct RuleSet: Sendable {
         var blocks: Bool
         var outputs: [String: String]
         var line: Int
+        /// `lang/kind:name` as records report it (`vi/dates:day-month`), made once.
+        var qualifiedName: String
     }
 
     let language: String
@@ -67,7 +69,8 @@ struct RuleSet: Sendable {
                     name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
                     startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords ?? [],
                     hasSecondWords: pattern.secondWords != nil, blocks: line.blocks,
-                    outputs: line.outputs, line: line.line))
+                    outputs: line.outputs, line: line.line,
+                    qualifiedName: "\(language)/\(file.kind):\(line.name)"))
             let start = pattern.start
             for word in Set(start.words) { triggers[word, default: []].append(index) }
             if start.digits || start.numeral { digitInitial.append(Int32(index)) }
@@ -107,7 +110,7 @@ struct RuleSet: Sendable {
                             ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
                         let numberRules: NumberStart =
                             tokens[index].kind == .digits
-                            ? .digits : numerals.canStart(context, ids: ids, index) ? .numeral : .none
+                            ? .digits : numerals.word(idBuffer[index]) != nil ? .numeral : .none
                         let numberCount =
                             numberRules == .digits
                             ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0

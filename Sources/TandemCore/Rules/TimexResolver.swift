@@ -114,11 +114,6 @@ struct TimexResolver {
         }
     }
 
-    /// Fills a template given as text (outputs read outside the resolver, like `mod`).
-    static func fill(_ template: String, _ captures: [Capture?]) -> String {
-        Template(template).fill(captures)
-    }
-
     func resolve(_ captures: [Capture?], dct: CivilDate?) -> Resolved? {
         func output(_ key: String) -> String? { outputs[key]?.fill(captures) }
         if let value = output("value") {
