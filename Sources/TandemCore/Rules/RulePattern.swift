@@ -77,6 +77,38 @@ public struct RulePattern: Sendable {
         }
     }
 
+    /// What the token after a literal first element must be, when the second element is
+    /// required: a necessary condition the rule set checks before trying the whole pattern
+    /// (the matcher does not backtrack, so once the first element matches the second must
+    /// match right after it).
+    struct NextToken: Sendable {
+        enum Kind: UInt8, Sendable {
+            case digits, words, numeral, anyWord
+        }
+
+        var kind: Kind
+        var digitLengths: ClosedRange<Int> = 0...0
+        /// Sorted ids for `.words`.
+        var words: [Int32] = []
+    }
+
+    var afterLiteralFirst: NextToken? {
+        guard elements.count >= 2, elements[0].matcher == .literal, !elements[1].optional else { return nil }
+        switch elements[1].matcher {
+        case .digits: return NextToken(kind: .digits, digitLengths: elements[1].digitLengths)
+        case .literal: return NextToken(kind: .words, words: literals(elements[1]).sorted())
+        case .table: return NextToken(kind: .words, words: tables[elements[1].table].firstIDs.sorted())
+        case .numeral: return NextToken(kind: .numeral)
+        case .anyWord: return NextToken(kind: .anyWord)
+        }
+    }
+
+    /// The ids a literal first element accepts (empty otherwise).
+    var firstLiterals: [Int32] {
+        guard let first = elements.first, first.matcher == .literal else { return [] }
+        return Array(literals(first))
+    }
+
     /// Whether the first element is a required numeral.
     var startsWithNumeral: Bool {
         guard let first = elements.first else { return false }

@@ -21,6 +21,12 @@ struct RuleSet: Sendable {
         var line: Int
         /// `lang/kind:name` as records report it (`vi/dates:day-month`), made once.
         var qualifiedName: String
+        /// `pattern.firstLiterals` and `pattern.afterLiteralFirst`, flat for the matching loop
+        /// (`nextKind` nil: no check).
+        var firstLiterals: [Int32] = []
+        var nextKind: RulePattern.NextToken.Kind?
+        var nextDigitLengths: ClosedRange<Int> = 0...0
+        var nextWords: [Int32] = []
     }
 
     let language: String
@@ -70,7 +76,10 @@ struct RuleSet: Sendable {
                     startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords ?? [],
                     hasSecondWords: pattern.secondWords != nil, blocks: line.blocks,
                     outputs: line.outputs, line: line.line,
-                    qualifiedName: "\(language)/\(file.kind):\(line.name)"))
+                    qualifiedName: "\(language)/\(file.kind):\(line.name)", firstLiterals: pattern.firstLiterals,
+                    nextKind: pattern.afterLiteralFirst?.kind,
+                    nextDigitLengths: pattern.afterLiteralFirst?.digitLengths ?? 0...0,
+                    nextWords: pattern.afterLiteralFirst?.words ?? []))
             let start = pattern.start
             for word in Set(start.words) { triggers[word, default: []].append(index) }
             if start.digits || start.numeral { digitInitial.append(Int32(index)) }
@@ -125,7 +134,8 @@ struct RuleSet: Sendable {
                                         ? digitInitial[slot - words.count] : numeralInitial[slot - words.count])
                             guard
                                 let bounds = attempt.match(
-                                    rules + ruleIndex, context, tokens, idBuffer, ids, numerals, &captures)
+                                    rules + ruleIndex, byWord: slot < words.count, context, tokens, idBuffer, ids,
+                                    numerals, &captures)
                             else { continue }
                             if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
                             if attempt.insideLink == true { break }
@@ -164,10 +174,26 @@ struct RuleSet: Sendable {
 
         /// The rule's match at this token after its cheap prefilters, if any.
         mutating func match(
-            _ rule: UnsafePointer<Rule>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
-            _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], _ numerals: NumeralParser,
-            _ captures: inout [Capture?]
+            _ rule: UnsafePointer<Rule>, byWord: Bool, _ context: ExtractionContext,
+            _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32],
+            _ numerals: NumeralParser, _ captures: inout [Capture?]
         ) -> RulePattern.Bounds? {
+            if byWord, let kind = rule.pointee.nextKind, rule.pointee.firstLiterals.contains(idBuffer[index]) {
+                let next = index + 1
+                guard next < tokens.count else { return nil }
+                switch kind {
+                case .digits:
+                    guard tokens[next].kind == .digits,
+                        rule.pointee.nextDigitLengths.contains(Int(tokens[next].end - tokens[next].start))
+                    else { return nil }
+                case .words:
+                    guard rule.pointee.nextWords.contains(idBuffer[next]) else { return nil }
+                case .numeral:
+                    guard tokens[next].kind == .digits || numerals.word(idBuffer[next]) != nil else { return nil }
+                case .anyWord:
+                    guard tokens[next].kind == .word else { return nil }
+                }
+            }
             if let lengths = rule.pointee.firstDigitLengths,
                 !lengths.contains(Int(tokens[index].end - tokens[index].start))
             {
