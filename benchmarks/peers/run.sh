@@ -17,7 +17,16 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$here/.venv/bin/python" "$here/compare.py" paragraphs "$root/samples" "$work/paragraphs"
-taskset -c 0 "$root/.build/release/tandem" bench "$work/paragraphs" --megabytes "$tandem_mb" --passes 3 --workers 1 \
-  --format json > "$work/tandem.json"
+# One core: the default pipeline fused (each worker runs every stage), one worker.
+"$here/.venv/bin/python" - "$root" "$work/fused.json" <<'PY'
+import json, sys
+root, out = sys.argv[1], sys.argv[2]
+config = json.load(open(f"{root}/pipeline.json"))
+config["fused"] = True
+config["rules"] = f"{root}/{config['rules']}"
+json.dump(config, open(out, "w"))
+PY
+taskset -c 0 "$root/.build/release/tandem" bench "$work/paragraphs" --config "$work/fused.json" \
+  --megabytes "$tandem_mb" --passes 3 --workers 1 --format json > "$work/tandem.json"
 taskset -c 0 "$here/.venv/bin/python" "$here/compare.py" peers "$work/paragraphs" "$peer_kb" > "$work/peers.json"
 "$here/.venv/bin/python" "$here/compare.py" table "$work/tandem.json" "$work/peers.json"
