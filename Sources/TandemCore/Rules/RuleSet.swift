@@ -39,6 +39,12 @@ struct RuleSet: Sendable {
     private let triggerRules: [Int32]
     private let numeralInitial: [Int32]
     private let digitInitial: [Int32]
+    /// By vocabulary id, one byte: `startsRules` (the word triggers rules) and
+    /// `startsNumeral` (it is a number word). Small enough to stay in cache, so most words
+    /// are passed over with one load.
+    private let startFlags: [UInt8]
+    private static let startsRules: UInt8 = 1
+    private static let startsNumeral: UInt8 = 2
 
     /// Loads and compiles `rules/<language>/<name>` with the language's numerals.
     static func load(
@@ -96,6 +102,10 @@ struct RuleSet: Sendable {
         self.rules = rules
         self.triggerStarts = triggerStarts
         self.triggerRules = triggerRules
+        startFlags = (0..<Int32(vocabulary.count)).map { id in
+            (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
+                | (numerals.word(id) != nil ? Self.startsNumeral : 0)
+        }
         self.numeralInitial = numeralInitial
         self.digitInitial = digitInitial
     }
@@ -114,12 +124,14 @@ struct RuleSet: Sendable {
                     let rules = ruleBuffer.baseAddress!
                     for index in 0..<tokens.count {
                         let id = Int(idBuffer[index])
+                        let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
+                        let isDigits = tokens[index].kind == .digits
+                        guard flags != 0 || isDigits else { continue }
                         let words =
-                            id >= 0 && id + 1 < triggerStarts.count
+                            flags & Self.startsRules != 0
                             ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
                         let numberRules: NumberStart =
-                            tokens[index].kind == .digits
-                            ? .digits : numerals.word(idBuffer[index]) != nil ? .numeral : .none
+                            isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
                         let numberCount =
                             numberRules == .digits
                             ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0
