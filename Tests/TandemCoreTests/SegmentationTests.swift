@@ -1,3 +1,4 @@
+import CTandemShim
 import Foundation
 import Testing
 
@@ -64,6 +65,40 @@ struct SegmentationTests {
         where name.hasSuffix(".txt") && !name.contains(".vi.") && !name.contains(".en.") {
             let expected = name.hasPrefix("000") || name.hasPrefix("001") ? "vi" : "en"
             #expect(language == expected, "\(name)")
+        }
+    }
+
+    /// The fast path (only paragraphs that may break inside go to ICU) gives exactly ICU's
+    /// whole-text boundaries: on tricky lines, on the samples, and on every line of them alone.
+    @Test func paragraphShortcutMatchesWholeTextICU() throws {
+        var status: Int32 = 0
+        let breaker = try #require(tandem_sentence_breaker_open("en", &status))
+        defer { tandem_sentence_breaker_close(breaker) }
+        func boundaries(_ text: String, whole: Bool) -> [Int32] {
+            let bytes = Array(text.utf8)
+            var result: UnsafePointer<Int32>?
+            let count = bytes.withUnsafeBufferPointer { buffer in
+                whole
+                    ? tandem_sentence_breaks_whole(breaker, buffer.baseAddress, Int32(buffer.count), &result)
+                    : tandem_sentence_breaks(breaker, buffer.baseAddress, Int32(buffer.count), &result)
+            }
+            guard count > 0, let result else { return [] }
+            return Array(UnsafeBufferPointer(start: result, count: Int(count)))
+        }
+        var texts = [
+            "", "\n\n", "No terminator here", "One sentence.", "Ends with a quote.\" Next line\n",
+            "U.S. President Biden spoke. He left.", "Gen. Scaparrotti said 4.500 troops.\nThe U.S.A won 1.B.",
+            "Really?! Yes! no.", "a.b c.d", "Tỉ lệ 5,66%. Đức sẽ bổ sung.\nHà Nội", "Hi!There", "Wait…what?",
+            "Line one\r\nLine two. Three.", "“Quoted.” Then (bracketed.) More", "Trailing space.   \n  \n",
+        ]
+        let samples = TandemHome.locate()!.appendingPathComponent("samples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
+            texts.append(text)
+            texts += text.split(separator: "\n").map(String.init)
+        }
+        for text in texts {
+            #expect(boundaries(text, whole: false) == boundaries(text, whole: true), "\(text.prefix(60))")
         }
     }
 }
