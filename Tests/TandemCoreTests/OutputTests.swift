@@ -18,13 +18,29 @@ struct OutputTests {
         #expect(object?["text"] as? String == text)
     }
 
-    @Test(arguments: [0, 7, -42, 4500, Int.max, Int.min + 1])
+    @Test(arguments: [0, 7, 9, 10, 99, 100, -42, 4500, 1_000_000_000_000_000_000, Int.max, Int.min + 1, Int.min])
     func integersRoundTrip(_ value: Int) throws {
         var json = JSONWriter()
         json.beginArray()
         json.int(value)
         json.endArray()
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value)]")
+    }
+
+    /// The writer's buffer grows past its first capacity without losing what it holds.
+    @Test func growsPastItsFirstCapacity() throws {
+        var json = JSONWriter(reserving: 8)
+        let long = String(repeating: "Đức \"x\"\n", count: 2_000)
+        json.beginObject()
+        json.field("a", long)
+        json.key("list")
+        json.beginArray()
+        for value in 0..<500 { json.int(value) }
+        json.endArray()
+        json.endObject()
+        let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+        #expect(object?["a"] as? String == long)
+        #expect((object?["list"] as? [Int])?.count == 500)
     }
 
     @Test func originalTextSlicesInAnyOrder() {
