@@ -148,25 +148,46 @@ struct TimexResolver {
         guard let start = calendarValue(startFields, captures, dct: dct, future: future, startYear: nil) else {
             return nil
         }
-        let end =
-            hasEnd ? calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year) : nil
+        var end =
+            hasEnd
+            ? calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year, endOf: start)
+            : nil
         if hasEnd && end == nil { return nil }
+        // A range ends after it starts: 1/11 to 31/3 runs into the next year.
+        if let year = start.year, let ending = end, ending.year == year, let endMonth = ending.month,
+            let startMonth = start.month, (endMonth, ending.day ?? 31) < (startMonth, start.day ?? 1)
+        {
+            var next = start
+            next.year = year + 1
+            end = calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year, endOf: next)
+        }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
 
+    /// A resolved calendar value and the fields it was made of.
+    private struct Calendar {
+        var text: String
+        var year: Int?
+        var month: Int?
+        var day: Int?
+    }
+
     /// A date, time, week, quarter, decade or century from calendar fields.
+    /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
     private func calendarValue(
-        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?
-    ) -> (text: String, year: Int?)? {
+        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?,
+        endOf start: Calendar? = nil
+    ) -> Calendar? {
         func field(_ field: Field) -> String? {
             guard let text = fields[field.rawValue]?.fill(captures), !text.contains("X") else { return nil }
             return text
         }
         func number(_ field: Field) -> Int? { fields[field.rawValue]?.number(captures) }
-        if let decade = number(.decade), (100...9999).contains(decade) { return (String(decade / 10), nil) }
-        if let century = number(.century) { return (pad2(century - 1), nil) }
+        if let decade = number(.decade), (100...9999).contains(decade) { return Calendar(text: String(decade / 10)) }
+        if let century = number(.century) { return Calendar(text: pad2(century - 1)) }
         var year = number(.year)
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
+        if year == nil, let start, fields[Field.yearShift.rawValue] == nil { year = start.year }
         let month = number(.month)
         let day = number(.day)
         let week = number(.week)
@@ -214,7 +235,7 @@ struct TimexResolver {
         } else if let part = field(.part), !["AM", "PM"].contains(part) {
             text += "T" + part
         }
-        return (text, year)
+        return Calendar(text: text, year: year, month: month, day: day)
     }
 
     /// The year that puts month/day nearest to the dct in the given direction.
