@@ -157,4 +157,18 @@ struct RuleExampleTests {
         default: return false
         }
     }
+
+    /// A title's own words are no entity: the honorific "Anh" before a name is not the
+    /// United Kingdom, while "Anh" as a country after a title still is.
+    @Test func titleWordsAreNoEntities() throws {
+        let sink = Support.run([
+            Support.document("Anh Trần Minh Quân bị thương nhẹ.", doc: "a", lang: "vi"),
+            Support.document("Thủ tướng Anh Keir Starmer phát biểu.", doc: "b", lang: "vi"),
+        ])
+        let ids = Support.records(sink).map { record in
+            ((record["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+        }
+        #expect(ids[0] == ["Trần_Minh_Quân"])
+        #expect(ids[1].contains("United_Kingdom"))
+    }
 }

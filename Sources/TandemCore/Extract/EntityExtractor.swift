@@ -14,6 +14,8 @@ public struct EntityExtractor: Extractor {
     /// Priorities among overlapping candidates (dates 20, numbers 0).
     static let gazetteerPriority = 40
     static let patternPriority = 35
+    /// A title before a name outranks a gazetteer form on the same words (it emits nothing).
+    static let titlePriority = 50
 
     struct Entity: Sendable {
         var id: String
@@ -193,6 +195,9 @@ public struct EntityExtractor: Extractor {
         let ids: [Int32]
         let tokens: [Token]
         var found: [Candidate] = []
+        /// Where the name after the last title found starts: words before it belong to that
+        /// title (its domain, its country).
+        var titledNameStart = 0
 
         init(extractor: EntityExtractor, tables: LanguageTables, context: ExtractionContext, ids: [Int32]) {
             self.extractor = extractor
@@ -334,6 +339,16 @@ public struct EntityExtractor: Extractor {
             let end = nameRun(from: position, limit: 4)
             guard end > position else { return }
             add(position, end, entity: person(position, end), rule: "title-name", priority: patternPriority)
+            // The title itself is no entity, even where a table knows the word ("Anh Trần
+            // Minh Quân": Anh is the honorific, not the United Kingdom), unless it sits between
+            // an earlier title and its name ("Thủ tướng Anh Keir Starmer": the country).
+            defer { titledNameStart = max(titledNameStart, position) }
+            guard index >= titledNameStart else { return }
+            let span = ByteSpan(tokens[index].start, tokens[index + count - 1].end)
+            found.append(
+                Candidate(
+                    mention: Mention(kind: "entity", span: span, rule: ruleName("title-name")),
+                    matchLength: span.end - span.start, priority: EntityExtractor.titlePriority, suppresses: true))
         }
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
@@ -342,8 +357,23 @@ public struct EntityExtractor: Extractor {
                 families.matchLength(context, ids: ids, at: index) != nil, isNameWord(index + 1)
             else { return }
             var end = index + 1
-            while end < tokens.count && end - index <= 3 && isNameWord(end) { end += 1 }
+            let english = context.language == "en"
+            while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end)) {
+                end += 1
+            }
+            // In English the family names are written without tones and some are English
+            // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
+            // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
+            if english && end - index < 3 { return }
             add(index, end, entity: person(index, end), rule: "family-name", priority: patternPriority - 1)
+        }
+
+        /// Whether a word can be a Vietnamese syllable written without tones in English: short
+        /// (nghieng is the longest) and no English function word.
+        func isSyllable(_ index: Int) -> Bool {
+            tokens[index].end - tokens[index].start <= 7
+                && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+                && tables.notNames.matchLength(context, ids: ids, at: index) == nil
         }
 
         /// Organizations: a head word and the name after it (`Bộ Ngoại giao`, `Ministry of
