@@ -273,8 +273,9 @@ public struct NumeralParser: Sendable {
             }
         }
         if !article && valueWords == 1, let word = word(ids[index]), word.wordClass != .unit || word.value == 0 {
-            // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number.
-            if word.wordClass != .fraction { return nil }
+            // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number,
+            // nor a lone denominator ("the third time", "first quarter"); "half" is.
+            if word.wordClass != .fraction || word.value != 2 { return nil }
         }
         let value = total + hundreds + small
         return Numeral(value: value, tokenCount: consumed)
