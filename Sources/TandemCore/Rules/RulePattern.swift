@@ -212,22 +212,10 @@ public struct RulePattern: Sendable {
         var spanEnd: Int
     }
 
-    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary.
-    func match(_ context: ExtractionContext, ids: [Int32], at start: Int, numerals: NumeralParser) -> Match? {
-        var captures: [Capture?] = []
-        let bounds = context.tokens.withUnsafeBufferPointer { tokens in
-            ids.withUnsafeBufferPointer { idBuffer in
-                match(context, tokens, idBuffer, ids, at: start, numerals: numerals, captures: &captures)
-            }
-        }
-        guard let bounds else { return nil }
-        return Match(
-            firstToken: bounds.firstToken, endToken: bounds.endToken, spanFirst: bounds.spanFirst,
-            spanEnd: bounds.spanEnd, values: captures)
-    }
-
-    /// The matcher: `captures` is emptied, then holds one entry per capturing element
-    /// (nil where an optional one was absent). Allocation-free when `captures` has capacity.
+    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary
+    /// (`idBuffer` the same, read in place). `captures` is emptied, then holds one entry per
+    /// capturing element (nil where an optional one was absent). Allocation-free when
+    /// `captures` has capacity.
     func match(
         _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>,
         _ ids: [Int32], at start: Int, numerals: NumeralParser, captures: inout [Capture?]
