@@ -18,7 +18,12 @@ public struct DateExtractor: Extractor {
         /// Per rule, its `type` and `mod` outputs, looked up once.
         var types: [String?]
         var mods: [TimexResolver.Template?]
+        /// Words that put what follows in the future (`set future will|shall` in dates.rules).
+        var futureCues: Set<Int32>
     }
+
+    /// How far back (in tokens, within the clause) a future cue reaches: `will meet on Thursday`.
+    static let futureCueReach = 8
 
     let languages: [String: LanguageRules]
     let vocabulary: Vocabulary
@@ -40,7 +45,9 @@ public struct DateExtractor: Extractor {
             languages[language] = LanguageRules(
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
                 types: rules.rules.map { $0.outputs["type"] },
-                mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) })
+                mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
+                futureCues: Set(
+                    (rules.settings["future"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) }))
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -56,7 +63,9 @@ public struct DateExtractor: Extractor {
             if language.rules.rules[index].blocks {
                 return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority, suppresses: true)
             }
-            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct) else { return nil }
+            let future = Self.futureCue(before: match.firstToken, language.futureCues, context, ids)
+            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, futureContext: future)
+            else { return nil }
             mention.type = language.types[index]
             mention.value = resolved.value
             mention.valueEnd = resolved.valueEnd
@@ -65,5 +74,20 @@ public struct DateExtractor: Extractor {
             }
             return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority)
         }
+    }
+
+    /// Whether a future cue stands a few words before token `first` in the same clause (no
+    /// punctuation or line break between them).
+    static func futureCue(before first: Int, _ cues: Set<Int32>, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
+        guard !cues.isEmpty else { return false }
+        let tokens = context.tokens
+        var index = first - 1
+        while index >= 0 && first - index <= futureCueReach {
+            if tokens[index + 1].newlineBefore { return false }
+            if tokens[index].kind == .punctuation && !context.isCharacter(index, UInt8(ascii: "'")) { return false }
+            if cues.contains(ids[index]) { return true }
+            index -= 1
+        }
+        return false
     }
 }

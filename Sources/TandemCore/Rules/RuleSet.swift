@@ -32,6 +32,8 @@ struct RuleSet: Sendable {
     let language: String
     let numerals: NumeralParser
     let rules: [Rule]
+    /// The file's `set` lines (`set future will|shall`).
+    let settings: [String: String]
     /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
     /// are `triggerRules[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by
     /// other tables are past the end). Numeral- and digit-initial rules separately.
@@ -100,6 +102,7 @@ struct RuleSet: Sendable {
         self.language = language
         self.numerals = numerals
         self.rules = rules
+        self.settings = file.settings
         self.triggerStarts = triggerStarts
         self.triggerRules = triggerRules
         startFlags = (0..<Int32(vocabulary.count)).map { id in

@@ -114,12 +114,15 @@ struct TimexResolver {
         }
     }
 
-    func resolve(_ captures: [Capture?], dct: CivilDate?) -> Resolved? {
+    /// `futureContext`: the sentence speaks of the future (`will meet on Thursday`), so a
+    /// weekday or a date without a year is the next one, unless the rule says `direction`.
+    func resolve(_ captures: [Capture?], dct: CivilDate?, futureContext: Bool = false) -> Resolved? {
         func output(_ key: String) -> String? { outputs[key]?.fill(captures) }
         if let value = output("value") {
             return Resolved(value: .string(value), valueEnd: output("value_end").map { .string($0) })
         }
-        let future = output("direction") == "future"
+        let direction = output("direction")
+        let future = direction == "future" || (direction == nil && futureContext)
         if let shift = output("shift") {
             guard let dct else { return Resolved(value: .null) }
             let parts = shift.split(separator: ":")
