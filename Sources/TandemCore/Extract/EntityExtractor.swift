@@ -284,7 +284,9 @@ public struct EntityExtractor: Extractor {
 
         /// Capitalized words from `start` (name particles and glued hyphens allowed inside).
         func nameRun(from start: Int, limit: Int) -> Int {
+            // An organization's head word starts no person's name (Giám đốc Sở GD-ĐT).
             guard isNameWord(start), tables.notNames.matchLength(context, ids: ids, at: start) == nil,
+                tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
                 gazetteer(at: start) == nil || extractor.entityType(gazetteer(at: start)!.entity) == "PER"
             else { return start }
             var end = start + 1
@@ -392,7 +394,16 @@ public struct EntityExtractor: Extractor {
                     guard isNameWord(end) else { return }
                 }
                 var last = end
-                while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore && tokens[end].kind == .word {
+                while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {
+                    // A hyphen inside a name joins two capitalized parts (Sở GD-ĐT).
+                    if context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued && end + 1 < tokens.count
+                        && tokens[end + 1].glued && isNameWord(end + 1)
+                    {
+                        end += 2
+                        last = end
+                        continue
+                    }
+                    guard tokens[end].kind == .word else { break }
                     if tokens[end].capitalized {
                         last = end + 1
                     } else if context.language != "en" && extractor.listJoiners.contains(ids[end])

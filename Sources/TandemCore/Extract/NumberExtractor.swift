@@ -63,7 +63,12 @@ public struct NumberExtractor: Extractor {
         }
         mention.unit = outputs.unit
         mention.type = outputs.type
-        mention.mod = hedge(before: match.spanFirst, language, ids)
+        // A hedge stands before a currency code the number is written onto: around VND300 billion.
+        var hedgeEnd = match.spanFirst
+        if hedgeEnd > 0 && context.tokens[hedgeEnd].glued && language.rules.gluedPrefixes.contains(ids[hedgeEnd - 1]) {
+            hedgeEnd -= 1
+        }
+        mention.mod = hedge(before: hedgeEnd, language, ids)
         return Candidate(mention: mention, matchLength: matchLength, priority: 0)
     }
 

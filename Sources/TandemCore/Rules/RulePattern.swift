@@ -301,9 +301,10 @@ enum Boundaries {
             && (context.isCharacter(index, UInt8(ascii: ".")) || context.isCharacter(index, UInt8(ascii: ",")))
     }
 
-    static func clean(_ context: ExtractionContext, first: Int, end: Int) -> Bool {
+    /// `gluedPrefix`: the word before is one a number may be written onto (VND35).
+    static func clean(_ context: ExtractionContext, first: Int, end: Int, gluedPrefix: Bool = false) -> Bool {
         let tokens = context.tokens
-        if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) { return false }
+        if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) { return false }
         if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "+")) { return false }
         // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3".

@@ -34,6 +34,8 @@ struct RuleSet: Sendable {
     let rules: [Rule]
     /// The file's `set` lines (`set future will|shall`).
     let settings: [String: String]
+    /// Words a number may be written onto (`set glued-prefixes vnd|usd`: VND35 trillion).
+    let gluedPrefixes: Set<Int32>
     /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
     /// are `triggerRules[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by
     /// other tables are past the end). Numeral- and digit-initial rules separately.
@@ -95,6 +97,9 @@ struct RuleSet: Sendable {
         }
         var triggerStarts: [Int32] = [0]
         var triggerRules: [Int32] = []
+        // Interned before the trigger index is sized, like every word the file names.
+        gluedPrefixes = Set(
+            (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
             triggerRules += (triggers[id] ?? []).map { Int32($0) }
             triggerStarts.append(Int32(triggerRules.count))
@@ -105,7 +110,7 @@ struct RuleSet: Sendable {
         self.settings = file.settings
         self.triggerStarts = triggerStarts
         self.triggerRules = triggerRules
-        startFlags = (0..<Int32(vocabulary.count)).map { id in
+        startFlags = (0..<Int32(triggerStarts.count - 1)).map { id in
             (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
                 | (numerals.word(id) != nil ? Self.startsNumeral : 0)
         }
@@ -150,7 +155,7 @@ struct RuleSet: Sendable {
                             guard
                                 let bounds = attempt.match(
                                     rules + ruleIndex, byWord: slot < words.count, context, tokens, idBuffer, ids,
-                                    numerals, &captures)
+                                    numerals, gluedPrefixes, &captures)
                             else { continue }
                             if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
                             if attempt.insideLink == true { break }
@@ -191,7 +196,7 @@ struct RuleSet: Sendable {
         mutating func match(
             _ rule: UnsafePointer<Rule>, byWord: Bool, _ context: ExtractionContext,
             _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32],
-            _ numerals: NumeralParser, _ captures: inout [Capture?]
+            _ numerals: NumeralParser, _ gluedPrefixes: Set<Int32>, _ captures: inout [Capture?]
         ) -> RulePattern.Bounds? {
             if byWord, let kind = rule.pointee.nextKind, rule.pointee.firstLiterals.contains(idBuffer[index]) {
                 let next = index + 1
@@ -229,7 +234,9 @@ struct RuleSet: Sendable {
             guard
                 let bounds = rule.pointee.pattern.match(
                     context, tokens, idBuffer, ids, at: index, numerals: numerals, captures: &captures),
-                Boundaries.clean(context, first: bounds.firstToken, end: bounds.endToken)
+                Boundaries.clean(
+                    context, first: bounds.firstToken, end: bounds.endToken,
+                    gluedPrefix: bounds.firstToken > 0 && gluedPrefixes.contains(idBuffer[bounds.firstToken - 1]))
             else { return nil }
             return bounds
         }
