@@ -77,7 +77,7 @@ public struct RulePattern: Sendable {
         }
     }
 
-    /// What the token after a literal first element must be, when the second element is
+    /// What the token after a literal (or one-word table) first element must be, when the second element is
     /// required: a necessary condition the rule set checks before trying the whole pattern
     /// (the matcher does not backtrack, so once the first element matches the second must
     /// match right after it).
@@ -93,7 +93,7 @@ public struct RulePattern: Sendable {
     }
 
     var afterLiteralFirst: NextToken? {
-        guard elements.count >= 2, elements[0].matcher == .literal, !elements[1].optional else { return nil }
+        guard elements.count >= 2, !firstLiterals.isEmpty, !elements[1].optional else { return nil }
         switch elements[1].matcher {
         case .digits: return NextToken(kind: .digits, digitLengths: elements[1].digitLengths)
         case .literal: return NextToken(kind: .words, words: literals(elements[1]).sorted())
@@ -104,9 +104,14 @@ public struct RulePattern: Sendable {
     }
 
     /// The ids a literal first element accepts (empty otherwise).
+    /// A table whose phrases are all one word counts as a literal (`%ordinals quarter`).
     var firstLiterals: [Int32] {
-        guard let first = elements.first, first.matcher == .literal else { return [] }
-        return Array(literals(first))
+        guard let first = elements.first else { return [] }
+        switch first.matcher {
+        case .literal: return Array(literals(first))
+        case .table where tables[first.table].singleWords: return tables[first.table].firstIDs
+        default: return []
+        }
     }
 
     /// Whether the first element is a required numeral.
