@@ -33,12 +33,17 @@ struct RuleExampleTests {
     static let dateCases: [Case] = cases(file: "dates.rules")
     static let dateExtractor = try! DateExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
 
-    @Test func everyLanguageHasExamplesAndNegatives() {
+    /// Each language's table has at least `examples` examples and `negatives` negatives.
+    static func expectCoverage(_ cases: [Case], examples: Int, negatives: Int) {
         for language in LanguageResources.languages {
-            let cases = Self.numberCases.filter { $0.language == language }
-            #expect(cases.filter { $0.example.expected != nil }.count >= 20, "\(language)")
-            #expect(cases.filter { $0.example.expected == nil }.count >= 8, "\(language)")
+            let cases = cases.filter { $0.language == language }
+            #expect(cases.filter { $0.example.expected != nil }.count >= examples, "\(language)")
+            #expect(cases.filter { $0.example.expected == nil }.count >= negatives, "\(language)")
         }
+    }
+
+    @Test func everyLanguageHasExamplesAndNegatives() {
+        Self.expectCoverage(Self.numberCases, examples: 20, negatives: 8)
     }
 
     @Test(arguments: numberCases)
@@ -73,11 +78,7 @@ struct RuleExampleTests {
     }
 
     @Test func everyLanguageHasDateExamplesAndNegatives() {
-        for language in LanguageResources.languages {
-            let cases = Self.dateCases.filter { $0.language == language }
-            #expect(cases.filter { $0.example.expected != nil }.count >= 25, "\(language)")
-            #expect(cases.filter { $0.example.expected == nil }.count >= 5, "\(language)")
-        }
+        Self.expectCoverage(Self.dateCases, examples: 25, negatives: 5)
     }
 
     /// A date example must give one date mention with the expected TIMEX3 value (`a..b` for

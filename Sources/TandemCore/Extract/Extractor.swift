@@ -49,11 +49,10 @@ public final class ExtractionContext {
     public func ids(in vocabulary: Vocabulary) -> [Int32] {
         if let cached = idCache[ObjectIdentifier(vocabulary)] { return cached }
         let ids = bytes.withUnsafeBufferPointer { buffer in
-            var builder = MatchKey.Builder()
-            return tokens.map { token in
+            tokens.map { token in
                 token.kind == .digits
                     ? Vocabulary.unknown
-                    : builder.id(buffer, from: Int(token.start), to: Int(token.end), in: vocabulary)
+                    : MatchKey.id(buffer, from: Int(token.start), to: Int(token.end), in: vocabulary)
             }
         }
         idCache[ObjectIdentifier(vocabulary)] = ids

@@ -16,7 +16,6 @@ public struct LanguageIdentifier: Sendable {
         var enHits = 0
         let vocabulary = resources.functionWordVocabulary
         let flags = resources.functionWordLanguages
-        var builder = MatchKey.Builder()
         for token in tokens where token.kind == .word {
             words += 1
             if words > sampleWords { break }
@@ -33,7 +32,7 @@ public struct LanguageIdentifier: Sendable {
                 }
                 index += length
             }
-            let id = builder.id(bytes, from: Int(token.start), to: Int(token.end), in: vocabulary)
+            let id = MatchKey.id(bytes, from: Int(token.start), to: Int(token.end), in: vocabulary)
             if id >= 0 {
                 if flags[Int(id)] & 1 != 0 { viHits += 1 }
                 if flags[Int(id)] & 2 != 0 { enHits += 1 }

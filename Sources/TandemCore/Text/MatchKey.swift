@@ -31,105 +31,96 @@ public enum MatchKey {
     /// The match key of a word: lowercase, i/y variants folded.
     public static func match(_ word: String) -> String {
         var word = word
-        var builder = Builder()
-        return word.withUTF8 { builder.key($0, from: 0, to: $0.count) }
+        return word.withUTF8 { key($0, from: 0, to: $0.count) }
     }
 
-    /// Builds match keys from UTF-8 slices, reusing its buffers (one per document).
-    struct Builder {
-        /// The match key of `utf8[from..<to]` as a String.
-        mutating func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
-                String(decoding: key[0..<Self.write(utf8, from: from, to: to, into: key.baseAddress!)], as: UTF8.self)
-            }
-        }
-
-        /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String:
-        /// ASCII words are hashed in place, others lowercased into a stack buffer.
-        mutating func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
-            // Folding can shorten a key by a byte or two, never by more.
-            if to - from > vocabulary.maximumKeyLength + 4 { return Vocabulary.unknown }
-            var ascii = true
-            for index in from..<to where utf8[index] >= 0x80 {
-                ascii = false
-                break
-            }
-            if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
-                let count = Self.write(utf8, from: from, to: to, into: key.baseAddress!)
-                return vocabulary.lookup(UnsafeBufferPointer(rebasing: key[0..<count]))
-            }
-        }
-
-        /// Writes the match key bytes of `utf8[from..<to]` at `key` (room for 4 bytes per
-        /// scalar) and returns their count: lowercase per scalar, then the i/y fold of the
-        /// last scalar (see `foldedFinal`).
-        @inline(__always)
-        private static func write(
-            _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into key: UnsafeMutablePointer<UInt8>
-        ) -> Int {
-            var count = 0
-            var index = from
-            var previous: UInt32 = 0
-            var last: UInt32 = 0
-            var lastStart = 0
-            while index < to {
-                let (value, length) = decodeScalar(utf8, at: index)
-                previous = last
-                last = Scalars.lowercase(value)
-                lastStart = count
-                count += writeScalar(last, to: key + count)
-                index += length
-            }
-            if index - from > 1, let folded = MatchKey.foldedFinal(last, after: previous) {
-                count = lastStart + writeScalar(folded, to: key + lastStart)
-            }
-            return count
+    /// The match key of `utf8[from..<to]` as a String.
+    static func key(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+            String(decoding: key[0..<writeMatchKey(utf8, from: from, to: to, into: key.baseAddress!)], as: UTF8.self)
         }
     }
 
-    /// A hash of the name key of NFC UTF-8 text `utf8[from..<to]`, computed without making
-    /// the key: equal to `nameHash(name(utf8:from:to:))`.
-    static func nameHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var encoded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+    /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String:
+    /// ASCII words are hashed in place, others lowercased into a stack buffer.
+    static func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
+        // Folding can shorten a key by a byte or two, never by more.
+        if to - from > vocabulary.maximumKeyLength + 4 { return Vocabulary.unknown }
+        var ascii = true
+        for index in from..<to where utf8[index] >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+            let count = writeMatchKey(utf8, from: from, to: to, into: key.baseAddress!)
+            return vocabulary.lookup(UnsafeBufferPointer(rebasing: key[0..<count]))
+        }
+    }
+
+    /// Writes the match key bytes of `utf8[from..<to]` at `key` (room for 4 bytes per
+    /// scalar) and returns their count: lowercase per scalar, then the i/y fold of the
+    /// last scalar (see `foldedFinal`).
+    @inline(__always)
+    private static func writeMatchKey(
+        _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into key: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var count = 0
+        var index = from
+        var previous: UInt32 = 0
+        var last: UInt32 = 0
+        var lastStart = 0
+        while index < to {
+            let (value, length) = decodeScalar(utf8, at: index)
+            previous = last
+            last = Scalars.lowercase(value)
+            lastStart = count
+            count += writeScalar(last, to: key + count)
+            index += length
+        }
+        if index - from > 1, let folded = foldedFinal(last, after: previous) {
+            count = lastStart + writeScalar(folded, to: key + lastStart)
+        }
+        return count
+    }
+
+    /// Writes the name key bytes of NFC UTF-8 text `utf8[from..<to]` at `key` (room for 4
+    /// bytes per scalar) and returns their count: lowercase, accents stripped.
+    @inline(__always)
+    private static func writeNameKey(
+        _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into key: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var count = 0
         var index = from
         while index < to {
             let (value, length) = decodeScalar(utf8, at: index)
-            let key = Scalars.stripAccent(Scalars.lowercase(value))
-            if key < 0x80 {
-                hash = (hash ^ UInt64(key)) &* 0x100_0000_01b3
-            } else {
-                withUnsafeMutableBytes(of: &encoded) { buffer in
-                    let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                    for offset in 0..<writeScalar(key, to: base) {
-                        hash = (hash ^ UInt64(base[offset])) &* 0x100_0000_01b3
-                    }
-                }
-            }
+            count += writeScalar(Scalars.stripAccent(Scalars.lowercase(value)), to: key + count)
             index += length
         }
-        return hash
-    }
-
-    /// The hash `nameHash(utf8:from:to:)` gives for a name key already made.
-    static func nameHash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        return count
     }
 
     /// The name key of NFC UTF-8 text `utf8[from..<to]` (no normalization pass needed).
     static func name(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(to - from)
-        var index = from
-        while index < to {
-            let (value, length) = decodeScalar(utf8, at: index)
-            appendScalar(Scalars.stripAccent(Scalars.lowercase(value)), to: &bytes)
-            index += length
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+            String(decoding: key[0..<writeNameKey(utf8, from: from, to: to, into: key.baseAddress!)], as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A hash of the name key of `utf8[from..<to]`, computed without making a String: equal
+    /// to `nameHash(name(utf8:from:to:))`.
+    static func nameHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+            let count = writeNameKey(utf8, from: from, to: to, into: key.baseAddress!)
+            return Vocabulary.hash(
+                UnsafeBufferPointer(rebasing: key[0..<count]), from: 0, to: count, lowercasingASCII: false)
+        }
+    }
+
+    /// The hash `nameHash(utf8:from:to:)` gives for a name key already made.
+    static func nameHash(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { Vocabulary.hash($0, from: 0, to: $0.count, lowercasingASCII: false) }
     }
 
     /// The text with Latin and Vietnamese diacritics removed, case kept (`Phạm_Minh_Chính` →

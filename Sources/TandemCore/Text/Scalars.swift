@@ -95,26 +95,6 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value:
     )
 }
 
-/// Appends the UTF-8 encoding of a scalar.
-@inline(__always)
-func appendScalar(_ value: UInt32, to bytes: inout [UInt8]) {
-    if value < 0x80 {
-        bytes.append(UInt8(value))
-    } else if value < 0x800 {
-        bytes.append(UInt8(0xC0 | (value >> 6)))
-        bytes.append(UInt8(0x80 | (value & 0x3F)))
-    } else if value < 0x10000 {
-        bytes.append(UInt8(0xE0 | (value >> 12)))
-        bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (value & 0x3F)))
-    } else {
-        bytes.append(UInt8(0xF0 | (value >> 18)))
-        bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-        bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (value & 0x3F)))
-    }
-}
-
 /// Writes the UTF-8 encoding of a scalar at `pointer` (room for 4 bytes); returns its length.
 @inline(__always)
 func writeScalar(_ value: UInt32, to pointer: UnsafeMutablePointer<UInt8>) -> Int {
