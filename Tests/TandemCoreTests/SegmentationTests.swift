@@ -42,6 +42,27 @@ struct SegmentationTests {
         #expect(document.tokens[2].glued && document.tokens[3].glued && !document.tokens[1].glued)
         #expect(document.tokens[0].capitalized && !document.tokens[0].allCaps)
         #expect(document.tokens[5].allCaps)
+        #expect(document.tokens[0].ascii == false && document.tokens[5].ascii && document.tokens[1].ascii)
+    }
+
+    /// Token ids come from eight-byte-at-a-time hashing with in-place lowercasing for ASCII
+    /// words: long words, case, Vietnamese i/y folding, punctuation and a word at the very
+    /// end of the text (no room for a wide load) must all find their key, and near misses not.
+    @Test func vocabularyFindsTokensByMatchKey() {
+        let vocabulary = Vocabulary()
+        let words = ["international", "nato", "mĩ", "tỉ", "%", "the", "ngày", "organizations", "a"]
+        let ids = words.map { vocabulary.intern($0) }
+        let text = "INTERNATIONAL Nato Mỹ tỷ % The ngày 12 internationally Organization organizations A"
+        var bytes = Array(text.utf8)
+        let tokens = bytes.withUnsafeBufferPointer { Tokenizer().tokenize($0) }
+        let found = bytes.withUnsafeBufferPointer { vocabulary.ids(of: tokens, in: $0) }
+        let unknown = Vocabulary.unknown
+        #expect(found == ids.prefix(7) + [unknown, unknown, unknown, ids[7], ids[8]])
+        // The text cut to end in `organization`: a key's prefix is no match.
+        bytes.removeLast(3)
+        let cut = bytes.withUnsafeBufferPointer { vocabulary.ids(of: Tokenizer().tokenize($0), in: $0) }
+        #expect(cut.count == found.count - 1 && cut.last == unknown)
+        #expect(vocabulary.id(of: "Organizations") == ids[7] && vocabulary.id(of: "organization") == unknown)
     }
 
     @Test func identifiesLanguages() {

@@ -44,17 +44,13 @@ public final class ExtractionContext {
 
     private var idCache: [ObjectIdentifier: [Int32]] = [:]
 
-    /// Each token's id in `vocabulary` (`Vocabulary.unknown` for words no table knows),
+    /// Each token's id in `vocabulary` (`Vocabulary.unknown` for words no table knows): the
+    /// segment stage's ids when the extractor shares the pipeline's vocabulary, otherwise
     /// computed once per document and vocabulary.
     public func ids(in vocabulary: Vocabulary) -> [Int32] {
+        if vocabulary === document.vocabulary { return document.tokenIDs }
         if let cached = idCache[ObjectIdentifier(vocabulary)] { return cached }
-        let ids = bytes.withUnsafeBufferPointer { buffer in
-            tokens.map { token in
-                token.kind == .digits
-                    ? Vocabulary.unknown
-                    : MatchKey.id(buffer, from: Int(token.start), to: Int(token.end), in: vocabulary)
-            }
-        }
+        let ids = bytes.withUnsafeBufferPointer { vocabulary.ids(of: tokens, in: $0) }
         idCache[ObjectIdentifier(vocabulary)] = ids
         return ids
     }

@@ -60,7 +60,8 @@ public struct TandemSetup: Sendable {
         let config = try PipelineConfig.load(from: url)
         let resources = try LanguageResources.load(rulesFolder: config.rulesFolder)
         let extractors = try ExtractorRegistry.build(
-            names: config.extractors, rulesFolder: config.rulesFolder, source: config.source)
+            names: config.extractors, rulesFolder: config.rulesFolder, source: config.source,
+            vocabulary: resources.vocabulary)
         return TandemSetup(config: config, languageResources: resources, extractors: extractors)
     }
 

@@ -125,6 +125,10 @@ public struct SegmentedDocument: Sendable {
     public var normalized: NormalizedDocument
     public var sentences: [ByteSpan]
     public var tokens: [Token]
+    /// Each token's id in `vocabulary` (`Vocabulary.unknown` for digits and unknown words).
+    public var tokenIDs: [Int32]
+    /// The pipeline's vocabulary (`LanguageResources.vocabulary`) the ids refer to.
+    public var vocabulary: Vocabulary
     /// `vi`, `en` or `other`.
     public var language: String
     /// How sure identification is, 0…1 (1 when the user chose the language).

@@ -7,18 +7,24 @@ public struct LanguageIdentifier: Sendable {
 
     public init(resources: LanguageResources) { self.resources = resources }
 
-    /// The language of a tokenized text and a confidence in 0…1. `hint` (`<html lang>`)
-    /// decides when the text itself says too little.
-    public func identify(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], hint: String?) -> (String, Double) {
+    /// The language of a tokenized text and a confidence in 0…1, given each token's id in
+    /// `resources.vocabulary`. `hint` (`<html lang>`) decides when the text itself says too little.
+    public func identify(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], ids: [Int32], hint: String?
+    ) -> (String, Double) {
         var words = 0
         var marked = 0
         var viHits = 0
         var enHits = 0
-        let vocabulary = resources.functionWordVocabulary
         let flags = resources.functionWordLanguages
-        for token in tokens where token.kind == .word {
+        for (token, id) in zip(tokens, ids) where token.kind == .word {
             words += 1
             if words > sampleWords { break }
+            if id >= 0 && Int(id) < flags.count {
+                if flags[Int(id)] & 1 != 0 { viHits += 1 }
+                if flags[Int(id)] & 2 != 0 { enHits += 1 }
+            }
+            if token.ascii { continue }
             var index = Int(token.start)
             while index < Int(token.end) {
                 if bytes[index] < 0x80 {
@@ -31,11 +37,6 @@ public struct LanguageIdentifier: Sendable {
                     break
                 }
                 index += length
-            }
-            let id = MatchKey.id(bytes, from: Int(token.start), to: Int(token.end), in: vocabulary)
-            if id >= 0 {
-                if flags[Int(id)] & 1 != 0 { viHits += 1 }
-                if flags[Int(id)] & 2 != 0 { enHits += 1 }
             }
         }
         let hinted = hint.map { String($0.lowercased().prefix(2)) }

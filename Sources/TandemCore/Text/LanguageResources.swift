@@ -4,9 +4,12 @@ import Foundation
 /// identification) and abbreviations that end in a period without ending a sentence.
 /// Loaded once from `rules/<lang>/function_words.txt` and `abbreviations.txt`.
 public struct LanguageResources: Sendable {
-    /// The function words of all languages, interned.
-    public let functionWordVocabulary: Vocabulary
-    /// Per function-word id, a bit per language (bit `i` for `languages[i]`).
+    /// The pipeline's one vocabulary: the function words of all languages first, then the
+    /// words of every rule table (extractors intern theirs as they load), so the segment
+    /// stage maps each token to its id once for language identification and all extractors.
+    public let vocabulary: Vocabulary
+    /// Per function-word id, a bit per language (bit `i` for `languages[i]`); ids past its
+    /// end are no function word.
     public let functionWordLanguages: [UInt8]
     /// Abbreviations as written (`Mr.`, `U.S.`, `TP.`), all languages together.
     public var abbreviations: Set<String>
@@ -18,7 +21,7 @@ public struct LanguageResources: Sendable {
         for (index, language) in Self.languages.enumerated() {
             for word in functionWords[language] ?? [] { flags[vocabulary.intern(word), default: 0] |= 1 << index }
         }
-        functionWordVocabulary = vocabulary
+        self.vocabulary = vocabulary
         functionWordLanguages = (0..<vocabulary.count).map { flags[Int32($0)] ?? 0 }
         self.abbreviations = abbreviations
     }

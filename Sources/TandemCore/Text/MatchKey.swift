@@ -41,28 +41,11 @@ public enum MatchKey {
         }
     }
 
-    /// The vocabulary id of the match key of `utf8[from..<to]`, without making a String:
-    /// ASCII words are hashed in place, others lowercased into a stack buffer.
-    static func id(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, in vocabulary: Vocabulary) -> Int32 {
-        // Folding can shorten a key by a byte or two, never by more.
-        if to - from > vocabulary.maximumKeyLength + 4 { return Vocabulary.unknown }
-        var ascii = true
-        for index in from..<to where utf8[index] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return vocabulary.lookupASCII(utf8, from: from, to: to) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
-            let count = writeMatchKey(utf8, from: from, to: to, into: key.baseAddress!)
-            return vocabulary.lookup(UnsafeBufferPointer(rebasing: key[0..<count]))
-        }
-    }
-
     /// Writes the match key bytes of `utf8[from..<to]` at `key` (room for 4 bytes per
     /// scalar) and returns their count: lowercase per scalar, then the i/y fold of the
     /// last scalar (see `foldedFinal`).
     @inline(__always)
-    private static func writeMatchKey(
+    static func writeMatchKey(
         _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into key: UnsafeMutablePointer<UInt8>
     ) -> Int {
         var count = 0
@@ -110,17 +93,20 @@ public enum MatchKey {
     /// A hash of the name key of `utf8[from..<to]`, computed without making a String: equal
     /// to `nameHash(name(utf8:from:to:))`.
     static func nameHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
+        // Eight bytes of room past the key: the hash reads a word at a time.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 12) { key in
+            key.initialize(repeating: 0)
             let count = writeNameKey(utf8, from: from, to: to, into: key.baseAddress!)
-            return Vocabulary.hash(
-                UnsafeBufferPointer(rebasing: key[0..<count]), from: 0, to: count, lowercasingASCII: false)
+            return Vocabulary.hash(key.baseAddress!, length: count, lowercase: false)
         }
     }
 
     /// The hash `nameHash(utf8:from:to:)` gives for a name key already made.
     static func nameHash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { Vocabulary.hash($0, from: 0, to: $0.count, lowercasingASCII: false) }
+        let padded = Array(key.utf8) + repeatElement(0, count: 8)
+        return padded.withUnsafeBufferPointer {
+            Vocabulary.hash($0.baseAddress!, length: padded.count - 8, lowercase: false)
+        }
     }
 
     /// The text with Latin and Vietnamese diacritics removed, case kept (`Phạm_Minh_Chính` →

@@ -20,6 +20,8 @@ public struct Token: Sendable, Equatable {
     public var capitalized: Bool
     /// Words: every letter is uppercase (acronyms such as NATO).
     public var allCaps: Bool
+    /// Every byte is ASCII.
+    public var ascii: Bool = true
 
     /// Whether this token touches the previous one (no whitespace between them).
     @inline(__always) public var glued: Bool { !spaceBefore }
@@ -49,12 +51,14 @@ public struct Tokenizer: Sendable {
             var kind = Token.Kind.punctuation
             var capitalized = false
             var allCaps = false
+            var ascii = true
             if byte >= 0x30 && byte <= 0x39 {
                 kind = .digits
                 index += 1
                 while index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
             } else {
                 let (value, length) = decodeScalar(bytes, at: index)
+                ascii = byte < 0x80
                 if Scalars.isLetter(value) {
                     kind = .word
                     capitalized = Scalars.isUppercase(value)
@@ -67,6 +71,7 @@ public struct Tokenizer: Sendable {
                             if allCaps && next >= 0x61 { allCaps = false }
                             index += 1
                         } else {
+                            ascii = false
                             let (scalar, scalarLength) = decodeScalar(bytes, at: index)
                             let isMark = scalar >= 0x300 && scalar <= 0x36F
                             guard isMark || Scalars.isLetter(scalar) else { break }
@@ -81,7 +86,7 @@ public struct Tokenizer: Sendable {
             tokens.append(
                 Token(
                     start: Int32(start), end: Int32(index), kind: kind, spaceBefore: sawSpace,
-                    newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps))
+                    newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps, ascii: ascii))
             sawSpace = false
             sawNewline = false
         }

@@ -2,16 +2,20 @@
 /// hot path compares integers instead of hashing Strings (Swift String hashing normalizes).
 ///
 /// Interning happens while tables load, before any document is processed; after that the
-/// vocabulary is only read, from any number of workers. Lookups hash a token's match-key
-/// bytes (FNV-1a) into an open-addressing table; a word no table knows gets `Vocabulary.unknown`.
+/// vocabulary is only read, from any number of workers. `ids(of:in:)` maps a whole
+/// document's tokens in one pass: it hashes each token's match-key bytes eight at a time
+/// into an open-addressing table whose slots carry a hash tag, so most misses cost one
+/// probe; a word no table knows gets `Vocabulary.unknown`.
 public final class Vocabulary: @unchecked Sendable {
     /// The id of a word that no rule table mentions.
     public static let unknown: Int32 = -1
 
-    /// All keys back to back; key `id` is `storage[starts[id]..<starts[id + 1]]`.
-    private var storage: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var slots: [Int32] = Array(repeating: -1, count: 256)
+    /// All keys back to back, then `padding` zero bytes (8-byte loads may run past a key).
+    private var storage: [UInt8] = Array(repeating: 0, count: padding)
+    private var starts: [Int32] = [0]
+    /// `tag << 32 | (id + 1)`, or 0 for an empty slot; `tag` is the hash's high half.
+    private var slots: [UInt64] = Array(repeating: 0, count: 256)
+    private static let padding = 8
 
     /// The longest key in bytes: longer tokens are unknown without hashing.
     public private(set) var maximumKeyLength = 0
@@ -25,12 +29,14 @@ public final class Vocabulary: @unchecked Sendable {
     @discardableResult
     public func intern(_ word: String) -> Int32 {
         let key = Array(MatchKey.match(word).utf8)
-        let existing = key.withUnsafeBufferPointer { lookup($0) }
+        let existing = id(ofKey: key)
         if existing != Self.unknown { return existing }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
+        storage.removeLast(Self.padding)
         storage.append(contentsOf: key)
-        starts.append(storage.count)
+        starts.append(Int32(storage.count))
+        storage.append(contentsOf: repeatElement(0, count: Self.padding))
         maximumKeyLength = max(maximumKeyLength, key.count)
         insert(id)
         return id
@@ -38,46 +44,87 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// The id of a word given as a String (tests, set-up).
     public func id(of word: String) -> Int32 {
-        Array(MatchKey.match(word).utf8).withUnsafeBufferPointer { lookup($0) }
+        id(ofKey: Array(MatchKey.match(word).utf8))
     }
 
-    /// The id of a match key already built as bytes, or `unknown`.
-    @inline(__always)
-    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-        find(hash: Self.hash(key, from: 0, to: key.count, lowercasingASCII: false), length: key.count) {
-            key[$0]
+    private func id(ofKey key: [UInt8]) -> Int32 {
+        let padded = key + repeatElement(0, count: Self.padding)
+        return withTables { tables in
+            padded.withUnsafeBufferPointer { tables.find(key: $0.baseAddress!, length: key.count, lowercase: false) }
         }
     }
 
-    /// The id of an all-ASCII token `bytes[from..<to]`, lowercased on the fly (no copy).
-    @inline(__always)
-    func lookupASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int32 {
-        find(hash: Self.hash(bytes, from: from, to: to, lowercasingASCII: true), length: to - from) {
-            Self.lower(bytes[from + $0])
-        }
-    }
-
-    @inline(__always)
-    private func find(hash: UInt64, length: Int, byte: (Int) -> UInt8) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            storage.withUnsafeBufferPointer { storage in
-                starts.withUnsafeBufferPointer { starts in
-                    let mask = slots.count - 1
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let id = slots[slot]
-                        if id < 0 { return Self.unknown }
-                        let start = starts[Int(id)]
-                        if starts[Int(id) + 1] - start == length {
-                            var equal = true
-                            for offset in 0..<length where storage[start + offset] != byte(offset) {
-                                equal = false
-                                break
-                            }
-                            if equal { return id }
+    /// Each token's id (`unknown` for digits and words no table knows), in one pass.
+    /// `bytes` is the normalized text the tokens index into.
+    public func ids(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        withTables { tables in
+            let longest = maximumKeyLength
+            // Room for the longest key a token may be looked up by, plus padding for loads.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (longest + 4) + Self.padding) {
+                scratch in
+                scratch.initialize(repeating: 0)
+                let key = scratch.baseAddress!
+                return tokens.map { token in
+                    let start = Int(token.start)
+                    let length = Int(token.end) - start
+                    // Folding can shorten a key by a byte or two, never by more.
+                    if token.kind == .digits || length > longest + 4 { return Self.unknown }
+                    if token.ascii {
+                        if token.kind == .word && start + length + Self.padding <= bytes.count {
+                            // Letters only: OR 0x20 lowercases every byte.
+                            return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: true)
                         }
-                        slot = (slot + 1) & mask
+                        for offset in 0..<length { key[offset] = Self.lower(bytes[start + offset]) }
+                        for offset in length..<length + Self.padding { key[offset] = 0 }
+                        return tables.find(key: key, length: length, lowercase: false)
                     }
+                    let keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
+                    for offset in keyLength..<keyLength + Self.padding { key[offset] = 0 }
+                    return tables.find(key: key, length: keyLength, lowercase: false)
+                }
+            }
+        }
+    }
+
+    /// The lookup tables as raw pointers, borrowed once per call rather than per probe.
+    private struct Tables {
+        let storage: UnsafePointer<UInt8>
+        let starts: UnsafePointer<Int32>
+        let slots: UnsafePointer<UInt64>
+        let mask: Int
+
+        /// The id of the key of `length` bytes at `key` (readable 8 bytes past its end);
+        /// `lowercase` ORs 0x20 into every byte first (ASCII letters only).
+        @inline(__always)
+        func find(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
+            let hash = Vocabulary.hash(key, length: length, lowercase: lowercase)
+            let tag = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return Vocabulary.unknown }
+                if entry >> 32 == tag {
+                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    let start = Int(starts[id])
+                    if Int(starts[id + 1]) - start == length
+                        && Vocabulary.equal(key, storage + start, length: length, lowercase: lowercase)
+                    {
+                        return Int32(id)
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { storage in
+            starts.withUnsafeBufferPointer { starts in
+                slots.withUnsafeBufferPointer { slots in
+                    body(
+                        Tables(
+                            storage: storage.baseAddress!, starts: starts.baseAddress!, slots: slots.baseAddress!,
+                            mask: slots.count - 1))
                 }
             }
         }
@@ -85,32 +132,71 @@ public final class Vocabulary: @unchecked Sendable {
 
     private func insert(_ id: Int32) {
         let mask = slots.count - 1
-        let start = starts[Int(id)]
-        let end = starts[Int(id) + 1]
-        var slot =
-            storage.withUnsafeBufferPointer {
-                Int(truncatingIfNeeded: Self.hash($0, from: start, to: end, lowercasingASCII: false))
-            } & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
+        let start = Int(starts[Int(id)])
+        let length = Int(starts[Int(id) + 1]) - start
+        let hash = storage.withUnsafeBufferPointer {
+            Self.hash($0.baseAddress! + start, length: length, lowercase: false)
+        }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         for id in 0..<count { insert(Int32(id)) }
     }
 
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
-    /// FNV-1a over `bytes[from..<to]`, optionally lowercasing ASCII letters first.
+    /// `length` bytes at `pointer` as one little-endian word, zero above them (1…8 bytes;
+    /// reads 8 bytes, which the callers keep readable).
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lowercasingASCII: Bool) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in from..<to {
-            let byte = lowercasingASCII ? lower(bytes[index]) : bytes[index]
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash ^ (hash >> 29)
+    private static func word(_ pointer: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+        let loaded = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+        return length >= 8 ? loaded : loaded & ((1 &<< UInt64(length &* 8)) &- 1)
+    }
+
+    @inline(__always)
+    private static func lowered(_ word: UInt64, length: Int, lowercase: Bool) -> UInt64 {
+        guard lowercase else { return word }
+        let bits: UInt64 = 0x2020_2020_2020_2020
+        return word | (length >= 8 ? bits : bits & ((1 &<< UInt64(length &* 8)) &- 1))
+    }
+
+    /// A hash of `length` bytes at `pointer`, eight at a time (readable 8 bytes past the end).
+    /// Also names strings in `MatchKey.nameHash`.
+    @inline(__always)
+    static func hash(_ pointer: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        var offset = 0
+        repeat {
+            let chunk = min(8, length - offset)
+            hash =
+                (hash ^ lowered(word(pointer + offset, length: chunk), length: chunk, lowercase: lowercase))
+                &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        } while offset < length
+        return hash &* 0xC4CE_B9FE_1A85_EC53 ^ (hash >> 29)
+    }
+
+    /// Whether `length` bytes at `text` (lowercased per `lowercase`) equal those at `key`.
+    @inline(__always)
+    private static func equal(
+        _ text: UnsafePointer<UInt8>, _ key: UnsafePointer<UInt8>, length: Int, lowercase: Bool
+    ) -> Bool {
+        var offset = 0
+        repeat {
+            let chunk = min(8, length - offset)
+            if lowered(word(text + offset, length: chunk), length: chunk, lowercase: lowercase)
+                != word(key + offset, length: chunk)
+            {
+                return false
+            }
+            offset += 8
+        } while offset < length
+        return true
     }
 }
