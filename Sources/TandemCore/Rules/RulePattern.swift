@@ -63,61 +63,82 @@ public struct RulePattern: Sendable {
         return first.digitLengths
     }
 
-    /// For a pattern that starts with a required numeral or digit token followed by a required
-    /// word or table element: the vocabulary ids that element can start with (sorted).
-    var secondWords: [Int32]? {
-        guard elements.count >= 2, !elements[0].optional,
-            elements[0].matcher == .numeral || elements[0].matcher == .digits,
-            !elements[1].optional
-        else { return nil }
-        switch elements[1].matcher {
-        case .literal: return literals(elements[1]).sorted()
-        case .table: return tables[elements[1].table].firstIDs.sorted()
-        default: return nil
+    /// What the token right after a match's first token(s) may be: a necessary condition the
+    /// rule set checks before trying the whole pattern. The matcher does not backtrack, so
+    /// once an element has taken the first token, the next element (or, past optional ones,
+    /// any later one) must start right after it.
+    struct NextFilter: Sendable, Equatable {
+        /// No condition: the pattern may end there.
+        var any = false
+        /// Word ids (literals, the first words of table phrases, second words of phrases).
+        var words: Set<Int32> = []
+        /// Any word token (`*`).
+        var anyWord = false
+        /// A numeral: a digit token or a number word.
+        var numeral = false
+        /// Bit `n`: a digit token of `n` digits (bit 31: 31 or more).
+        var digitLengths: UInt32 = 0
+
+        mutating func formUnion(_ other: NextFilter) {
+            any = any || other.any
+            words.formUnion(other.words)
+            anyWord = anyWord || other.anyWord
+            numeral = numeral || other.numeral
+            digitLengths |= other.digitLengths
         }
+
+        static func digitBit(_ length: Int) -> UInt32 { 1 << UInt32(min(length, 31)) }
     }
 
-    /// What the token after a literal (or one-word table) first element must be, when the second element is
-    /// required: a necessary condition the rule set checks before trying the whole pattern
-    /// (the matcher does not backtrack, so once the first element matches the second must
-    /// match right after it).
-    struct NextToken: Sendable {
-        enum Kind: UInt8, Sendable {
-            case digits, words, numeral, anyWord
+    /// What can start `elements[index...]`: the union over its leading optional elements and
+    /// the first required one; `any` when every remaining element is optional.
+    func first(from index: Int) -> NextFilter {
+        var filter = NextFilter()
+        for element in elements[index...] {
+            switch element.matcher {
+            case .literal: filter.words.formUnion(literals(element))
+            case .table: filter.words.formUnion(tables[element.table].firstIDs)
+            case .numeral: filter.numeral = true
+            case .digits: for length in element.digitLengths { filter.digitLengths |= NextFilter.digitBit(length) }
+            case .anyWord: filter.anyWord = true
+            }
+            if !element.optional { return filter }
         }
-
-        var kind: Kind
-        var digitLengths: ClosedRange<Int> = 0...0
-        /// Sorted ids for `.words`.
-        var words: [Int32] = []
+        filter.any = true
+        return filter
     }
 
-    var afterLiteralFirst: NextToken? {
-        guard elements.count >= 2, !firstLiterals.isEmpty, !elements[1].optional else { return nil }
-        switch elements[1].matcher {
-        case .digits: return NextToken(kind: .digits, digitLengths: elements[1].digitLengths)
-        case .literal: return NextToken(kind: .words, words: literals(elements[1]).sorted())
-        case .table: return NextToken(kind: .words, words: tables[elements[1].table].firstIDs.sorted())
-        case .numeral: return NextToken(kind: .numeral)
-        case .anyWord: return NextToken(kind: .anyWord)
+    /// The next-token filters for each way a match can take its first token: per trigger word
+    /// id (a literal or a table phrase's first word), a digit token (`D4`…), or a numeral
+    /// (the filter then applies after the whole numeral). Nil: the pattern cannot start so.
+    func startFilters() -> (words: [Int32: NextFilter], digits: NextFilter?, numeral: NextFilter?) {
+        var words: [Int32: NextFilter] = [:]
+        var digits: NextFilter?
+        var numeral: NextFilter?
+        for (index, element) in elements.enumerated() {
+            let after = first(from: index + 1)
+            switch element.matcher {
+            case .literal:
+                for id in literals(element) { words[id, default: NextFilter()].formUnion(after) }
+            case .table:
+                let table = tables[element.table]
+                for id in table.firstIDs {
+                    let (single, seconds) = table.continuations(of: id)
+                    if single { words[id, default: NextFilter()].formUnion(after) }
+                    words[id, default: NextFilter()].words.formUnion(seconds)
+                }
+            case .digits:
+                digits = digits ?? NextFilter()
+                digits?.formUnion(after)
+            case .numeral:
+                numeral = numeral ?? NextFilter()
+                numeral?.formUnion(after)
+            case .anyWord:
+                break
+            }
+            if !element.optional { break }
         }
-    }
-
-    /// The ids a literal first element accepts (empty otherwise).
-    /// A table whose phrases are all one word counts as a literal (`%ordinals quarter`).
-    var firstLiterals: [Int32] {
-        guard let first = elements.first else { return [] }
-        switch first.matcher {
-        case .literal: return Array(literals(first))
-        case .table where tables[first.table].singleWords: return tables[first.table].firstIDs
-        default: return []
-        }
-    }
-
-    /// Whether the first element is a required numeral.
-    var startsWithNumeral: Bool {
-        guard let first = elements.first else { return false }
-        return first.matcher == .numeral && !first.optional
+        return (words, digits, numeral)
     }
 
     var start: Start {

@@ -10,23 +10,26 @@ struct RuleSet: Sendable {
         var pattern: RulePattern
         /// `pattern.firstDigitLengths`, kept at hand for the matching loop.
         var firstDigitLengths: ClosedRange<Int>?
-        /// `pattern.startsWithNumeral`: skipped at once where no numeral starts.
-        var startsWithNumeral: Bool
-        /// `pattern.secondWords`: skipped at once when the token after the number is none of
-        /// them (`hasSecondWords` false: no such filter).
-        var secondWords: [Int32]
-        var hasSecondWords: Bool
+        /// Index in `filters` of the next-token filter when a digit token (`D4`) or a numeral
+        /// takes the first token (the numeral's filter applies after the whole numeral); -1:
+        /// the rule cannot start so.
+        var digitsFilter: Int32 = -1
+        var numeralFilter: Int32 = -1
         var blocks: Bool
         var outputs: [String: String]
         var line: Int
         /// `lang/kind:name` as records report it (`vi/dates:day-month`), made once.
         var qualifiedName: String
-        /// `pattern.firstLiterals` and `pattern.afterLiteralFirst`, flat for the matching loop
-        /// (`nextKind` nil: no check).
-        var firstLiterals: [Int32] = []
-        var nextKind: RulePattern.NextToken.Kind?
-        var nextDigitLengths: ClosedRange<Int> = 0...0
-        var nextWords: [Int32] = []
+    }
+
+    /// `RulePattern.NextFilter` as plain data: its words are `filterWords[wordStart..<wordEnd]`.
+    struct Filter: Sendable {
+        var wordStart: Int32
+        var wordEnd: Int32
+        var digitLengths: UInt32
+        var any: Bool
+        var anyWord: Bool
+        var numeral: Bool
     }
 
     let language: String
@@ -38,9 +41,14 @@ struct RuleSet: Sendable {
     let gluedPrefixes: Set<Int32>
     /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
     /// are `triggerRules[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by
-    /// other tables are past the end). Numeral- and digit-initial rules separately.
+    /// other tables are past the end), each with its next-token filter in `triggerFilters`.
+    /// Numeral- and digit-initial rules separately.
     private let triggerStarts: [Int32]
     private let triggerRules: [Int32]
+    private let triggerFilters: [Int32]
+    /// Every rule's next-token filters, and their word ids back to back.
+    private let filters: [Filter]
+    private let filterWords: [Int32]
     private let numeralInitial: [Int32]
     private let digitInitial: [Int32]
     /// By vocabulary id, one byte: `startsRules` (the word triggers rules) and
@@ -68,9 +76,20 @@ struct RuleSet: Sendable {
     ) throws(ConfigError) {
         let tables = TableLoader(folder: folder, vocabulary: vocabulary)
         var rules: [Rule] = []
-        var triggers: [Int32: [Int]] = [:]
+        var triggers: [Int32: [(rule: Int32, filter: Int32)]] = [:]
         var numeralInitial: [Int32] = []
         var digitInitial: [Int32] = []
+        var filters: [Filter] = []
+        var filterWords: [Int32] = []
+        func add(_ filter: RulePattern.NextFilter) -> Int32 {
+            let start = Int32(filterWords.count)
+            filterWords += filter.words.sorted()
+            filters.append(
+                Filter(
+                    wordStart: start, wordEnd: Int32(filterWords.count), digitLengths: filter.digitLengths,
+                    any: filter.any, anyWord: filter.anyWord, numeral: filter.numeral))
+            return Int32(filters.count - 1)
+        }
         for line in file.rules {
             let pattern = try RulePattern(
                 line.pattern, vocabulary: vocabulary, tables: tables, file: file.path, line: line.line)
@@ -79,29 +98,32 @@ struct RuleSet: Sendable {
                     file: file.path, line: line.line, path: key,
                     "unknown output (allowed: \(allowedOutputs.sorted().joined(separator: ", ")))")
             }
-            let index = rules.count
-            rules.append(
-                Rule(
-                    name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
-                    startsWithNumeral: pattern.startsWithNumeral, secondWords: pattern.secondWords ?? [],
-                    hasSecondWords: pattern.secondWords != nil, blocks: line.blocks,
-                    outputs: line.outputs, line: line.line,
-                    qualifiedName: "\(language)/\(file.kind):\(line.name)", firstLiterals: pattern.firstLiterals,
-                    nextKind: pattern.afterLiteralFirst?.kind,
-                    nextDigitLengths: pattern.afterLiteralFirst?.digitLengths ?? 0...0,
-                    nextWords: pattern.afterLiteralFirst?.words ?? []))
-            let start = pattern.start
-            for word in Set(start.words) { triggers[word, default: []].append(index) }
-            if start.digits || start.numeral { digitInitial.append(Int32(index)) }
-            if start.numeral { numeralInitial.append(Int32(index)) }
+            let index = Int32(rules.count)
+            let starts = pattern.startFilters()
+            var rule = Rule(
+                name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
+                blocks: line.blocks, outputs: line.outputs, line: line.line,
+                qualifiedName: "\(language)/\(file.kind):\(line.name)")
+            for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
+                triggers[word, default: []].append((index, add(filter)))
+            }
+            if let filter = starts.digits { rule.digitsFilter = add(filter) }
+            if let filter = starts.numeral { rule.numeralFilter = add(filter) }
+            if starts.digits != nil || starts.numeral != nil { digitInitial.append(index) }
+            if starts.numeral != nil { numeralInitial.append(index) }
+            rules.append(rule)
         }
         var triggerStarts: [Int32] = [0]
         var triggerRules: [Int32] = []
+        var triggerFilters: [Int32] = []
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
-            triggerRules += (triggers[id] ?? []).map { Int32($0) }
+            for trigger in triggers[id] ?? [] {
+                triggerRules.append(trigger.rule)
+                triggerFilters.append(trigger.filter)
+            }
             triggerStarts.append(Int32(triggerRules.count))
         }
         self.language = language
@@ -110,6 +132,9 @@ struct RuleSet: Sendable {
         self.settings = file.settings
         self.triggerStarts = triggerStarts
         self.triggerRules = triggerRules
+        self.triggerFilters = triggerFilters
+        self.filters = filters
+        self.filterWords = filterWords
         startFlags = (0..<Int32(triggerStarts.count - 1)).map { id in
             (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
                 | (numerals.word(id) != nil ? Self.startsNumeral : 0)
@@ -129,43 +154,65 @@ struct RuleSet: Sendable {
         rules.withUnsafeBufferPointer { ruleBuffer in
             context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { idBuffer in
-                    let rules = ruleBuffer.baseAddress!
-                    for index in 0..<tokens.count {
-                        let id = Int(idBuffer[index])
-                        let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
-                        let isDigits = tokens[index].kind == .digits
-                        guard flags != 0 || isDigits else { continue }
-                        let words =
-                            flags & Self.startsRules != 0
-                            ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
-                        let numberRules: NumberStart =
-                            isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
-                        let numberCount =
-                            numberRules == .digits
-                            ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0
-                        guard !words.isEmpty || numberCount > 0 else { continue }
-                        var attempt = Attempt(index: index)
-                        for slot in 0..<(words.count + numberCount) {
-                            let ruleIndex =
-                                slot < words.count
-                                ? Int(triggerRules[words.lowerBound + slot])
-                                : Int(
+                    filters.withUnsafeBufferPointer { filters in
+                        filterWords.withUnsafeBufferPointer { filterWords in
+                            let rules = ruleBuffer.baseAddress!
+                            let next = NextCheck(
+                                tokens: tokens, ids: idBuffer, words: filterWords, numerals: numerals)
+                            for index in 0..<tokens.count {
+                                let id = Int(idBuffer[index])
+                                let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
+                                let isDigits = tokens[index].kind == .digits
+                                guard flags != 0 || isDigits else { continue }
+                                let words =
+                                    flags & Self.startsRules != 0
+                                    ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
+                                let numberRules: NumberStart =
+                                    isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
+                                let numberCount =
                                     numberRules == .digits
-                                        ? digitInitial[slot - words.count] : numeralInitial[slot - words.count])
-                            guard
-                                let bounds = attempt.match(
-                                    rules + ruleIndex, byWord: slot < words.count, context, tokens, idBuffer, ids,
-                                    numerals, gluedPrefixes, &captures)
-                            else { continue }
-                            if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
-                            if attempt.insideLink == true { break }
-                            found.append(
-                                (
-                                    ruleIndex,
-                                    RulePattern.Match(
-                                        firstToken: bounds.firstToken, endToken: bounds.endToken,
-                                        spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd, values: captures)
-                                ))
+                                    ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0
+                                guard !words.isEmpty || numberCount > 0 else { continue }
+                                var attempt = Attempt(index: index)
+                                for slot in 0..<(words.count + numberCount) {
+                                    let ruleIndex: Int
+                                    if slot < words.count {
+                                        ruleIndex = Int(triggerRules[words.lowerBound + slot])
+                                        let filter = Int(triggerFilters[words.lowerBound + slot])
+                                        guard next.passes(filters[filter], at: index + 1) else { continue }
+                                    } else {
+                                        let number = slot - words.count
+                                        ruleIndex = Int(
+                                            numberRules == .digits ? digitInitial[number] : numeralInitial[number])
+                                        let rule = rules + ruleIndex
+                                        let afterDigits =
+                                            isDigits && rule.pointee.digitsFilter >= 0
+                                            && next.passes(filters[Int(rule.pointee.digitsFilter)], at: index + 1)
+                                        guard
+                                            afterDigits
+                                                || (rule.pointee.numeralFilter >= 0
+                                                    && attempt.numeralEnd(context, ids, numerals).map {
+                                                        next.passes(filters[Int(rule.pointee.numeralFilter)], at: $0)
+                                                    } == true)
+                                        else { continue }
+                                    }
+                                    guard
+                                        let bounds = attempt.match(
+                                            rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
+                                            gluedPrefixes, &captures)
+                                    else { continue }
+                                    if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
+                                    if attempt.insideLink == true { break }
+                                    found.append(
+                                        (
+                                            ruleIndex,
+                                            RulePattern.Match(
+                                                firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                                spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
+                                                values: captures)
+                                        ))
+                                }
+                            }
                         }
                     }
                 }
@@ -179,57 +226,60 @@ struct RuleSet: Sendable {
         case none, digits, numeral
     }
 
+    /// Checks a rule's next-token filter against the document's tokens.
+    private struct NextCheck {
+        let tokens: UnsafeBufferPointer<Token>
+        let ids: UnsafeBufferPointer<Int32>
+        let words: UnsafeBufferPointer<Int32>
+        let numerals: NumeralParser
+
+        /// Whether the token at `position` can be what the filter expects there.
+        @inline(__always)
+        func passes(_ filter: Filter, at position: Int) -> Bool {
+            if filter.any { return true }
+            guard position < tokens.count else { return false }
+            let token = tokens[position]
+            if token.kind == .digits {
+                return filter.numeral
+                    || filter.digitLengths & RulePattern.NextFilter.digitBit(Int(token.end - token.start)) != 0
+            }
+            if filter.anyWord && token.kind == .word { return true }
+            let id = ids[position]
+            if id < 0 { return false }
+            if filter.numeral && numerals.word(id) != nil { return true }
+            for word in Int(filter.wordStart)..<Int(filter.wordEnd) where words[word] == id { return true }
+            return false
+        }
+    }
+
     /// The rules tried at one token, sharing what they learn about it (the numeral there,
     /// whether it sits in a link).
     private struct Attempt {
         let index: Int
-        var numeralHere: Bool?
-        var numeralEnd: Int
+        /// Where the numeral at `index` ends: nil until asked, -1 when there is none.
+        private var numeralEndHere: Int?
         var insideLink: Bool?
 
-        init(index: Int) {
-            self.index = index
-            numeralEnd = index + 1
+        init(index: Int) { self.index = index }
+
+        /// The token after the numeral at this token, or nil when no numeral starts here.
+        mutating func numeralEnd(_ context: ExtractionContext, _ ids: [Int32], _ numerals: NumeralParser) -> Int? {
+            if numeralEndHere == nil {
+                numeralEndHere = context.numeral(at: index, ids: ids, numerals).map { index + $0.tokenCount } ?? -1
+            }
+            return numeralEndHere! >= 0 ? numeralEndHere : nil
         }
 
-        /// The rule's match at this token after its cheap prefilters, if any.
-        mutating func match(
-            _ rule: UnsafePointer<Rule>, byWord: Bool, _ context: ExtractionContext,
-            _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32],
-            _ numerals: NumeralParser, _ gluedPrefixes: Set<Int32>, _ captures: inout [Capture?]
+        /// The rule's match at this token, if any (its next-token filter has passed).
+        func match(
+            _ rule: UnsafePointer<Rule>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
+            _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], _ numerals: NumeralParser,
+            _ gluedPrefixes: Set<Int32>, _ captures: inout [Capture?]
         ) -> RulePattern.Bounds? {
-            if byWord, let kind = rule.pointee.nextKind, rule.pointee.firstLiterals.contains(idBuffer[index]) {
-                let next = index + 1
-                guard next < tokens.count else { return nil }
-                switch kind {
-                case .digits:
-                    guard tokens[next].kind == .digits,
-                        rule.pointee.nextDigitLengths.contains(Int(tokens[next].end - tokens[next].start))
-                    else { return nil }
-                case .words:
-                    guard rule.pointee.nextWords.contains(idBuffer[next]) else { return nil }
-                case .numeral:
-                    guard tokens[next].kind == .digits || numerals.word(idBuffer[next]) != nil else { return nil }
-                case .anyWord:
-                    guard tokens[next].kind == .word else { return nil }
-                }
-            }
             if let lengths = rule.pointee.firstDigitLengths,
                 !lengths.contains(Int(tokens[index].end - tokens[index].start))
             {
                 return nil
-            }
-            if rule.pointee.startsWithNumeral {
-                if numeralHere == nil {
-                    let numeral = context.numeral(at: index, ids: ids, numerals)
-                    numeralHere = numeral != nil
-                    numeralEnd = index + (numeral?.tokenCount ?? 1)
-                }
-                if numeralHere == false { return nil }
-            }
-            if rule.pointee.hasSecondWords {
-                let next = rule.pointee.startsWithNumeral ? numeralEnd : index + 1
-                if next >= idBuffer.count || !rule.pointee.secondWords.contains(idBuffer[next]) { return nil }
             }
             guard
                 let bounds = rule.pointee.pattern.match(

@@ -78,6 +78,20 @@ public final class TokenTable: Sendable {
                 }), vocabulary: vocabulary)
     }
 
+    /// For the phrases that start with word `first`: whether one is that word alone, and the
+    /// ids their second words can be (how rule sets learn what may follow a trigger).
+    func continuations(of first: Int32) -> (single: Bool, seconds: [Int32]) {
+        let id = Int(first)
+        guard id >= 0 && id + 1 < phraseStarts.count else { return (false, []) }
+        var single = false
+        var seconds: [Int32] = []
+        for phrase in Int(phraseStarts[id])..<Int(phraseStarts[id + 1]) {
+            let start = Int(wordStarts[phrase])
+            if Int(wordStarts[phrase + 1]) - start == 1 { single = true } else { seconds.append(words[start + 1]) }
+        }
+        return (single, seconds)
+    }
+
     /// The longest phrase starting at token `index`: its token count and value.
     @inline(__always)
     func match(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, value: Capture)? {
