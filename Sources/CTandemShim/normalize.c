@@ -11,12 +11,6 @@
 
 struct tandem_normalizer {
     const UNormalizer2 *nfc;
-    // Code points after NFC and folding, with their input scalar ranges.
-    UChar32 *points;
-    int32_t *pointStart;
-    int32_t *pointEnd;
-    int32_t pointCount;
-    int32_t pointCapacity;
     // UTF-8 output and its per-byte origin.
     uint8_t *output;
     int32_t *originStart;
@@ -42,26 +36,10 @@ tandem_normalizer *tandem_normalizer_open(int32_t *status) {
 
 void tandem_normalizer_close(tandem_normalizer *normalizer) {
     if (!normalizer) return;
-    free(normalizer->points);
-    free(normalizer->pointStart);
-    free(normalizer->pointEnd);
     free(normalizer->output);
     free(normalizer->originStart);
     free(normalizer->originEnd);
     free(normalizer);
-}
-
-static inline void push_point(tandem_normalizer *n, UChar32 c, int32_t start, int32_t end) {
-    if (n->pointCount == n->pointCapacity) {
-        n->pointCapacity = n->pointCapacity ? n->pointCapacity * 2 : 1024;
-        n->points = (UChar32 *)realloc(n->points, sizeof(UChar32) * (size_t)n->pointCapacity);
-        n->pointStart = (int32_t *)realloc(n->pointStart, sizeof(int32_t) * (size_t)n->pointCapacity);
-        n->pointEnd = (int32_t *)realloc(n->pointEnd, sizeof(int32_t) * (size_t)n->pointCapacity);
-    }
-    n->points[n->pointCount] = c;
-    n->pointStart[n->pointCount] = start;
-    n->pointEnd[n->pointCount] = end;
-    n->pointCount++;
 }
 
 /// Typographic folding of one code point. Returns the replacement, -1 to drop it, or the
@@ -114,38 +92,91 @@ static int tone_of(const UChar32 table[2][5], UChar32 c, int *upper) {
     return -1;
 }
 
-/// Moves the tone of open syllables "oa", "oe", "uy" to the first vowel (hoà -> hòa,
-/// thuỷ -> thủy), the placement the rule tables are written in. "qu" + y keeps its tone
-/// (quý), and closed syllables (hoàng, thuyền) are left alone.
-static void place_tones(tandem_normalizer *n) {
-    UChar32 *p = n->points;
-    for (int32_t k = 1; k < n->pointCount; k++) {
-        UChar32 c = p[k];
-        if (c < 0xC0) continue;
-        UChar32 first = p[k - 1];
-        if (first != 'o' && first != 'O' && first != 'u' && first != 'U') continue;
-        if (k + 1 < n->pointCount && u_isalpha(p[k + 1])) continue;
-        int upper = 0, tone = -1;
-        const UChar32(*target)[5] = NULL;
-        if (first == 'o' || first == 'O') {
-            tone = tone_of(toned_a, c, &upper);
-            if (tone < 0) tone = tone_of(toned_e, c, &upper);
-            target = toned_o;
-        } else if (first == 'u' || first == 'U') {
-            if (k >= 2 && (p[k - 2] == 'q' || p[k - 2] == 'Q')) continue;
-            tone = tone_of(toned_y, c, &upper);
-            target = toned_u;
-        }
-        if (tone < 0) continue;
-        int firstUpper = first == 'O' || first == 'U';
-        UChar32 plain = (c == toned_y[upper][tone]) ? (upper ? 'Y' : 'y')
-                        : (c == toned_a[upper][tone]) ? (upper ? 'A' : 'a')
-                                                       : (upper ? 'E' : 'e');
-        p[k - 1] = target[firstUpper][tone];
-        p[k] = plain;
+/// The output as it is written, one code point at a time, with the tone placement that
+/// waits for the point after a toned vowel.
+///
+/// Tones of open syllables "oa", "oe", "uy" move to the first vowel (hoà -> hòa, thuỷ ->
+/// thủy), the placement the rule tables are written in: a toned a/e after o, or a toned y
+/// after u (not after "qu": quý keeps its tone), is a candidate, and it is swapped once the
+/// next point turns out not to be a letter (closed syllables such as hoàng, thuyền stay).
+typedef struct {
+    tandem_normalizer *n;
+    int32_t out;
+    // The candidate: the o/u byte's offset, its replacement and the plain vowel.
+    int pending;
+    int32_t pendingOffset;
+    UChar32 pendingFirst;
+    UChar32 pendingPlain;
+} writer;
+
+static inline void write_bytes(writer *w, UChar32 c, int32_t start, int32_t end) {
+    tandem_normalizer *n = w->n;
+    int32_t before = w->out;
+    if (c < 0x80) {
+        n->output[w->out++] = (uint8_t)c;
+    } else {
+        U8_APPEND_UNSAFE(n->output, w->out, c);
+    }
+    for (int32_t b = before; b < w->out; b++) {
+        n->originStart[b] = start;
+        n->originEnd[b] = end;
     }
 }
 
+/// Moves the pending candidate's tone onto its first vowel.
+static void swap_tone(writer *w) {
+    tandem_normalizer *n = w->n;
+    int32_t offset = w->pendingOffset;
+    int32_t firstStart = n->originStart[offset], firstEnd = n->originEnd[offset];
+    int32_t vowelStart = n->originStart[offset + 1], vowelEnd = n->originEnd[offset + 1];
+    w->out = offset;
+    write_bytes(w, w->pendingFirst, firstStart, firstEnd);
+    write_bytes(w, w->pendingPlain, vowelStart, vowelEnd);
+}
+
+/// Settles a pending candidate given the point that follows it (`next` < 0: none).
+static inline void settle(writer *w, UChar32 next) {
+    w->pending = 0;
+    int letter = next < 0 ? 0 : next < 0x80 ? ((next | 0x20) >= 'a' && (next | 0x20) <= 'z') : u_isalpha(next);
+    if (!letter) swap_tone(w);
+}
+
+/// Whether `c`, written right after the output so far, is a tone-placement candidate;
+/// if so, records it.
+static void consider(writer *w, UChar32 c) {
+    tandem_normalizer *n = w->n;
+    int32_t out = w->out;
+    // The point before is o/u only if the last output byte is that ASCII letter.
+    if (out < 1) return;
+    uint8_t first = n->output[out - 1];
+    if (first != 'o' && first != 'O' && first != 'u' && first != 'U') return;
+    int upper = 0, tone = -1;
+    const UChar32(*target)[5] = NULL;
+    if (first == 'o' || first == 'O') {
+        tone = tone_of(toned_a, c, &upper);
+        if (tone < 0) tone = tone_of(toned_e, c, &upper);
+        target = toned_o;
+    } else {
+        if (out >= 2 && (n->output[out - 2] == 'q' || n->output[out - 2] == 'Q')) return;
+        tone = tone_of(toned_y, c, &upper);
+        target = toned_u;
+    }
+    if (tone < 0) return;
+    int firstUpper = first == 'O' || first == 'U';
+    w->pending = 1;
+    w->pendingOffset = out - 1;
+    w->pendingFirst = target[firstUpper][tone];
+    w->pendingPlain = (c == toned_y[upper][tone]) ? (upper ? 'Y' : 'y')
+                      : (c == toned_a[upper][tone]) ? (upper ? 'A' : 'a')
+                                                     : (upper ? 'E' : 'e');
+}
+
+/// Writes one output code point with its input scalar range.
+static inline void emit(writer *w, UChar32 c, int32_t start, int32_t end) {
+    if (w->pending) settle(w, c);
+    if (c >= 0xC0) consider(w, c);
+    write_bytes(w, c, start, end);
+}
 
 static void ensure_output(tandem_normalizer *n, int32_t capacity) {
     if (capacity <= n->outputCapacity) return;
@@ -179,14 +210,26 @@ static int is_ascii(const uint8_t *text, int32_t length) {
 int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
                          const int32_t **originStart, const int32_t **originEnd) {
     if (is_ascii(text, length)) return copy_ascii(n, text, length, output, originStart, originEnd);
-    n->pointCount = 0;
+    // NFC grows UTF-8 at most threefold; the ellipsis (3 bytes to 3) does not grow it.
+    ensure_output(n, 3 * length + 16);
+    writer w = {n, 0, 0, 0, 0, 0};
     int32_t i = 0, scalar = 0;
     while (i < length) {
         // Runs of ASCII followed by ASCII need no look at their neighbours.
-        while (i + 1 < length && text[i] < 0x80 && text[i + 1] < 0x80) {
-            push_point(n, text[i], scalar, scalar + 1);
-            i++;
-            scalar++;
+        if (i + 1 < length && text[i] < 0x80 && text[i + 1] < 0x80) {
+            if (w.pending) settle(&w, text[i]);
+            uint8_t *out = n->output;
+            int32_t *starts = n->originStart, *ends = n->originEnd;
+            int32_t o = w.out;
+            while (i + 1 < length && text[i] < 0x80 && text[i + 1] < 0x80) {
+                out[o] = text[i];
+                starts[o] = scalar;
+                ends[o] = scalar + 1;
+                o++;
+                i++;
+                scalar++;
+            }
+            w.out = o;
         }
         UChar32 c;
         int32_t start = scalar;
@@ -206,17 +249,17 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
         }
         if (!combining) {
             if (c < 0x80) {
-                push_point(n, c, start, scalar);
+                emit(&w, c, start, scalar);
                 continue;
             }
             if (c == 0x2026) {
-                for (int r = 0; r < 3; r++) push_point(n, '.', start, scalar);
+                for (int r = 0; r < 3; r++) emit(&w, '.', start, scalar);
                 continue;
             }
             UChar32 folded = fold_point(c);
             if (folded < 0) continue;
             if (folded != c || is_stable_alone(c)) {
-                push_point(n, folded, start, scalar);
+                emit(&w, folded, start, scalar);
                 continue;
             }
         }
@@ -240,31 +283,14 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             UChar32 point;
             U16_NEXT(n->normalized, k, normalizedLength, point);
             UChar32 folded = fold_point(point);
-            if (folded >= 0) push_point(n, folded, start, scalar);
+            if (folded >= 0) emit(&w, folded, start, scalar);
         }
     }
-    place_tones(n);
-    ensure_output(n, n->pointCount * 4 + 1);
-    int32_t out = 0;
-    for (int32_t k = 0; k < n->pointCount; k++) {
-        if (n->points[k] < 0x80) {
-            n->output[out] = (uint8_t)n->points[k];
-            n->originStart[out] = n->pointStart[k];
-            n->originEnd[out] = n->pointEnd[k];
-            out++;
-            continue;
-        }
-        int32_t before = out;
-        U8_APPEND_UNSAFE(n->output, out, n->points[k]);
-        for (int32_t b = before; b < out; b++) {
-            n->originStart[b] = n->pointStart[k];
-            n->originEnd[b] = n->pointEnd[k];
-        }
-    }
-    n->originStart[out] = scalar;
-    n->originEnd[out] = scalar;
+    if (w.pending) settle(&w, -1);
+    n->originStart[w.out] = scalar;
+    n->originEnd[w.out] = scalar;
     *output = n->output;
     *originStart = n->originStart;
     *originEnd = n->originEnd;
-    return out;
+    return w.out;
 }

@@ -28,10 +28,23 @@ struct NormalizationTests {
 
     @Test(arguments: [
         ("hoà bình", "hòa bình"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("quý", "quý"), ("hoàng", "hoàng"),
-        ("HOÀ", "HÒA"),
+        ("HOÀ", "HÒA"), ("hoà.", "hòa."), ("Thuỷ, hoà", "Thủy, hòa"), ("hoa\u{300} bình", "hòa bình"),
+        ("quỳ hoè", "quỳ hòe"), ("hoàn", "hoàn"), ("Hoà…", "Hòa..."),
     ])
     func placesTonesOnFirstVowel(input: String, expected: String) throws {
         #expect(try normalizedString(input) == expected)
+    }
+
+    /// Moving a tone rewrites two points in place: each keeps its own original scalar.
+    @Test func movedTonesKeepTheirOrigins() throws {
+        let original = "Xuân hoà bình"
+        let document = try normalize(original)
+        let text = Array("Xuân hòa bình".utf8)
+        #expect(document.normalized == text)
+        let o = text.firstIndex(of: UInt8(ascii: "h"))! + 1
+        #expect(document.originalRange(ByteSpan(Int32(o), Int32(o + 2))) == (6, 7))
+        #expect(document.originalRange(ByteSpan(Int32(o + 2), Int32(o + 3))) == (7, 8))
+        #expect(document.originalRange(ByteSpan(Int32(o - 1), Int32(o + 3))) == (5, 8))
     }
 
     @Test func spansOfNFDInputSliceTheOriginal() throws {

@@ -150,68 +150,70 @@ struct RuleSet: Sendable {
         // One capture buffer for every attempt: a failed attempt allocates nothing.
         var captures: [Capture?] = []
         captures.reserveCapacity(16)
-        // Rules are read through a pointer: copying one would retain its arrays.
+        // Rules and tables are read through pointers: copying a rule would retain its arrays,
+        // and a property read per token would reload and bounds-check the array.
         rules.withUnsafeBufferPointer { ruleBuffer in
             context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { idBuffer in
-                    filters.withUnsafeBufferPointer { filters in
-                        filterWords.withUnsafeBufferPointer { filterWords in
-                            let rules = ruleBuffer.baseAddress!
-                            let next = NextCheck(
-                                tokens: tokens, ids: idBuffer, words: filterWords, numerals: numerals)
-                            for index in 0..<tokens.count {
-                                let id = Int(idBuffer[index])
-                                let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
-                                let isDigits = tokens[index].kind == .digits
-                                guard flags != 0 || isDigits else { continue }
-                                let words =
-                                    flags & Self.startsRules != 0
-                                    ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
-                                let numberRules: NumberStart =
-                                    isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
-                                let numberCount =
-                                    numberRules == .digits
-                                    ? digitInitial.count : numberRules == .numeral ? numeralInitial.count : 0
-                                guard !words.isEmpty || numberCount > 0 else { continue }
-                                var attempt = Attempt(index: index)
-                                for slot in 0..<(words.count + numberCount) {
-                                    let ruleIndex: Int
-                                    if slot < words.count {
-                                        ruleIndex = Int(triggerRules[words.lowerBound + slot])
-                                        let filter = Int(triggerFilters[words.lowerBound + slot])
-                                        guard next.passes(filters[filter], at: index + 1) else { continue }
-                                    } else {
-                                        let number = slot - words.count
-                                        ruleIndex = Int(
-                                            numberRules == .digits ? digitInitial[number] : numeralInitial[number])
-                                        let rule = rules + ruleIndex
-                                        let afterDigits =
-                                            isDigits && rule.pointee.digitsFilter >= 0
-                                            && next.passes(filters[Int(rule.pointee.digitsFilter)], at: index + 1)
-                                        guard
-                                            afterDigits
-                                                || (rule.pointee.numeralFilter >= 0
-                                                    && attempt.numeralEnd(context, ids, numerals).map {
-                                                        next.passes(filters[Int(rule.pointee.numeralFilter)], at: $0)
-                                                    } == true)
-                                        else { continue }
-                                    }
+                    withIndex { table in
+                        let rules = ruleBuffer.baseAddress!
+                        let filters = table.filters
+                        let next = NextCheck(
+                            tokens: tokens, ids: idBuffer, words: table.filterWords, numerals: numerals)
+                        for index in 0..<tokens.count {
+                            let id = Int(idBuffer[index])
+                            let flags = id >= 0 && id < table.startFlags.count ? table.startFlags[id] : 0
+                            let isDigits = tokens[index].kind == .digits
+                            guard flags != 0 || isDigits else { continue }
+                            let words =
+                                flags & Self.startsRules != 0
+                                ? Int(table.triggerStarts[id])..<Int(table.triggerStarts[id + 1]) : 0..<0
+                            let numberRules: NumberStart =
+                                isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
+                            let numberCount =
+                                numberRules == .digits
+                                ? table.digitInitial.count
+                                : numberRules == .numeral ? table.numeralInitial.count : 0
+                            guard !words.isEmpty || numberCount > 0 else { continue }
+                            var attempt = Attempt(index: index)
+                            for slot in 0..<(words.count + numberCount) {
+                                let ruleIndex: Int
+                                if slot < words.count {
+                                    ruleIndex = Int(table.triggerRules[words.lowerBound + slot])
+                                    let filter = Int(table.triggerFilters[words.lowerBound + slot])
+                                    guard next.passes(filters[filter], at: index + 1) else { continue }
+                                } else {
+                                    let number = slot - words.count
+                                    ruleIndex = Int(
+                                        numberRules == .digits
+                                            ? table.digitInitial[number] : table.numeralInitial[number])
+                                    let rule = rules + ruleIndex
+                                    let afterDigits =
+                                        isDigits && rule.pointee.digitsFilter >= 0
+                                        && next.passes(filters[Int(rule.pointee.digitsFilter)], at: index + 1)
                                     guard
-                                        let bounds = attempt.match(
-                                            rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
-                                            gluedPrefixes, &captures)
+                                        afterDigits
+                                            || (rule.pointee.numeralFilter >= 0
+                                                && attempt.numeralEnd(context, ids, numerals).map {
+                                                    next.passes(filters[Int(rule.pointee.numeralFilter)], at: $0)
+                                                } == true)
                                     else { continue }
-                                    if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
-                                    if attempt.insideLink == true { break }
-                                    found.append(
-                                        (
-                                            ruleIndex,
-                                            RulePattern.Match(
-                                                firstToken: bounds.firstToken, endToken: bounds.endToken,
-                                                spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
-                                                values: captures)
-                                        ))
                                 }
+                                guard
+                                    let bounds = attempt.match(
+                                        rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
+                                        gluedPrefixes, &captures)
+                                else { continue }
+                                if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
+                                if attempt.insideLink == true { break }
+                                found.append(
+                                    (
+                                        ruleIndex,
+                                        RulePattern.Match(
+                                            firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                            spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
+                                            values: captures)
+                                    ))
                             }
                         }
                     }
@@ -219,6 +221,43 @@ struct RuleSet: Sendable {
             }
         }
         return found
+    }
+
+    /// The trigger index as buffer pointers, for the matching loop.
+    private struct IndexBuffers {
+        let startFlags: UnsafeBufferPointer<UInt8>
+        let triggerStarts: UnsafeBufferPointer<Int32>
+        let triggerRules: UnsafeBufferPointer<Int32>
+        let triggerFilters: UnsafeBufferPointer<Int32>
+        let numeralInitial: UnsafeBufferPointer<Int32>
+        let digitInitial: UnsafeBufferPointer<Int32>
+        let filters: UnsafeBufferPointer<Filter>
+        let filterWords: UnsafeBufferPointer<Int32>
+    }
+
+    private func withIndex<Result>(_ body: (IndexBuffers) -> Result) -> Result {
+        startFlags.withUnsafeBufferPointer { startFlags in
+            triggerStarts.withUnsafeBufferPointer { triggerStarts in
+                triggerRules.withUnsafeBufferPointer { triggerRules in
+                    triggerFilters.withUnsafeBufferPointer { triggerFilters in
+                        numeralInitial.withUnsafeBufferPointer { numeralInitial in
+                            digitInitial.withUnsafeBufferPointer { digitInitial in
+                                filters.withUnsafeBufferPointer { filters in
+                                    filterWords.withUnsafeBufferPointer { filterWords in
+                                        body(
+                                            IndexBuffers(
+                                                startFlags: startFlags, triggerStarts: triggerStarts,
+                                                triggerRules: triggerRules, triggerFilters: triggerFilters,
+                                                numeralInitial: numeralInitial, digitInitial: digitInitial,
+                                                filters: filters, filterWords: filterWords))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Which number-initial rules a token can start.
