@@ -109,7 +109,7 @@ typedef struct {
     UChar32 pendingPlain;
 } writer;
 
-static inline void write_bytes(writer *w, UChar32 c, int32_t start, int32_t end) {
+static inline __attribute__((always_inline)) void write_bytes(writer *w, UChar32 c, int32_t start, int32_t end) {
     tandem_normalizer *n = w->n;
     int32_t before = w->out;
     if (c < 0x80) {
@@ -172,7 +172,7 @@ static void consider(writer *w, UChar32 c) {
 }
 
 /// Writes one output code point with its input scalar range.
-static inline void emit(writer *w, UChar32 c, int32_t start, int32_t end) {
+static inline __attribute__((always_inline)) void emit(writer *w, UChar32 c, int32_t start, int32_t end) {
     if (w->pending) settle(w, c);
     if (c >= 0xC0) consider(w, c);
     write_bytes(w, c, start, end);

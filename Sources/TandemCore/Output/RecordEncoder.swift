@@ -21,7 +21,7 @@ public struct RecordEncoder: Sendable {
         let segmented = document.segmented
         let normalized = segmented.normalized
         let source = normalized.source
-        var slicer = OriginalText(source.text)
+        var slicer = OriginalText(source.text, scalarCount: Int(normalized.originStart.last ?? 0))
         var json = JSONWriter(reserving: 512 + document.mentions.count * 120)
         json.beginObject()
         json.field("kind", "document")
@@ -102,21 +102,25 @@ extension NormalizedDocument {
 }
 
 /// Slices the original text by scalar offsets. A cursor walks the UTF-8 forward, so slices
-/// asked for in increasing order (as records list them) cost one pass over the text.
+/// asked for in increasing order (as records list them) cost one pass over the text. The
+/// text is read in place (no copy).
 public struct OriginalText: Sendable {
-    private let utf8: [UInt8]
+    private var text: String
     /// Scalars in the text.
     public let count: Int
     private var cursorScalar = 0
     private var cursorByte = 0
 
-    public init(_ text: String) {
-        utf8 = Array(text.utf8)
-        count = utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    public init(_ text: String) { self.init(text, scalarCount: text.unicodeScalars.count) }
+
+    /// A text whose scalar count is known (a normalized document's map ends with it).
+    public init(_ text: String, scalarCount: Int) {
+        self.text = text
+        count = scalarCount
     }
 
     /// The UTF-8 offset of scalar `target` (moving the cursor).
-    private mutating func byteOffset(_ target: Int) -> Int {
+    private mutating func byteOffset(_ target: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
         // ASCII text: scalars are bytes.
         if count == utf8.count { return target }
         if target < cursorScalar {
@@ -131,25 +135,36 @@ public struct OriginalText: Sendable {
         return cursorByte
     }
 
+    /// Calls `body` with the UTF-8 byte range of scalars `start..<end` (nil when out of
+    /// bounds) and the text's UTF-8.
+    private mutating func withRange<Result>(
+        _ start: Int, _ end: Int, _ body: (Range<Int>?, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        var text = self.text
+        return text.withUTF8 { utf8 in
+            guard start >= 0, end <= count, start <= end else { return body(nil, utf8) }
+            let from = byteOffset(start, in: utf8)
+            return body(from..<byteOffset(end, in: utf8), utf8)
+        }
+    }
+
     /// The UTF-8 byte range of scalars `start..<end`, or nil when out of bounds.
     public mutating func utf8Range(_ start: Int, _ end: Int) -> Range<Int>? {
-        guard start >= 0, end <= count, start <= end else { return nil }
-        let from = byteOffset(start)
-        return from..<byteOffset(end)
+        withRange(start, end) { range, _ in range }
     }
 
     /// The text of scalars `start..<end`, or "" when the range is out of bounds.
     public mutating func slice(_ start: Int, _ end: Int) -> String {
-        guard let range = utf8Range(start, end) else { return "" }
-        return String(decoding: utf8[range], as: UTF8.self)
+        withRange(start, end) { range, utf8 in
+            range.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) } ?? ""
+        }
     }
 
     /// Writes the text of scalars `start..<end` as a JSON string without making a String.
     mutating func write(_ start: Int, _ end: Int, to json: inout JSONWriter) {
-        guard let range = utf8Range(start, end) else {
-            json.string("")
-            return
+        withRange(start, end) { range, utf8 in
+            guard let range else { return json.string("") }
+            json.string(utf8: UnsafeBufferPointer(rebasing: utf8[range]))
         }
-        utf8.withUnsafeBufferPointer { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }

@@ -22,6 +22,8 @@ public struct Token: Sendable, Equatable {
     public var allCaps: Bool
     /// Every byte is ASCII.
     public var ascii: Bool = true
+    /// No letter is uppercase (always so for digits and punctuation).
+    public var lowercase: Bool = true
 
     /// Whether this token touches the previous one (no whitespace between them).
     @inline(__always) public var glued: Bool { !spaceBefore }
@@ -52,6 +54,7 @@ public struct Tokenizer: Sendable {
             var capitalized = false
             var allCaps = false
             var ascii = true
+            var lowercase = true
             if byte >= 0x30 && byte <= 0x39 {
                 kind = .digits
                 index += 1
@@ -63,19 +66,22 @@ public struct Tokenizer: Sendable {
                     kind = .word
                     capitalized = Scalars.isUppercase(value)
                     allCaps = capitalized
+                    lowercase = !capitalized
                     index += length
                     while index < count {
                         let next = bytes[index]
                         if next < 0x80 {
                             guard (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A else { break }
-                            if allCaps && next >= 0x61 { allCaps = false }
+                            if next >= 0x61 { allCaps = false } else { lowercase = false }
                             index += 1
                         } else {
                             ascii = false
                             let (scalar, scalarLength) = decodeScalar(bytes, at: index)
                             let isMark = scalar >= 0x300 && scalar <= 0x36F
                             guard isMark || Scalars.isLetter(scalar) else { break }
-                            if allCaps && !isMark && !Scalars.isUppercase(scalar) { allCaps = false }
+                            if !isMark {
+                                if Scalars.isUppercase(scalar) { lowercase = false } else { allCaps = false }
+                            }
                             index += scalarLength
                         }
                     }
@@ -86,7 +92,8 @@ public struct Tokenizer: Sendable {
             tokens.append(
                 Token(
                     start: Int32(start), end: Int32(index), kind: kind, spaceBefore: sawSpace,
-                    newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps, ascii: ascii))
+                    newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps, ascii: ascii,
+                    lowercase: lowercase))
             sawSpace = false
             sawNewline = false
         }

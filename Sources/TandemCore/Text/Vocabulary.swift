@@ -69,12 +69,21 @@ public final class Vocabulary: @unchecked Sendable {
                     let length = Int(token.end) - start
                     // Folding can shorten a key by a byte or two, never by more.
                     if token.kind == .digits || length > longest + 4 { return Self.unknown }
-                    if token.ascii {
-                        if token.kind == .word && start + length + Self.padding <= bytes.count {
-                            // Letters only: OR 0x20 lowercases every byte.
-                            return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: true)
+                    // Most keys are the token's own bytes: ASCII (letters lowercased by OR
+                    // 0x20), or lowercase text not ending in a y that folds to i (Mỹ → mĩ).
+                    let last = bytes[start + length - 1]
+                    let raw =
+                        token.ascii
+                        || (token.lowercase && last != 0xBD && last != 0xB3 && last != 0xB5 && last != 0xB7
+                            && last != 0xB9)
+                    if raw {
+                        let lettersOnly = token.ascii && token.kind == .word
+                        if start + length + Self.padding <= bytes.count {
+                            return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: lettersOnly)
                         }
-                        for offset in 0..<length { key[offset] = Self.lower(bytes[start + offset]) }
+                        for offset in 0..<length {
+                            key[offset] = token.ascii ? Self.lower(bytes[start + offset]) : bytes[start + offset]
+                        }
                         for offset in length..<length + Self.padding { key[offset] = 0 }
                         return tables.find(key: key, length: length, lowercase: false)
                     }
