@@ -51,4 +51,19 @@ struct OutputTests {
         #expect(text.slice(10, 99) == "")
         #expect(text.count == 17)
     }
+
+    /// The cursor skips eight bytes at a time over long stretches: every slice of a text
+    /// mixing one- to four-byte scalars must equal slicing its scalars directly.
+    @Test func originalTextSkipsLongStretchesExactly() {
+        let source = String(repeating: "Hà Nội ngày 6-2 có 4.500 người 🇻🇳 và “Đức” ", count: 6)
+        let scalars = Array(source.unicodeScalars)
+        var text = OriginalText(source)
+        for start in stride(from: 0, to: scalars.count, by: 7) {
+            let end = min(scalars.count, start + 3 + start % 11)
+            var expected = String.UnicodeScalarView()
+            expected.append(contentsOf: scalars[start..<end])
+            #expect(text.slice(start, end) == String(expected))
+        }
+        #expect(text.slice(scalars.count - 2, scalars.count) == "” ")
+    }
 }

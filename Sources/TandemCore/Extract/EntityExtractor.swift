@@ -226,7 +226,10 @@ public struct EntityExtractor: Extractor {
                     location(at: index)
                 }
             }
-            let chosen = OverlapResolver.resolve(found)
+            // Hand the candidates over (a shared array would be copied when winners move out).
+            var candidates: [Candidate] = []
+            swap(&candidates, &found)
+            let chosen = OverlapResolver.resolve(consume candidates)
             return linkShortForms(chosen)
         }
 

@@ -87,10 +87,26 @@ public final class ExtractionContext {
         while first > 0 && tokens[first].glued { first -= 1 }
         var last = index
         while last + 1 < tokens.count && tokens[last + 1].glued { last += 1 }
-        let chunk = bytes[Int(tokens[first].start)..<Int(tokens[last].end)]
-        if chunk.contains(UInt8(ascii: "@")) || chunk.starts(with: "www.".utf8) { return true }
-        let scheme = Array("://".utf8)
-        return chunk.indices.contains { chunk[$0...].starts(with: scheme) }
+        let start = Int(tokens[first].start)
+        let end = Int(tokens[last].end)
+        return bytes.withUnsafeBufferPointer { bytes in
+            let w = UInt8(ascii: "w")
+            if end - start >= 4 && bytes[start] == w && bytes[start + 1] == w && bytes[start + 2] == w
+                && bytes[start + 3] == UInt8(ascii: ".")
+            {
+                return true
+            }
+            for offset in start..<end {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "@") { return true }
+                if byte == UInt8(ascii: ":") && offset + 2 < end && bytes[offset + 1] == UInt8(ascii: "/")
+                    && bytes[offset + 2] == UInt8(ascii: "/")
+                {
+                    return true
+                }
+            }
+            return false
+        }
     }
 }
 
@@ -115,35 +131,53 @@ public enum OverlapResolver {
         }
     }
 
-    public static func resolve(_ candidates: [Candidate]) -> [Mention] {
-        guard !candidates.isEmpty else { return [] }
-        // Read candidates in place: copying one would retain its strings.
-        return candidates.withUnsafeBufferPointer { candidates in
-            var order: [SortKey] = []
-            order.reserveCapacity(candidates.count)
-            var limit = 0
-            for index in candidates.indices {
-                let span = candidates[index].mention.span
-                limit = max(limit, Int(span.end))
-                order.append(
-                    SortKey(
-                        matchLength: candidates[index].matchLength, priority: candidates[index].priority,
-                        spanLength: span.end - span.start, start: span.start, index: index))
+    public static func resolve(_ candidates: consuming [Candidate]) -> [Mention] {
+        resolve(groups: [candidates])
+    }
+
+    /// Resolves the candidates of several extractors as if they were one array, in order.
+    /// The groups are consumed: winners' mentions are moved out, not copied (a copy would
+    /// retain each of its strings).
+    public static func resolve(groups: consuming [[Candidate]]) -> [Mention] {
+        var order: [SortKey] = []
+        var locations: [(group: Int32, offset: Int32)] = []
+        var limit = 0
+        for (group, candidates) in groups.enumerated() {
+            // Read candidates in place: copying one would retain its strings.
+            candidates.withUnsafeBufferPointer { candidates in
+                for offset in candidates.indices {
+                    let span = candidates[offset].mention.span
+                    limit = max(limit, Int(span.end))
+                    order.append(
+                        SortKey(
+                            matchLength: candidates[offset].matchLength, priority: candidates[offset].priority,
+                            spanLength: span.end - span.start, start: span.start, index: locations.count))
+                    locations.append((Int32(group), Int32(offset)))
+                }
             }
-            order.sort { $0.precedes($1) }
-            // Bytes already claimed, so each overlap check costs the span's length.
-            var claimed = [Bool](repeating: false, count: limit)
-            var chosen: [(start: Int32, rank: Int, index: Int)] = []
-            for key in order {
-                let span = candidates[key.index].mention.span
-                let range = Int(span.start)..<Int(span.end)
-                if claimed[range].contains(true) { continue }
-                for index in range { claimed[index] = true }
-                if !candidates[key.index].suppresses { chosen.append((span.start, chosen.count, key.index)) }
+        }
+        guard !order.isEmpty else { return [] }
+        order.sort { $0.precedes($1) }
+        // Bytes already claimed, so each overlap check costs the span's length.
+        var claimed = [Bool](repeating: false, count: limit)
+        var chosen: [(start: Int32, rank: Int, index: Int)] = []
+        for key in order {
+            let (group, offset) = locations[key.index]
+            let (span, suppresses) = groups[Int(group)].withUnsafeBufferPointer {
+                ($0[Int(offset)].mention.span, $0[Int(offset)].suppresses)
             }
-            // In text order; empty spans at one place in the order they were chosen.
-            chosen.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
-            return chosen.map { candidates[$0.index].mention }
+            let range = Int(span.start)..<Int(span.end)
+            if claimed[range].contains(true) { continue }
+            for index in range { claimed[index] = true }
+            if !suppresses { chosen.append((span.start, chosen.count, key.index)) }
+        }
+        // In text order; empty spans at one place in the order they were chosen.
+        chosen.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
+        return chosen.map {
+            let (group, offset) = locations[$0.index]
+            var mention = Mention(kind: "", span: ByteSpan(0, 0), rule: "")
+            swap(&mention, &groups[Int(group)][Int(offset)].mention)
+            return mention
         }
     }
 }

@@ -127,6 +127,16 @@ public struct OriginalText: Sendable {
             cursorScalar = 0
             cursorByte = 0
         }
+        // Eight bytes at a time while at least eight scalars remain: count the lead bytes
+        // (those not 10xxxxxx), then step past the continuation bytes of the last scalar.
+        let base = UnsafeRawPointer(utf8.baseAddress!)
+        while target - cursorScalar >= 8 && cursorByte + 8 <= utf8.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: cursorByte, as: UInt64.self))
+            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+            cursorScalar += 8 - continuation.nonzeroBitCount
+            cursorByte += 8
+            while cursorByte < utf8.count && utf8[cursorByte] & 0xC0 == 0x80 { cursorByte += 1 }
+        }
         while cursorScalar < target {
             cursorByte += 1
             while cursorByte < utf8.count && utf8[cursorByte] & 0xC0 == 0x80 { cursorByte += 1 }

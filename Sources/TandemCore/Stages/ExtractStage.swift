@@ -11,9 +11,9 @@ public struct ExtractStage: Stage {
     public mutating func process(_ input: SegmentedDocument) throws(StageFailure) -> AnalyzedDocument {
         guard !extractors.isEmpty else { return AnalyzedDocument(segmented: input, mentions: []) }
         let context = ExtractionContext(document: input)
-        var candidates: [Candidate] = []
-        for extractor in extractors { candidates += extractor.candidates(in: context) }
-        return AnalyzedDocument(segmented: input, mentions: OverlapResolver.resolve(candidates))
+        // One array per extractor: the resolver reads them in order without concatenating.
+        let groups = extractors.map { $0.candidates(in: context) }
+        return AnalyzedDocument(segmented: input, mentions: OverlapResolver.resolve(groups: consume groups))
     }
 }
 
