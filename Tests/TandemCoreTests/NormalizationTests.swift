@@ -86,6 +86,15 @@ struct MatchKeyTests {
         #expect(MatchKey.name("Vučić") == MatchKey.name("Vucic"))
         #expect(MatchKey.name("Đức") == "duc")
         #expect(MatchKey.name("Leposavić") == "leposavic")
+        // Short-form linking hashes name keys in place: both spellings, any case, one hash.
+        func hash(_ word: String) -> UInt64 {
+            let bytes = Array(word.utf8)
+            return bytes.withUnsafeBufferPointer { MatchKey.nameHash(utf8: $0, from: 0, to: $0.count) }
+        }
+        let plain = Array("vucic".utf8) + Array(repeating: 0, count: 8)
+        let lowered = plain.withUnsafeBufferPointer { Vocabulary.hash($0.baseAddress!, length: 5, lowercase: false) }
+        #expect(hash("Vučić") == lowered && hash("VUCIC") == lowered && hash("Vucić") == lowered)
+        #expect(hash("Vucica") != lowered)
     }
 
     @Test func tableWordsMatchEitherSpelling() throws {

@@ -229,8 +229,7 @@ public struct EntityExtractor: Extractor {
             // Hand the candidates over (a shared array would be copied when winners move out).
             var candidates: [Candidate] = []
             swap(&candidates, &found)
-            let chosen = OverlapResolver.resolve(consume candidates)
-            return linkShortForms(chosen)
+            return linkShortForms(OverlapResolver.resolve(consume candidates))
         }
 
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
@@ -499,29 +498,35 @@ public struct EntityExtractor: Extractor {
 
         /// Acronyms defined in brackets take the long form's id; surnames and acronyms met
         /// anywhere in the document take the id of the full form.
-        func linkShortForms(_ chosen: [Mention]) -> [Candidate] {
-            var mentions = chosen
-            var aliases: [String: (id: String, type: String)] = [:]
+        func linkShortForms(_ mentions: consuming [Mention]) -> [Candidate] {
+            // Aliases by the hash of their name key (accent- and case-insensitive): 64 bits,
+            // among the few dozen keys of one document.
+            var aliases: [UInt64: (id: String, type: String)] = [:]
             var covered = [Bool](repeating: false, count: tokens.count)
-            // Each mention's token range, in one walk (mentions are in text order).
+            // Each mention's token range and what linking needs of it, in one walk (mentions
+            // are in text order), read in place.
             var ranges: [Range<Int>] = []
+            var types: [EntityType] = []
             ranges.reserveCapacity(mentions.count)
-            var cursor = 0
-            for index in mentions.indices {
-                let span = mentions[index].span
-                while cursor < tokens.count && tokens[cursor].start < span.start { cursor += 1 }
-                let first = min(cursor, max(tokens.count - 1, 0))
-                var end = first
-                while end < tokens.count && tokens[end].end <= span.end { end += 1 }
-                ranges.append(first..<max(end, first + 1))
+            types.reserveCapacity(mentions.count)
+            mentions.withUnsafeBufferPointer { mentions in
+                var cursor = 0
+                for mention in mentions.indices {
+                    let span = mentions[mention].span
+                    while cursor < tokens.count && tokens[cursor].start < span.start { cursor += 1 }
+                    let first = min(cursor, max(tokens.count - 1, 0))
+                    var end = first
+                    while end < tokens.count && tokens[end].end <= span.end { end += 1 }
+                    ranges.append(first..<max(end, first + 1))
+                    types.append(EntityType(mentions[mention].type))
+                }
             }
-            // Index loops: iterating `for mention in mentions` would copy every mention.
             for index in mentions.indices {
                 let range = ranges[index]
                 for token in range { covered[token] = true }
                 // Full personal names teach their surname.
-                if mentions[index].type == "PER", range.count >= 2, let id = mentions[index].id {
-                    aliases[key(range.upperBound - 1)] = (id, "PER")
+                if types[index] == .person, range.count >= 2, let id = mentions[index].id {
+                    aliases[nameHash(range.upperBound - 1)] = (id, "PER")
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id.
@@ -536,36 +541,38 @@ public struct EntityExtractor: Extractor {
                 guard let long = ranges.firstIndex(where: { $0.upperBound == index }),
                     let id = mentions[long].id, let type = mentions[long].type
                 else { continue }
-                aliases[key(index + 1)] = (id, type)
+                aliases[nameHash(index + 1)] = (id, type)
             }
-            for index in mentions.indices where mentions[index].type == "ORG" || mentions[index].type == "LOC" {
+            for index in mentions.indices where types[index] == .organization || types[index] == .location {
                 let range = ranges[index]
                 if range.count == 1 && isAcronym(range.lowerBound), let id = mentions[index].id,
                     let type = mentions[index].type
                 {
-                    aliases[key(range.lowerBound)] = aliases[key(range.lowerBound)] ?? (id, type)
+                    let key = nameHash(range.lowerBound)
+                    aliases[key] = aliases[key] ?? (id, type)
                 }
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
-            for index in mentions.indices where mentions[index].type == "PER" {
+            for index in mentions.indices where types[index] == .person {
                 let range = ranges[index]
                 guard range.count == 1 else { continue }
-                if let alias = aliases[key(range.lowerBound)] { mentions[index].id = alias.id }
+                if let alias = aliases[nameHash(range.lowerBound)] { mentions[index].id = alias.id }
             }
-            // Cheap prefilter: the hash of every alias key, so a token's key String is made
-            // only when it probably is one.
-            let aliasHashes = Set(aliases.keys.map { MatchKey.nameHash($0) })
-            var candidates = mentions.map {
-                Candidate(
-                    mention: $0, matchLength: $0.span.end - $0.span.start, priority: EntityExtractor.gazetteerPriority)
+            // Mentions move into their candidates (a copy would retain each string).
+            var candidates: [Candidate] = []
+            candidates.reserveCapacity(mentions.count + 8)
+            for index in mentions.indices {
+                var mention = Mention(kind: "", span: ByteSpan(0, 0), rule: "")
+                swap(&mention, &mentions[index])
+                let length = mention.span.end - mention.span.start
+                candidates.append(
+                    Candidate(mention: mention, matchLength: length, priority: EntityExtractor.gazetteerPriority))
             }
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
+            guard !aliases.isEmpty else { return candidates }
             for index in tokens.indices
-            where !aliases.isEmpty && !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
-                let hash = bytes.withUnsafeBufferPointer {
-                    MatchKey.nameHash(utf8: $0, from: Int(tokens[index].start), to: Int(tokens[index].end))
-                }
-                guard aliasHashes.contains(hash), let alias = aliases[key(index)] else { continue }
+            where !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
+                guard let alias = aliases[nameHash(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
                 candidates.append(
@@ -578,10 +585,28 @@ public struct EntityExtractor: Extractor {
             return candidates
         }
 
-        /// The accent- and case-insensitive key that links a short form to a full name.
-        func key(_ index: Int) -> String {
-            context.bytes.withUnsafeBufferPointer {
-                MatchKey.name(utf8: $0, from: Int(tokens[index].start), to: Int(tokens[index].end))
+        /// The entity types short-form linking tells apart.
+        private enum EntityType {
+            case person, organization, location, other
+
+            init(_ type: String?) {
+                switch type {
+                case "PER": self = .person
+                case "ORG": self = .organization
+                case "LOC": self = .location
+                default: self = .other
+                }
+            }
+        }
+
+        /// The hash of a token's accent- and case-insensitive name key, which links a short
+        /// form to a full name (`MatchKey.nameHash`; an ASCII word's key is its bytes lowercased).
+        func nameHash(_ index: Int) -> UInt64 {
+            context.bytes.withUnsafeBufferPointer { bytes in
+                let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
+                return tokens[index].ascii && tokens[index].kind == .word && end + 8 <= bytes.count
+                    ? Vocabulary.hash(bytes.baseAddress! + start, length: end - start, lowercase: true)
+                    : MatchKey.nameHash(utf8: bytes, from: start, to: end)
             }
         }
 
@@ -590,8 +615,13 @@ public struct EntityExtractor: Extractor {
             let token = tokens[index]
             guard token.kind == .word, token.capitalized, token.end - token.start >= 2 else { return false }
             if token.allCaps { return true }
-            let bytes = context.bytes[Int(token.start)..<Int(token.end)]
-            return bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count >= 2 && bytes.count <= 6
+            guard token.end - token.start <= 6 else { return false }
+            var capitals = 0
+            for offset in Int(token.start)..<Int(token.end)
+            where context.bytes[offset] >= 0x41 && context.bytes[offset] <= 0x5A {
+                capitals += 1
+            }
+            return capitals >= 2
         }
     }
 

@@ -83,29 +83,15 @@ public enum MatchKey {
         return count
     }
 
-    /// The name key of NFC UTF-8 text `utf8[from..<to]` (no normalization pass needed).
-    static func name(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 4) { key in
-            String(decoding: key[0..<writeNameKey(utf8, from: from, to: to, into: key.baseAddress!)], as: UTF8.self)
-        }
-    }
-
-    /// A hash of the name key of `utf8[from..<to]`, computed without making a String: equal
-    /// to `nameHash(name(utf8:from:to:))`.
+    /// A hash of the name key of NFC UTF-8 text `utf8[from..<to]`, computed without making a
+    /// String: `Vocabulary.hash` of the key's bytes (so an ASCII word's is the hash of its
+    /// bytes lowercased).
     static func nameHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         // Eight bytes of room past the key: the hash reads a word at a time.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 12) { key in
             key.initialize(repeating: 0)
             let count = writeNameKey(utf8, from: from, to: to, into: key.baseAddress!)
             return Vocabulary.hash(key.baseAddress!, length: count, lowercase: false)
-        }
-    }
-
-    /// The hash `nameHash(utf8:from:to:)` gives for a name key already made.
-    static func nameHash(_ key: String) -> UInt64 {
-        let padded = Array(key.utf8) + repeatElement(0, count: 8)
-        return padded.withUnsafeBufferPointer {
-            Vocabulary.hash($0.baseAddress!, length: padded.count - 8, lowercase: false)
         }
     }
 
