@@ -139,8 +139,11 @@ public enum OverlapResolver {
     /// The groups are consumed: winners' mentions are moved out, not copied (a copy would
     /// retain each of its strings).
     public static func resolve(groups: consuming [[Candidate]]) -> [Mention] {
+        let total = groups.reduce(0) { $0 + $1.count }
         var order: [SortKey] = []
         var locations: [(group: Int32, offset: Int32)] = []
+        order.reserveCapacity(total)
+        locations.reserveCapacity(total)
         var limit = 0
         for (group, candidates) in groups.enumerated() {
             // Read candidates in place: copying one would retain its strings.
@@ -161,6 +164,7 @@ public enum OverlapResolver {
         // Bytes already claimed, so each overlap check costs the span's length.
         var claimed = [Bool](repeating: false, count: limit)
         var chosen: [(start: Int32, rank: Int, index: Int)] = []
+        chosen.reserveCapacity(total)
         for key in order {
             let (group, offset) = locations[key.index]
             let (span, suppresses) = groups[Int(group)].withUnsafeBufferPointer {
@@ -173,11 +177,21 @@ public enum OverlapResolver {
         }
         // In text order; empty spans at one place in the order they were chosen.
         chosen.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
-        return chosen.map {
-            let (group, offset) = locations[$0.index]
-            var mention = Mention(kind: "", span: ByteSpan(0, 0), rule: "")
-            swap(&mention, &groups[Int(group)][Int(offset)].mention)
-            return mention
+        // Move each winner's mention out through buffer pointers (the array accessors would
+        // copy it), one group at a time, leaving an empty mention behind.
+        return [Mention](unsafeUninitializedCapacity: chosen.count) { mentions, initialized in
+            for group in groups.indices {
+                groups[group].withUnsafeMutableBufferPointer { candidates in
+                    for (rank, winner) in chosen.enumerated() where locations[winner.index].group == group {
+                        let candidate = candidates.baseAddress! + Int(locations[winner.index].offset)
+                        withUnsafeMutablePointer(to: &candidate.pointee.mention) { mention in
+                            (mentions.baseAddress! + rank).moveInitialize(from: mention, count: 1)
+                            mention.initialize(to: Mention(kind: "", span: ByteSpan(0, 0), rule: ""))
+                        }
+                    }
+                }
+            }
+            initialized = chosen.count
         }
     }
 }
