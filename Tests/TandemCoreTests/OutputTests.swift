@@ -7,6 +7,9 @@ import Testing
 struct OutputTests {
     @Test(arguments: [
         "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "ctrl \u{01}\u{1F}\u{7F}", "Việt Nam “ok”", "",
+        // Escapes found eight bytes at a time: in each lane, past a word, in the tail.
+        "abcdefg\"", "abcdefgh\\ijklmnop", "0123456789abcde\u{7F}", "Hà Nội ngày 6/2 \u{1F}x", "ổỗộ “ơ” ờở\"",
+        "12345678abcdefgh", "!#$%&'()*+,-./:;<=>?@[]^_`{|}~ \u{80}ÿ",
     ])
     func stringsRoundTrip(_ text: String) throws {
         var json = JSONWriter()

@@ -23,34 +23,39 @@ public struct JSONWriter: ~Copyable {
     /// The JSON written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
+    @inline(__always)
     public mutating func beginObject() {
         separate()
         put(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    @inline(__always)
     public mutating func endObject() {
         put(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inline(__always)
     public mutating func beginArray() {
         separate()
         put(UInt8(ascii: "["))
         needsComma = false
     }
 
+    @inline(__always)
     public mutating func endArray() {
         put(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes `"name":` for a fixed field name (copied as is: names need no escaping).
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         separate()
         reserve(name.utf8CodeUnitCount + 3)
         storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        Self.copy(name.utf8Start, to: storage + count + 1, count: name.utf8CodeUnitCount)
         count += name.utf8CodeUnitCount + 1
         storage[count] = UInt8(ascii: "\"")
         storage[count + 1] = UInt8(ascii: ":")
@@ -66,6 +71,7 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
+    @inline(__always)
     public mutating func string(_ value: String) {
         separate()
         appendString(value)
@@ -96,6 +102,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A string given as UTF-8 bytes (a slice of a document), escaped.
+    @inline(__always)
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         separate()
         appendQuoted(utf8)
@@ -125,11 +132,13 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Convenience: `"name":"value"`, or `"name":null` for nil.
+    @inline(__always)
     public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
     }
 
+    @inline(__always)
     public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
@@ -175,8 +184,47 @@ public struct JSONWriter: ~Copyable {
     private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (storage + count).update(from: base, count: bytes.count)
+        Self.copy(base, to: storage + count, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Copies bytes; short runs (keys, most values) by hand rather than through `memmove`.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count <= 16 {
+            for index in 0..<count { target[index] = source[index] }
+        } else {
+            target.update(from: source, count: count)
+        }
+    }
+
+    /// Whether any of the bytes needs escaping in a JSON string (a control character, `"`,
+    /// `\\` or DEL), eight at a time.
+    @inline(__always)
+    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in each byte of `word` that is zero.
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            // Bytes below 0x20 (ASCII only: bytes of 0x80 and up have their high bit set),
+            // bytes equal to 0x22, 0x5C or 0x7F.
+            let control = (word &- 0x2020_2020_2020_2020) & ~word & highs
+            let special =
+                zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x5C &* ones)) | zeroBytes(word ^ (0x7F &* ones))
+            if control | special != 0 { return true }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            offset += 1
+        }
+        return false
     }
 
     private mutating func put(_ text: String) {
@@ -196,6 +244,14 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if !Self.needsEscaping(utf8) {
+            reserve(utf8.count + 2)
+            storage[count] = UInt8(ascii: "\"")
+            if let base = utf8.baseAddress { Self.copy(base, to: storage + count + 1, count: utf8.count) }
+            storage[count + utf8.count + 1] = UInt8(ascii: "\"")
+            count += utf8.count + 2
+            return
+        }
         put(UInt8(ascii: "\""))
         // Copy runs of bytes that need no escaping in one go.
         var runStart = 0

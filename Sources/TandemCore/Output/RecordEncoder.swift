@@ -47,28 +47,31 @@ public struct RecordEncoder: Sendable {
         json.endArray()
         json.key("mentions")
         json.beginArray()
-        for mention in document.mentions {
-            let (start, end) = normalized.originalRange(mention.span)
-            json.beginObject()
-            json.field("kind", mention.kind)
-            json.field("start", start)
-            json.field("end", end)
-            json.key("text")
-            slicer.write(start, end, to: &json)
-            if let type = mention.type { json.field("type", type) }
-            if let id = mention.id { json.field("id", id) }
-            if let value = mention.value {
-                json.key("value")
-                Self.write(value, to: &json)
+        // Mentions are read in place: iterating the array would copy each one's strings.
+        document.mentions.withUnsafeBufferPointer { mentions in
+            for mention in mentions.indices {
+                let (start, end) = normalized.originalRange(mentions[mention].span)
+                json.beginObject()
+                json.field("kind", mentions[mention].kind)
+                json.field("start", start)
+                json.field("end", end)
+                json.key("text")
+                slicer.write(start, end, to: &json)
+                if let type = mentions[mention].type { json.field("type", type) }
+                if let id = mentions[mention].id { json.field("id", id) }
+                if let value = mentions[mention].value {
+                    json.key("value")
+                    Self.write(value, to: &json)
+                }
+                if let valueEnd = mentions[mention].valueEnd {
+                    json.key("value_end")
+                    Self.write(valueEnd, to: &json)
+                }
+                if let mod = mentions[mention].mod { json.field("mod", mod) }
+                if let unit = mentions[mention].unit { json.field("unit", unit) }
+                json.field("rule", mentions[mention].rule)
+                json.endObject()
             }
-            if let valueEnd = mention.valueEnd {
-                json.key("value_end")
-                Self.write(valueEnd, to: &json)
-            }
-            if let mod = mention.mod { json.field("mod", mod) }
-            if let unit = mention.unit { json.field("unit", unit) }
-            json.field("rule", mention.rule)
-            json.endObject()
         }
         json.endArray()
         if !source.warnings.isEmpty {
