@@ -45,6 +45,26 @@ struct SegmentationTests {
         #expect(document.tokens[0].ascii == false && document.tokens[5].ascii && document.tokens[1].ascii)
     }
 
+    /// ASCII letters are scanned eight bytes at a time: words shorter and longer than eight,
+    /// case anywhere in them, and words running into digits, marks or Vietnamese letters
+    /// must come out exactly as one letter at a time would cut and flag them.
+    @Test(arguments: [
+        "a", "abcdefg", "abcdefgh", "abcdefghijklmnopq", "NATO", "ABCDEFGHIJ", "McDonald", "iPhone", "XuâN",
+        "Hoàng", "NGUYỄN", "Đức", "abcdefgHIJ", "zZ", "Z@", "abc[d", "abc`d", "abc{d", "abcdefgh9",
+    ])
+    func asciiRunsCutAndFlagWordsExactly(word: String) {
+        let text = " \(word)  end of the text"
+        let bytes = Array(text.utf8)
+        let tokens = bytes.withUnsafeBufferPointer { Tokenizer().tokenize($0) }
+        let first = tokens[0]
+        let letters = word.prefix { $0.isLetter }
+        #expect(String(decoding: bytes[Int(first.start)..<Int(first.end)], as: UTF8.self) == String(letters))
+        #expect(first.capitalized == (letters.first?.isUppercase ?? false))
+        #expect(first.allCaps == letters.allSatisfy { $0.isUppercase })
+        #expect(first.lowercase == !letters.contains { $0.isUppercase })
+        #expect(first.ascii == letters.allSatisfy(\.isASCII))
+    }
+
     /// Token ids come from eight-byte-at-a-time hashing with in-place lowercasing for ASCII
     /// words: long words, case, Vietnamese i/y folding, punctuation and a word at the very
     /// end of the text (no room for a wide load) must all find their key, and near misses not.

@@ -70,6 +70,20 @@ public struct Tokenizer: Sendable {
                     index += length
                     while index < count {
                         let next = bytes[index]
+                        if next < 0x80 && index + 8 <= count {
+                            // Eight bytes at a time: the run of ASCII letters and their case.
+                            let word = UInt64(
+                                littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(
+                                    as: UInt64.self))
+                            let run = Self.asciiLetterRun(word)
+                            if run.anyLowercase { allCaps = false }
+                            if run.anyUppercase { lowercase = false }
+                            index += run.length
+                            // Short of eight, the run ended at a byte that is no ASCII letter:
+                            // an ASCII one ends the word, another goes to the general path.
+                            if run.length < 8 && bytes[index] < 0x80 { break }
+                            continue
+                        }
                         if next < 0x80 {
                             guard (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A else { break }
                             if next >= 0x61 { allCaps = false } else { lowercase = false }
@@ -98,5 +112,23 @@ public struct Tokenizer: Sendable {
             sawNewline = false
         }
         return tokens
+    }
+
+    /// How many of the eight bytes of `word` (little-endian: the first byte lowest) are ASCII
+    /// letters before the first that is not, and whether those hold a lowercase or an
+    /// uppercase letter: bytewise arithmetic without carries between bytes.
+    @inline(__always)
+    static func asciiLetterRun(_ word: UInt64) -> (length: Int, anyLowercase: Bool, anyUppercase: Bool) {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // Case folded to lowercase, high bits cleared so that sums cannot carry.
+        let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: folded >= 0x61
+        let pastZ = folded &+ 0x0505_0505_0505_0505  // high bit: folded >= 0x7B
+        let letters = atLeastA & ~pastZ & ~word & highBits
+        let length = (~letters & highBits).trailingZeroBitCount / 8
+        let run = length == 8 ? letters : letters & ((1 << UInt64(length * 8)) &- 1)
+        // A lowercase ASCII letter has bit 5 set; shifted left by two it lands on bit 7.
+        let lowercaseBits = word << 2
+        return (length, run & lowercaseBits != 0, run & ~lowercaseBits != 0)
     }
 }
