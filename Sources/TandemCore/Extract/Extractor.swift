@@ -40,6 +40,14 @@ public final class ExtractionContext {
         self.document = document
         self.bytes = document.normalized.normalized
         self.tokens = document.tokens
+        numeralTokens = .allocate(capacity: max(document.tokens.count, 1))
+        numeralTokens.initialize(repeating: -1, count: max(document.tokens.count, 1))
+        numeralValues = .allocate(capacity: max(document.tokens.count, 1))
+    }
+
+    deinit {
+        numeralTokens.deallocate()
+        numeralValues.deallocate()
     }
 
     private var idCache: [ObjectIdentifier: [Int32]] = [:]
@@ -55,16 +63,15 @@ public final class ExtractionContext {
         return ids
     }
 
-    private var numeralTokens: [Int32] = []
-    private var numeralValues: [Double] = []
+    /// Per token, the numeral there: its token count (0: none, -1: not parsed yet) and value.
+    /// Raw memory the context owns (`let` pointers: no exclusivity check per access, as a
+    /// class's `var` array would need).
+    private let numeralTokens: UnsafeMutablePointer<Int32>
+    private let numeralValues: UnsafeMutablePointer<Double>
 
     /// The numeral at a token, parsed once per document: the numbers and dates rules of a
     /// language share `numerals.tsv`, and many rules start with a numeral.
     func numeral(at index: Int, ids: [Int32], _ parser: NumeralParser) -> NumeralParser.Numeral? {
-        if numeralTokens.isEmpty {
-            numeralTokens = Array(repeating: -1, count: tokens.count)
-            numeralValues = Array(repeating: 0, count: tokens.count)
-        }
         let known = numeralTokens[index]
         if known == 0 { return nil }
         if known > 0 { return NumeralParser.Numeral(value: numeralValues[index], tokenCount: Int(known)) }
