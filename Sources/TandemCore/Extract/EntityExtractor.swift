@@ -205,6 +205,7 @@ public struct EntityExtractor: Extractor {
             self.context = context
             self.ids = ids
             self.tokens = context.tokens
+            found.reserveCapacity(context.tokens.count / 8 + 8)
         }
 
         mutating func run() -> [Candidate] {
