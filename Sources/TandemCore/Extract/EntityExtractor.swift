@@ -33,11 +33,48 @@ public struct EntityExtractor: Extractor {
         var entity: Int
     }
 
+    /// Gazetteer forms flat, by the vocabulary id of their first word (ids interned later by
+    /// other tables are past the end), longest first: the forms of id `i` are
+    /// `formStarts[i]..<formStarts[i + 1]`, form `f`'s words and cases are at
+    /// `wordStarts[f]..<wordStarts[f + 1]`. Plain integers, so a lookup retains nothing.
+    struct FormIndex: Sendable {
+        let formStarts: [Int32]
+        let wordStarts: [Int32]
+        let words: [Int32]
+        let cases: [Form.Case]
+        let entities: [Int]
+
+        init(_ forms: [[Form]]) {
+            var formStarts: [Int32] = [0]
+            var wordStarts: [Int32] = [0]
+            var words: [Int32] = []
+            var cases: [Form.Case] = []
+            var entities: [Int] = []
+            for group in forms {
+                for form in group.sorted(by: { $0.ids.count > $1.ids.count }) {
+                    words += form.ids
+                    cases += form.cases
+                    wordStarts.append(Int32(words.count))
+                    entities.append(form.entity)
+                }
+                formStarts.append(Int32(entities.count))
+            }
+            self.formStarts = formStarts
+            self.wordStarts = wordStarts
+            self.words = words
+            self.cases = cases
+            self.entities = entities
+        }
+
+        /// Whether some form starts with word `id`.
+        func startsForm(_ id: Int) -> Bool {
+            id >= 0 && id + 1 < formStarts.count && formStarts[id] < formStarts[id + 1]
+        }
+    }
+
     /// One language's compiled tables.
     struct LanguageTables: Sendable {
-        /// Gazetteer forms by the vocabulary id of their first word (an index; ids interned
-        /// later by other tables are past the end), longest first.
-        var forms: [[Form]]
+        var forms: FormIndex
         var titles: TokenTable
         var titleDomains: TokenTable
         var familyNames: TokenTable?
@@ -57,7 +94,7 @@ public struct EntityExtractor: Extractor {
 
         mutating func indexStarts(vocabularyCount: Int) {
             var starts = [Bool](repeating: false, count: vocabularyCount)
-            for id in forms.indices where !forms[id].isEmpty { starts[id] = true }
+            for id in starts.indices where forms.startsForm(id) { starts[id] = true }
             for table in [titles, familyNames, orgHeads, locationCues].compactMap({ $0 }) {
                 for id in table.firstIDs where Int(id) < starts.count { starts[Int(id)] = true }
             }
@@ -112,7 +149,7 @@ public struct EntityExtractor: Extractor {
                 forms[Int(form.ids[0])].append(form)
             }
             var tables = LanguageTables(
-                forms: forms.map { $0.sorted { $0.ids.count > $1.ids.count } },
+                forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
@@ -239,16 +276,21 @@ public struct EntityExtractor: Extractor {
         /// The longest gazetteer form at a token whose case constraints the text meets.
         func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
             let id = Int(ids[index])
-            guard id >= 0 && id < tables.forms.count else { return nil }
-            for form in tables.forms[id] where index + form.ids.count <= tokens.count {
+            guard tables.forms.startsForm(id) else { return nil }
+            for form in Int(tables.forms.formStarts[id])..<Int(tables.forms.formStarts[id + 1]) {
+                let wordStart = Int(tables.forms.wordStarts[form])
+                let count = Int(tables.forms.wordStarts[form + 1]) - wordStart
+                guard index + count <= tokens.count else { continue }
                 var matches = true
-                for offset in 0..<form.ids.count {
+                for offset in 0..<count {
                     let token = tokens[index + offset]
-                    if ids[index + offset] != form.ids[offset] || (offset > 0 && token.newlineBefore) {
+                    if ids[index + offset] != tables.forms.words[wordStart + offset]
+                        || (offset > 0 && token.newlineBefore)
+                    {
                         matches = false
                         break
                     }
-                    switch form.cases[offset] {
+                    switch tables.forms.cases[wordStart + offset] {
                     case .capitalized where !token.capitalized, .allCaps where !token.allCaps:
                         matches = false
                     default:
@@ -257,10 +299,10 @@ public struct EntityExtractor: Extractor {
                     if !matches { break }
                 }
                 // A form that ends inside a word (Kosovo in "Kosovar") is no match.
-                let end = index + form.ids.count
+                let end = index + count
                 if matches && end < tokens.count && tokens[end].glued && tokens[end].kind == .word { matches = false }
                 if matches && index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { matches = false }
-                if matches { return (form.ids.count, form.entity) }
+                if matches { return (count, tables.forms.entities[form]) }
             }
             return nil
         }
