@@ -121,22 +121,27 @@ public final class ExtractionContext {
 /// longer span, then the earlier start, then the earlier rule (deterministic). A suppressing
 /// candidate takes its span and emits nothing.
 public enum OverlapResolver {
-    /// What the order depends on, without the mention's strings (cheap to compare).
-    private struct SortKey {
-        var matchLength: Int32
-        var priority: Int
-        var spanLength: Int32
-        var start: Int32
-        var index: Int
+    /// What the order depends on, packed into two words compared as unsigned integers: the
+    /// longer match, the higher priority, the longer span, then the earlier start and the
+    /// earlier candidate. Spans and matches are a few words long; a span length is capped at
+    /// 2^24 - 1 bytes and a priority clamped to -128…127 here, far beyond any rule's.
+    private struct SortKey: Comparable {
+        var order: UInt64
+        var tie: UInt64
 
-        func precedes(_ other: SortKey) -> Bool {
-            if matchLength != other.matchLength { return matchLength > other.matchLength }
-            if priority != other.priority { return priority > other.priority }
-            if spanLength != other.spanLength { return spanLength > other.spanLength }
-            if start != other.start { return start < other.start }
-            return index < other.index
+        init(matchLength: Int32, priority: Int, spanLength: Int32, start: Int32, index: Int) {
+            let priorityRank = UInt64(127 - min(max(priority, -128), 127))
+            let spanRank = UInt64(0xFF_FFFF - min(max(Int(spanLength), 0), 0xFF_FFFF))
+            order = UInt64(UInt32.max - UInt32(max(matchLength, 0))) << 32 | priorityRank << 24 | spanRank
+            tie = UInt64(UInt32(max(start, 0))) << 32 | UInt64(UInt32(index))
         }
+
+        var index: Int { Int(tie & 0xFFFF_FFFF) }
+
+        static func < (a: SortKey, b: SortKey) -> Bool { a.order != b.order ? a.order < b.order : a.tie < b.tie }
     }
+
+    private static let mentionOffset = MemoryLayout<Candidate>.offset(of: \Candidate.mention)!
 
     public static func resolve(_ candidates: consuming [Candidate]) -> [Mention] {
         resolve(groups: [candidates])
@@ -156,45 +161,57 @@ public enum OverlapResolver {
             // Read candidates in place: copying one would retain its strings.
             candidates.withUnsafeBufferPointer { candidates in
                 for offset in candidates.indices {
-                    let span = candidates[offset].mention.span
+                    let candidate = candidates.baseAddress! + offset
+                    let span = candidate.pointee.mention.span
                     limit = max(limit, Int(span.end))
                     order.append(
                         SortKey(
-                            matchLength: candidates[offset].matchLength, priority: candidates[offset].priority,
+                            matchLength: candidate.pointee.matchLength, priority: candidate.pointee.priority,
                             spanLength: span.end - span.start, start: span.start, index: locations.count))
                     locations.append((Int32(group), Int32(offset)))
                 }
             }
         }
         guard !order.isEmpty else { return [] }
-        order.sort { $0.precedes($1) }
+        order.sort()
         // Bytes already claimed, so each overlap check costs the span's length.
         var claimed = [Bool](repeating: false, count: limit)
-        var chosen: [(start: Int32, rank: Int, index: Int)] = []
+        // Winners as `start << 32 | rank` (sorting them gives text order, and empty spans at
+        // one place in the order they were chosen), with each one's candidate by rank.
+        var chosen: [UInt64] = []
+        var chosenIndex: [Int] = []
         chosen.reserveCapacity(total)
+        chosenIndex.reserveCapacity(total)
         for key in order {
             let (group, offset) = locations[key.index]
             let (span, suppresses) = groups[Int(group)].withUnsafeBufferPointer {
-                ($0[Int(offset)].mention.span, $0[Int(offset)].suppresses)
+                let candidate = $0.baseAddress! + Int(offset)
+                return (candidate.pointee.mention.span, candidate.pointee.suppresses)
             }
             let range = Int(span.start)..<Int(span.end)
             if claimed[range].contains(true) { continue }
             for index in range { claimed[index] = true }
-            if !suppresses { chosen.append((span.start, chosen.count, key.index)) }
+            if !suppresses {
+                chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(chosenIndex.count))
+                chosenIndex.append(key.index)
+            }
         }
-        // In text order; empty spans at one place in the order they were chosen.
-        chosen.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
+        chosen.sort()
         // Move each winner's mention out through buffer pointers (the array accessors would
         // copy it), one group at a time, leaving an empty mention behind.
         return [Mention](unsafeUninitializedCapacity: chosen.count) { mentions, initialized in
             for group in groups.indices {
                 groups[group].withUnsafeMutableBufferPointer { candidates in
-                    for (rank, winner) in chosen.enumerated() where locations[winner.index].group == group {
-                        let candidate = candidates.baseAddress! + Int(locations[winner.index].offset)
-                        withUnsafeMutablePointer(to: &candidate.pointee.mention) { mention in
-                            (mentions.baseAddress! + rank).moveInitialize(from: mention, count: 1)
-                            mention.initialize(to: Mention(kind: "", span: ByteSpan(0, 0), rule: ""))
-                        }
+                    for (rank, winner) in chosen.enumerated()
+                    where locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]].group == group {
+                        let location = locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]]
+                        // The mention's own address inside the candidate (an inout access to
+                        // the property would copy it out and back).
+                        let mention =
+                            (UnsafeMutableRawPointer(candidates.baseAddress! + Int(location.offset))
+                            + Self.mentionOffset).assumingMemoryBound(to: Mention.self)
+                        (mentions.baseAddress! + rank).moveInitialize(from: mention, count: 1)
+                        mention.initialize(to: Mention(kind: "", span: ByteSpan(0, 0), rule: ""))
                     }
                 }
             }
