@@ -82,7 +82,7 @@ public struct Aligner {
             guard let number = mention.value.flatMap({ $0.doubleValue }) else { return nil }
             return "number:\(roundedValue(number))"
         case "date":
-            guard case .string(let value)? = mention.value, !value.contains("X"), !value.hasSuffix("_REF") else {
+            guard case .string(let value)? = mention.value, !value.hasUnknown, !value.hasSuffix("_REF") else {
                 return nil
             }
             return "date:\(value)"

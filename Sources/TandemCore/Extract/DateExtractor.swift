@@ -70,7 +70,7 @@ public struct DateExtractor: Extractor {
             mention.value = resolved.value
             mention.valueEnd = resolved.valueEnd
             mention.mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
-                $0.contains("X") || $0.isEmpty ? nil : $0
+                $0.hasUnknown || $0.isEmpty ? nil : $0
             }
             return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority)
         }

@@ -38,6 +38,14 @@ struct TimexResolver {
 
     /// The rule's outputs, each compiled to a template once.
     private let outputs: [String: Template]
+    /// The outputs `resolve` reads on every match, looked up once here.
+    private let value: Template?
+    private let valueEnd: Template?
+    private let direction: Template?
+    private let shift: Template?
+    private let grain: Template?
+    private let weekday: Template?
+    private let part: Template?
     /// Whether the rule gives a range end (`end.FIELD`).
     private let hasEnd: Bool
     /// Calendar field templates by `Field`, looked up once here rather than per match:
@@ -48,6 +56,13 @@ struct TimexResolver {
     init(outputs: [String: String]) {
         let outputs = outputs.mapValues(Template.init)
         self.outputs = outputs
+        value = outputs["value"]
+        valueEnd = outputs["value_end"]
+        direction = outputs["direction"]
+        shift = outputs["shift"]
+        grain = outputs["grain"]
+        weekday = outputs["weekday"]
+        part = outputs["part"]
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
@@ -89,13 +104,13 @@ struct TimexResolver {
                 case .number(let value)?:
                     return value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
                 case .text(let text)?:
-                    return text.contains("X") ? nil : Int(text)
+                    return text.hasUnknown ? nil : Int(text)
                 case nil:
                     return nil
                 }
             }
             let text = fill(captures)
-            return text.contains("X") ? nil : Int(text)
+            return text.hasUnknown ? nil : Int(text)
         }
 
         /// The text with captures filled in (1-based); absent captures become `X`.
@@ -117,13 +132,12 @@ struct TimexResolver {
     /// `futureContext`: the sentence speaks of the future (`will meet on Thursday`), so a
     /// weekday or a date without a year is the next one, unless the rule says `direction`.
     func resolve(_ captures: [Capture?], dct: CivilDate?, futureContext: Bool = false) -> Resolved? {
-        func output(_ key: String) -> String? { outputs[key]?.fill(captures) }
-        if let value = output("value") {
-            return Resolved(value: .string(value), valueEnd: output("value_end").map { .string($0) })
+        if let value = value?.fill(captures) {
+            return Resolved(value: .string(value), valueEnd: valueEnd.map { .string($0.fill(captures)) })
         }
-        let direction = output("direction")
+        let direction = self.direction?.fill(captures)
         let future = direction == "future" || (direction == nil && futureContext)
-        if let shift = output("shift") {
+        if let shift = shift?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
             let parts = shift.split(separator: ":")
             guard parts.count == 2, let amount = Int(parts[1].replacingOccurrences(of: "+", with: "")) else {
@@ -138,9 +152,9 @@ struct TimexResolver {
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
-            return Resolved(value: .string(format(date, grain: output("grain") ?? String(parts[0]), captures)))
+            return Resolved(value: .string(format(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)))
         }
-        if let weekday = output("weekday").flatMap(Int.init) {
+        if let weekday = weekday.flatMap({ Int($0.fill(captures)) }) {
             guard (1...7).contains(weekday) else { return nil }
             guard let dct else { return Resolved(value: .null) }
             var offset = weekday - dct.weekday
@@ -182,7 +196,7 @@ struct TimexResolver {
         endOf start: Calendar? = nil
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
-            guard let text = fields[field.rawValue]?.fill(captures), !text.contains("X") else { return nil }
+            guard let text = fields[field.rawValue]?.fill(captures), !text.hasUnknown else { return nil }
             return text
         }
         func number(_ field: Field) -> Int? { fields[field.rawValue]?.number(captures) }
@@ -261,7 +275,7 @@ struct TimexResolver {
         default:
             text = "\(format4(date.year))-\(pad2(date.month))-\(pad2(date.day))"
         }
-        if withPart, let part = outputs["part"]?.fill(captures), !part.contains("X"), grain == "D" {
+        if withPart, let part = part?.fill(captures), !part.hasUnknown, grain == "D" {
             return text + "T" + part
         }
         return text
@@ -276,4 +290,10 @@ struct TimexResolver {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
+}
+
+extension String {
+    /// Whether a filled template has an `X` (an absent capture, an unknown year): a byte
+    /// check, where `contains("X")` would go through Foundation's string search.
+    var hasUnknown: Bool { utf8.contains(UInt8(ascii: "X")) }
 }
