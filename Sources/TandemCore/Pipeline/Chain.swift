@@ -49,15 +49,18 @@ public struct Timed<S: Stage>: Stage {
 
     var stage: S
     let timing: StageTiming
+    /// This stage's slot in `timing`, found once.
+    let slot: Int
 
     public init(_ stage: S, _ timing: StageTiming) {
         self.stage = stage
         self.timing = timing
+        slot = timing.slot(for: S.name)
     }
 
     public mutating func process(_ input: S.Input) throws(StageFailure) -> S.Output {
         let started = DispatchTime.now().uptimeNanoseconds
-        defer { timing.add(stage: S.name, nanoseconds: DispatchTime.now().uptimeNanoseconds - started) }
+        defer { timing.add(slot: slot, nanoseconds: DispatchTime.now().uptimeNanoseconds - started) }
         return try stage.process(input)
     }
 

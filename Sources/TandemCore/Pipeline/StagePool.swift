@@ -102,22 +102,37 @@ final class Counter: @unchecked Sendable {
 /// Busy time per stage, summed over workers; the benchmark reports each stage's share.
 public final class StageTiming: @unchecked Sendable {
     private let lock = NSLock()
-    private var nanoseconds: [String: UInt64] = [:]
+    private var nanoseconds: [UInt64] = []
     private var order: [String] = []
 
     public init() {}
 
-    public func add(stage: String, nanoseconds value: UInt64) {
+    /// The slot that `add(slot:nanoseconds:)` adds a stage's time to (set-up time).
+    public func slot(for stage: String) -> Int {
         lock.lock()
-        if nanoseconds[stage] == nil { order.append(stage) }
-        nanoseconds[stage, default: 0] += value
+        defer { lock.unlock() }
+        if let slot = order.firstIndex(of: stage) { return slot }
+        order.append(stage)
+        nanoseconds.append(0)
+        return order.count - 1
+    }
+
+    /// Adds time to a stage's slot: a lock and an array store per document, no hashing.
+    public func add(slot: Int, nanoseconds value: UInt64) {
+        lock.lock()
+        nanoseconds[slot] += value
         lock.unlock()
+    }
+
+    /// Adds time by stage name (once per batch in staged pools).
+    public func add(stage: String, nanoseconds value: UInt64) {
+        add(slot: slot(for: stage), nanoseconds: value)
     }
 
     /// Stage names in pipeline order with their summed busy seconds.
     public var seconds: [(stage: String, seconds: Double)] {
         lock.lock()
         defer { lock.unlock() }
-        return order.map { ($0, Double(nanoseconds[$0] ?? 0) / 1e9) }
+        return zip(order, nanoseconds).map { ($0, Double($1) / 1e9) }
     }
 }
