@@ -40,6 +40,14 @@ struct DecodingTests {
 
     @Test func binaryIsRejected() {
         #expect(throws: StageFailure.self) { try decoder.decode([0x41, 0x00, 0x42, 0x00]) }
+        // The message names the first NUL's offset, however far in it is.
+        let late = Array(String(repeating: "Hà Nội ", count: 40).utf8) + [0x00, 0x41]
+        do {
+            _ = try decoder.decode(late)
+            Issue.record("a NUL byte was accepted")
+        } catch {
+            #expect(error.message.contains("NUL byte at offset \(late.count - 2)"))
+        }
     }
 
     @Test func mostlyUTF8IsRepairedWithAWarning() throws {

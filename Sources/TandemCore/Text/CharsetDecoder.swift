@@ -1,4 +1,5 @@
 import CTandemShim
+import Foundation
 
 /// Turns document bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, and
 /// legacy charsets through ICU's converters. Windows-1258, which ICU cannot detect, is
@@ -27,7 +28,12 @@ public struct CharsetDecoder: Sendable {
             text.encoding = name
             return text
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // memchr: one vectorized pass, where `firstIndex(of:)` looks at a byte at a time.
+        let nulOffset = bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nul = nulOffset {
             throw StageFailure("binary data: NUL byte at offset \(nul); not a text document")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
