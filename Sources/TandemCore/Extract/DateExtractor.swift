@@ -59,20 +59,24 @@ public struct DateExtractor: Extractor {
         let dct = context.dct.flatMap(CivilDate.init(iso:))
         return language.rules.matches(in: context, ids: ids).compactMap { index, match in
             let (span, matchLength) = RuleSet.spans(match, context)
-            var mention = Mention(kind: "date", span: span, rule: language.rules.rules[index].qualifiedName)
+            let name = language.rules.rules[index].qualifiedName
             if language.rules.rules[index].blocks {
-                return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority, suppresses: true)
+                return Candidate(
+                    mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
+                    priority: Self.priority, suppresses: true)
             }
             let future = Self.futureCue(before: match.firstToken, language.futureCues, context, ids)
             guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, futureContext: future)
             else { return nil }
-            mention.type = language.types[index]
-            mention.value = resolved.value
-            mention.valueEnd = resolved.valueEnd
-            mention.mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
+            let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
             }
-            return Candidate(mention: mention, matchLength: matchLength, priority: Self.priority)
+            // The mention is made in place, in one go (a `var` filled field by field is copied).
+            return Candidate(
+                mention: Mention(
+                    kind: "date", span: span, type: language.types[index], value: resolved.value,
+                    valueEnd: resolved.valueEnd, mod: mod, rule: name),
+                matchLength: matchLength, priority: Self.priority)
         }
     }
 

@@ -49,33 +49,55 @@ public struct NumberExtractor: Extractor {
         _ ids: [Int32]
     ) -> Candidate? {
         let (span, matchLength) = RuleSet.spans(match, context)
-        var mention = Mention(kind: "number", span: span, rule: language.rules.rules[rule].qualifiedName)
+        let name = language.rules.rules[rule].qualifiedName
         if language.rules.rules[rule].blocks {
-            return Candidate(mention: mention, matchLength: matchLength, priority: 10, suppresses: true)
+            return Candidate(
+                mention: Mention(kind: "number", span: span, rule: name), matchLength: matchLength, priority: 10,
+                suppresses: true)
         }
-        let numbers = match.values.compactMap { $0?.number }
-        guard let first = numbers.first else { return nil }
-        mention.value = Self.value(first)
+        // The first two numbers captured (no array of them: this runs per match).
+        var first: Double?
+        var second: Double?
+        for value in match.values {
+            guard let number = value?.number else { continue }
+            if first == nil {
+                first = number
+            } else {
+                second = number
+                break
+            }
+        }
+        guard let first else { return nil }
         let outputs = language.outputs[rule]
+        var valueEnd: MentionValue?
         if outputs.range {
-            guard numbers.count >= 2, numbers[1] > first else { return nil }
-            mention.valueEnd = Self.value(numbers[1])
+            guard let second, second > first else { return nil }
+            valueEnd = Self.value(second)
         }
-        mention.unit = outputs.unit
-        mention.type = outputs.type
         // A hedge stands before a currency code the number is written onto: around VND300 billion.
         var hedgeEnd = match.spanFirst
         if hedgeEnd > 0 && context.tokens[hedgeEnd].glued && language.rules.gluedPrefixes.contains(ids[hedgeEnd - 1]) {
             hedgeEnd -= 1
         }
-        mention.mod = hedge(before: hedgeEnd, language, ids)
-        return Candidate(mention: mention, matchLength: matchLength, priority: 0)
+        // The mention is made in place, in one go (a `var` filled field by field is copied).
+        return Candidate(
+            mention: Mention(
+                kind: "number", span: span, type: outputs.type, value: Self.value(first), valueEnd: valueEnd,
+                mod: hedge(before: hedgeEnd, language, ids), unit: outputs.unit, rule: name),
+            matchLength: matchLength, priority: 0)
     }
 
     /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`.
     private func hedge(before index: Int, _ language: LanguageRules, _ ids: [Int32]) -> String? {
-        for (words, mod) in language.hedges where words.count <= index {
-            if ids[(index - words.count)..<index].elementsEqual(words) { return mod }
+        // By index: iterating the pairs would copy (retain) each one.
+        for hedge in language.hedges.indices where language.hedges[hedge].words.count <= index {
+            let count = language.hedges[hedge].words.count
+            var equal = true
+            for offset in 0..<count where ids[index - count + offset] != language.hedges[hedge].words[offset] {
+                equal = false
+                break
+            }
+            if equal { return language.hedges[hedge].mod }
         }
         return nil
     }

@@ -13,7 +13,10 @@ import Foundation
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
 ///   nearest one in `direction`, past by default) or left as `XXXX`.
-struct TimexResolver {
+///
+/// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
+/// hand around than a struct of templates.
+final class TimexResolver: Sendable {
     /// The resolved value and range end; nil when the fields are not a valid date.
     struct Resolved {
         var value: MentionValue
