@@ -72,6 +72,23 @@ public struct EntityExtractor: Extractor {
         }
     }
 
+    /// The entity rules, as records name them (`vi/entities:title-name`).
+    enum EntityRule: Int, CaseIterable, Sendable {
+        case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm
+
+        var name: String {
+            switch self {
+            case .gazetteer: "gazetteer"
+            case .titleName: "title-name"
+            case .familyName: "family-name"
+            case .orgHead: "org-head"
+            case .orgTail: "org-tail"
+            case .locationCue: "location-cue"
+            case .shortForm: "short-form"
+            }
+        }
+    }
+
     /// One language's compiled tables.
     struct LanguageTables: Sendable {
         var forms: FormIndex
@@ -86,7 +103,7 @@ public struct EntityExtractor: Extractor {
         var notNames: TokenTable
         var functionWords: TokenTable
         /// Full rule names (`vi/entities:title-name`), made once.
-        var ruleNames: [String: String] = [:]
+        var ruleNames: [String] = []
         /// By vocabulary id: whether a word can start a match whatever its case (a gazetteer
         /// form, a title, a family name, an organization head, a location cue). Other words
         /// start one only when capitalized, so most lowercase words are skipped at once.
@@ -155,10 +172,7 @@ public struct EntityExtractor: Extractor {
                 orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
-                ruleNames: Dictionary(
-                    uniqueKeysWithValues: [
-                        "gazetteer", "title-name", "family-name", "org-head", "org-tail", "location-cue", "short-form",
-                    ].map { ($0, "\(language)/entities:\($0)") }))
+                ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" })
             tables.indexStarts(vocabularyCount: vocabulary.count)
             languages[language] = tables
         }
@@ -254,7 +268,7 @@ public struct EntityExtractor: Extractor {
                 }
                 if let (count, entity) = gazetteer(at: index) {
                     add(
-                        index, index + count, entity: extractor.entities[entity], rule: "gazetteer",
+                        index, index + count, entity: extractor.entities[entity], rule: .gazetteer,
                         priority: gazetteerPriority)
                 }
                 if tokens[index].kind == .word {
@@ -307,7 +321,7 @@ public struct EntityExtractor: Extractor {
             return nil
         }
 
-        mutating func add(_ first: Int, _ end: Int, entity: Entity, rule: String, priority: Int) {
+        mutating func add(_ first: Int, _ end: Int, entity: Entity, rule: EntityRule, priority: Int) {
             let span = ByteSpan(tokens[first].start, tokens[end - 1].end)
             found.append(
                 Candidate(
@@ -318,9 +332,7 @@ public struct EntityExtractor: Extractor {
         }
 
         /// `lang/entities:rule`, from a table built once per language.
-        func ruleName(_ rule: String) -> String {
-            tables.ruleNames[rule] ?? "\(context.language)/entities:\(rule)"
-        }
+        func ruleName(_ rule: EntityRule) -> String { tables.ruleNames[rule.rawValue] }
 
         func isNameWord(_ index: Int) -> Bool {
             index < tokens.count && tokens[index].kind == .word && tokens[index].capitalized
@@ -385,7 +397,7 @@ public struct EntityExtractor: Extractor {
             }
             let end = nameRun(from: position, limit: 4)
             guard end > position else { return }
-            add(position, end, entity: person(position, end), rule: "title-name", priority: patternPriority)
+            add(position, end, entity: person(position, end), rule: .titleName, priority: patternPriority)
             // The title itself is no entity, even where a table knows the word ("Anh Trần
             // Minh Quân": Anh is the honorific, not the United Kingdom), unless it sits between
             // an earlier title and its name ("Thủ tướng Anh Keir Starmer": the country).
@@ -394,7 +406,7 @@ public struct EntityExtractor: Extractor {
             let span = ByteSpan(tokens[index].start, tokens[index + count - 1].end)
             found.append(
                 Candidate(
-                    mention: Mention(kind: "entity", span: span, rule: ruleName("title-name")),
+                    mention: Mention(kind: "entity", span: span, rule: ruleName(.titleName)),
                     matchLength: span.end - span.start, priority: EntityExtractor.titlePriority, suppresses: true))
         }
 
@@ -412,7 +424,7 @@ public struct EntityExtractor: Extractor {
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
-            add(index, end, entity: person(index, end), rule: "family-name", priority: patternPriority - 1)
+            add(index, end, entity: person(index, end), rule: .familyName, priority: patternPriority - 1)
         }
 
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
@@ -470,7 +482,7 @@ public struct EntityExtractor: Extractor {
                     }
                     end += 1
                 }
-                addOrganization(index, last, rule: "org-head")
+                addOrganization(index, last, rule: .orgHead)
             }
             if let tails = tables.orgTails, isNameWord(index), index == 0 || !isNameWord(index - 1) {
                 // A capitalized run (with connectors) whose last word is an organization tail.
@@ -490,11 +502,11 @@ public struct EntityExtractor: Extractor {
                 while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil {
                     first += 1
                 }
-                if let lastTail, lastTail - first >= 2 { addOrganization(first, lastTail, rule: "org-tail") }
+                if let lastTail, lastTail - first >= 2 { addOrganization(first, lastTail, rule: .orgTail) }
             }
         }
 
-        mutating func addOrganization(_ first: Int, _ end: Int, rule: String) {
+        mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule) {
             if let (count, entity) = gazetteer(at: first), count == end - first {
                 add(first, end, entity: extractor.entities[entity], rule: rule, priority: patternPriority)
             } else {
@@ -535,7 +547,7 @@ public struct EntityExtractor: Extractor {
         mutating func addLocation(_ first: Int, _ end: Int) {
             let entity = gazetteer(at: first).flatMap { $0.count == end - first ? extractor.entities[$0.entity] : nil }
             add(
-                first, end, entity: entity ?? Entity(id: slug(first, end), type: "LOC"), rule: "location-cue",
+                first, end, entity: entity ?? Entity(id: slug(first, end), type: "LOC"), rule: .locationCue,
                 priority: patternPriority - 2)
         }
 
@@ -622,7 +634,7 @@ public struct EntityExtractor: Extractor {
                     Candidate(
                         mention: Mention(
                             kind: "entity", span: span, type: alias.type, id: alias.id,
-                            rule: ruleName("short-form")),
+                            rule: ruleName(.shortForm)),
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
