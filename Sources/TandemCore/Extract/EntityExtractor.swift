@@ -122,12 +122,13 @@ public struct EntityExtractor: Extractor {
     let entities: [Entity]
     let languages: [String: LanguageTables]
     let vocabulary: Vocabulary
-    /// Name particles allowed inside a person's name (von, bin, da…).
-    let particles: Set<Int32>
+    /// Name particles allowed inside a person's name (von, bin, da…). The three word lists
+    /// are short arrays: a scan of a dozen ids beats hashing one.
+    let particles: [Int32]
     /// Words that join the parts of an English organization name (of, for, and, the).
-    let connectors: Set<Int32>
+    let connectors: [Int32]
     /// Words that join the items of a list of names (and, và).
-    let listJoiners: Set<Int32>
+    let listJoiners: [Int32]
 
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
@@ -179,11 +180,14 @@ public struct EntityExtractor: Extractor {
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
-        particles = Set(
-            ["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"].map { vocabulary.intern($0) }
-        )
-        connectors = Set(["of", "for", "and", "the", "on", "in"].map { vocabulary.intern($0) })
-        listJoiners = Set(["and", "or", "và", "hoặc"].map { vocabulary.intern($0) })
+        particles = Array(
+            Set(
+                ["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"].map {
+                    vocabulary.intern($0)
+                })
+        ).sorted()
+        connectors = Array(Set(["of", "for", "and", "the", "on", "in"].map { vocabulary.intern($0) })).sorted()
+        listJoiners = Array(Set(["and", "or", "và", "hoặc"].map { vocabulary.intern($0) })).sorted()
     }
 
     /// A gazetteer form compiled to ids and case constraints.
@@ -484,7 +488,7 @@ public struct EntityExtractor: Extractor {
                 }
                 addOrganization(index, last, rule: .orgHead)
             }
-            if let tails = tables.orgTails, isNameWord(index), index == 0 || !isNameWord(index - 1) {
+            if isNameWord(index), index == 0 || !isNameWord(index - 1), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail.
                 var end = index
                 var lastTail: Int?
@@ -534,7 +538,7 @@ public struct EntityExtractor: Extractor {
                     start = end + 1
                 }
             }
-            if let suffixes = tables.locationSuffixes, isNameWord(index), index == 0 || !isNameWord(index - 1) {
+            if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
                 var end = index
                 while end < tokens.count && end - index < 3 && isNameWord(end) { end += 1 }
                 guard end < tokens.count, suffixes.matchLength(context, ids: ids, at: end) != nil,
