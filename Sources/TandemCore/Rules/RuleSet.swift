@@ -10,11 +10,6 @@ struct RuleSet: Sendable {
         var pattern: RulePattern
         /// `pattern.firstDigitLengths`, kept at hand for the matching loop.
         var firstDigitLengths: ClosedRange<Int>?
-        /// Index in `filters` of the next-token filter when a digit token (`D4`) or a numeral
-        /// takes the first token (the numeral's filter applies after the whole numeral); -1:
-        /// the rule cannot start so.
-        var digitsFilter: Int32 = -1
-        var numeralFilter: Int32 = -1
         var blocks: Bool
         var outputs: [String: String]
         var line: Int
@@ -49,8 +44,19 @@ struct RuleSet: Sendable {
     /// Every rule's next-token filters, and their word ids back to back.
     private let filters: [Filter]
     private let filterWords: [Int32]
-    private let numeralInitial: [Int32]
-    private let digitInitial: [Int32]
+    private let numeralInitial: [NumberStartRule]
+    private let digitInitial: [NumberStartRule]
+
+    /// A rule that can start on a number, with its filters at hand (reading them from the
+    /// rule itself would touch a large struct per rule per number).
+    struct NumberStartRule: Sendable {
+        var rule: Int32
+        /// Index in `filters` of the next-token filter when a digit token (`D4`) or a
+        /// numeral takes the first token (the numeral's filter applies after the whole
+        /// numeral); -1: the rule cannot start so.
+        var digitsFilter: Int32
+        var numeralFilter: Int32
+    }
     /// By vocabulary id, one byte: `startsRules` (the word triggers rules) and
     /// `startsNumeral` (it is a number word). Small enough to stay in cache, so most words
     /// are passed over with one load.
@@ -77,8 +83,8 @@ struct RuleSet: Sendable {
         let tables = TableLoader(folder: folder, vocabulary: vocabulary)
         var rules: [Rule] = []
         var triggers: [Int32: [(rule: Int32, filter: Int32)]] = [:]
-        var numeralInitial: [Int32] = []
-        var digitInitial: [Int32] = []
+        var numeralInitial: [NumberStartRule] = []
+        var digitInitial: [NumberStartRule] = []
         var filters: [Filter] = []
         var filterWords: [Int32] = []
         func add(_ filter: RulePattern.NextFilter) -> Int32 {
@@ -100,17 +106,17 @@ struct RuleSet: Sendable {
             }
             let index = Int32(rules.count)
             let starts = pattern.startFilters()
-            var rule = Rule(
+            let rule = Rule(
                 name: line.name, pattern: pattern, firstDigitLengths: pattern.firstDigitLengths,
                 blocks: line.blocks, outputs: line.outputs, line: line.line,
                 qualifiedName: "\(language)/\(file.kind):\(line.name)")
             for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
                 triggers[word, default: []].append((index, add(filter)))
             }
-            if let filter = starts.digits { rule.digitsFilter = add(filter) }
-            if let filter = starts.numeral { rule.numeralFilter = add(filter) }
-            if starts.digits != nil || starts.numeral != nil { digitInitial.append(index) }
-            if starts.numeral != nil { numeralInitial.append(index) }
+            let numberStart = NumberStartRule(
+                rule: index, digitsFilter: starts.digits.map(add) ?? -1, numeralFilter: starts.numeral.map(add) ?? -1)
+            if starts.digits != nil || starts.numeral != nil { digitInitial.append(numberStart) }
+            if starts.numeral != nil { numeralInitial.append(numberStart) }
             rules.append(rule)
         }
         var triggerStarts: [Int32] = [0]
@@ -184,18 +190,18 @@ struct RuleSet: Sendable {
                                     guard next.passes(filters[filter], at: index + 1) else { continue }
                                 } else {
                                     let number = slot - words.count
-                                    ruleIndex = Int(
+                                    let start =
                                         numberRules == .digits
-                                            ? table.digitInitial[number] : table.numeralInitial[number])
-                                    let rule = rules + ruleIndex
+                                        ? table.digitInitial[number] : table.numeralInitial[number]
+                                    ruleIndex = Int(start.rule)
                                     let afterDigits =
-                                        isDigits && rule.pointee.digitsFilter >= 0
-                                        && next.passes(filters[Int(rule.pointee.digitsFilter)], at: index + 1)
+                                        isDigits && start.digitsFilter >= 0
+                                        && next.passes(filters[Int(start.digitsFilter)], at: index + 1)
                                     guard
                                         afterDigits
-                                            || (rule.pointee.numeralFilter >= 0
+                                            || (start.numeralFilter >= 0
                                                 && attempt.numeralEnd(context, ids, numerals).map {
-                                                    next.passes(filters[Int(rule.pointee.numeralFilter)], at: $0)
+                                                    next.passes(filters[Int(start.numeralFilter)], at: $0)
                                                 } == true)
                                     else { continue }
                                 }
@@ -229,8 +235,8 @@ struct RuleSet: Sendable {
         let triggerStarts: UnsafeBufferPointer<Int32>
         let triggerRules: UnsafeBufferPointer<Int32>
         let triggerFilters: UnsafeBufferPointer<Int32>
-        let numeralInitial: UnsafeBufferPointer<Int32>
-        let digitInitial: UnsafeBufferPointer<Int32>
+        let numeralInitial: UnsafeBufferPointer<NumberStartRule>
+        let digitInitial: UnsafeBufferPointer<NumberStartRule>
         let filters: UnsafeBufferPointer<Filter>
         let filterWords: UnsafeBufferPointer<Int32>
     }
