@@ -65,6 +65,14 @@ struct SegmentationTests {
         #expect(first.ascii == letters.allSatisfy(\.isASCII))
     }
 
+    /// A token per byte (digits and commas) outgrows the tokenizer's first buffer.
+    @Test func denseTokensOutgrowTheFirstBuffer() {
+        let bytes = Array(String(repeating: "7,", count: 300).utf8)
+        let tokens = bytes.withUnsafeBufferPointer { Tokenizer().tokenize($0) }
+        #expect(tokens.count == 600)
+        #expect(tokens.last?.start == 599 && tokens.last?.kind == .punctuation && tokens[598].kind == .digits)
+    }
+
     /// Token ids come from eight-byte-at-a-time hashing with in-place lowercasing for ASCII
     /// words: long words, case, Vietnamese i/y folding, punctuation and a word at the very
     /// end of the text (no room for a wide load) must all find their key, and near misses not.

@@ -35,8 +35,12 @@ public struct Tokenizer: Sendable {
 
     /// Tokenizes `bytes` (valid UTF-8). Offsets are byte offsets into `bytes`.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+        // Tokens go to raw memory first (an Array append checks uniqueness and capacity
+        // through a call per token), then into an Array of the exact size.
+        var capacity = bytes.count / 4 + 16
+        var buffer = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+        var tokenCount = 0
+        defer { buffer.deallocate() }
         var index = 0
         let count = bytes.count
         var sawSpace = true
@@ -90,6 +94,28 @@ public struct Tokenizer: Sendable {
                             index += 1
                         } else {
                             ascii = false
+                            // Vietnamese precomposed letters (U+1EA0-U+1EF9, E1 BA-BB xx):
+                            // letters whose case is their parity, without the general tables.
+                            if next == 0xE1 && index + 2 < count && bytes[index + 1] >= 0xBA
+                                && bytes[index + 1] <= 0xBB
+                            {
+                                let scalar =
+                                    0x1000 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                                if scalar >= 0x1EA0 && scalar <= 0x1EF9 {
+                                    if scalar & 1 == 0 { lowercase = false } else { allCaps = false }
+                                    index += 3
+                                    continue
+                                }
+                            }
+                            // Latin-1 letters (U+00C0-U+00FF, C3 xx but × and ÷): uppercase up to Þ.
+                            if next == 0xC3 && index + 1 < count {
+                                let scalar = 0xC0 | (UInt32(bytes[index + 1]) & 0x3F)
+                                if scalar != 0xD7 && scalar != 0xF7 {
+                                    if scalar <= 0xDE { lowercase = false } else { allCaps = false }
+                                    index += 2
+                                    continue
+                                }
+                            }
                             let (scalar, scalarLength) = decodeScalar(bytes, at: index)
                             let isMark = scalar >= 0x300 && scalar <= 0x36F
                             guard isMark || Scalars.isLetter(scalar) else { break }
@@ -103,15 +129,23 @@ public struct Tokenizer: Sendable {
                     index += length
                 }
             }
-            tokens.append(
-                Token(
+            if tokenCount == capacity {
+                let grown = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+                grown.moveInitialize(from: buffer, count: tokenCount)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+            (buffer + tokenCount).initialize(
+                to: Token(
                     start: Int32(start), end: Int32(index), kind: kind, spaceBefore: sawSpace,
                     newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps, ascii: ascii,
                     lowercase: lowercase))
+            tokenCount += 1
             sawSpace = false
             sawNewline = false
         }
-        return tokens
+        return Array(UnsafeBufferPointer(start: buffer, count: tokenCount))
     }
 
     /// How many of the eight bytes of `word` (little-endian: the first byte lowest) are ASCII
