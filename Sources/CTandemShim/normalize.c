@@ -201,6 +201,21 @@ static int32_t copy_ascii(tandem_normalizer *n, const uint8_t *text, int32_t len
     return length;
 }
 
+/// The byte length of the precomposed letter at `text[i]` — Latin-1 and Latin Extended
+/// (C3-C6 xx: U+00C0-U+01BF, but × and ÷) or Latin Extended Additional, where every
+/// precomposed Vietnamese letter is (E1 B8-BB xx: U+1E00-U+1EFF) — or 0. All are NFC-stable
+/// alone (`is_stable_alone`) and untouched by folding (`fold_point`).
+static inline int32_t letter_size(const uint8_t *text, int32_t i, int32_t length) {
+    uint8_t lead = text[i];
+    if (lead >= 0xC3 && lead <= 0xC6) {
+        if (i + 1 >= length) return 0;
+        if (lead == 0xC3 && (text[i + 1] == 0x97 || text[i + 1] == 0xB7)) return 0;
+        return 2;
+    }
+    if (lead == 0xE1 && i + 2 < length && text[i + 1] >= 0xB8 && text[i + 1] <= 0xBB) return 3;
+    return 0;
+}
+
 static int is_ascii(const uint8_t *text, int32_t length) {
     uint8_t any = 0;
     for (int32_t i = 0; i < length; i++) any |= text[i];
@@ -230,6 +245,27 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
                 scalar++;
             }
             w.out = o;
+        }
+        // A precomposed Latin or Vietnamese letter followed by ASCII, another such letter or
+        // the end is NFC-stable and folds to itself: its bytes are copied. Where a tone move
+        // could involve it (after o or u, or a move pending) it goes the general way.
+        int32_t size = i < length ? letter_size(text, i, length) : 0;
+        if (size > 0 && !w.pending) {
+            int32_t after = i + size;
+            int stableNext = after >= length || text[after] < 0xCC || letter_size(text, after, length) == 3;
+            uint8_t previous = w.out > 0 ? n->output[w.out - 1] : 0;
+            int afterVowel = previous == 'o' || previous == 'O' || previous == 'u' || previous == 'U';
+            if (stableNext && !afterVowel) {
+                for (int32_t b = 0; b < size; b++) {
+                    n->output[w.out] = text[i + b];
+                    n->originStart[w.out] = scalar;
+                    n->originEnd[w.out] = scalar + 1;
+                    w.out++;
+                }
+                i = after;
+                scalar++;
+                continue;
+            }
         }
         UChar32 c;
         int32_t start = scalar;

@@ -20,6 +20,10 @@ struct NormalizationTests {
     @Test func composesNFD() throws {
         let nfd = "Tie\u{302}\u{301}ng Vie\u{302}\u{323}t"
         #expect(try normalizedString(nfd) == "Tiếng Việt")
+        // A precomposed letter with a combining mark after it still composes (the copy of
+        // precomposed letters stops short of it); × and ÷ are no letters.
+        #expect(try normalizedString("Ti\u{EA}\u{301}ng \u{1B0}\u{300}a ệ\u{301}") == "Tiếng ừa ệ\u{301}")
+        #expect(try normalizedString("5×3÷ắ") == "5×3÷ắ")
     }
 
     @Test func foldsTypography() throws {
