@@ -159,6 +159,20 @@ struct RuleExampleTests {
         }
     }
 
+    /// A given name met alone takes the full name's id, but not where it starts a common
+    /// phrase of `not_names.tsv` ("Chính phủ", the government, after Phạm Minh Chính).
+    @Test func givenNamesInCommonPhrasesAreNoShortForms() throws {
+        let text = "Thủ tướng Phạm Minh Chính cho biết Chính phủ sẽ tăng chi. Chính nói thêm rằng."
+        let sink = Support.run([Support.document(text, lang: "vi")])
+        let mentions = (Support.records(sink).first?["mentions"] as? [[String: Any]]) ?? []
+        let entities = mentions.filter { $0["kind"] as? String == "entity" }.map {
+            ($0["text"] as? String ?? "", $0["id"] as? String ?? "")
+        }
+        #expect(entities.map(\.0) == ["Phạm Minh Chính", "Chính"], "\(entities)")
+        #expect(entities.allSatisfy { $0.1 == "Phạm_Minh_Chính" })
+        #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
+    }
+
     /// A title's own words are no entity: the honorific "Anh" before a name is not the
     /// United Kingdom, while "Anh" as a country after a title still is.
     @Test func titleWordsAreNoEntities() throws {

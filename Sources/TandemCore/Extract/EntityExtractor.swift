@@ -633,6 +633,9 @@ public struct EntityExtractor: Extractor {
             where !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
                 guard let alias = aliases[nameHash(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
+                // A given name that starts a common phrase is that phrase (Chính phủ, the
+                // government, after Phạm Minh Chính).
+                if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
                 candidates.append(
                     Candidate(
