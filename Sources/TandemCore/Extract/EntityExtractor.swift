@@ -416,9 +416,8 @@ public struct EntityExtractor: Extractor {
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
         mutating func familyName(at index: Int) {
-            guard let families = tables.familyNames, tokens[index].capitalized,
-                families.matchLength(context, ids: ids, at: index) != nil, isNameWord(index + 1)
-            else { return }
+            // A family name that starts a known place is the place (Hà Nội).
+            guard tokens[index].capitalized, startsPersonName(index) else { return }
             var end = index + 1
             let english = context.language == "en"
             while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end)) {
@@ -429,6 +428,15 @@ public struct EntityExtractor: Extractor {
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
             add(index, end, entity: person(index, end), rule: .familyName, priority: patternPriority - 1)
+        }
+
+        /// Whether a family name starts a person's name at `index`: another name word follows,
+        /// and the gazetteer knows no place or organization there (Hà Nội, Hồ Chí Minh).
+        func startsPersonName(_ index: Int) -> Bool {
+            guard let families = tables.familyNames, families.matchLength(context, ids: ids, at: index) != nil,
+                isNameWord(index + 1)
+            else { return false }
+            return gazetteer(at: index).map { extractor.entityType($0.entity) == "PER" } ?? true
         }
 
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
@@ -455,6 +463,16 @@ public struct EntityExtractor: Extractor {
                     guard isNameWord(end) else { return }
                 }
                 var last = end
+                let firstWord = end
+                // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
+                // title's domain, and a family name starting a name in it starts the person.
+                let titled =
+                    context.language != "en"
+                    && (max(0, index - 3)..<index).contains {
+                        tables.titles.matchLength(context, ids: ids, at: $0) == index - $0
+                    }
+                // Capitalized syllables in a row (acronyms aside) since the last lowercase one.
+                var capitalsInRow = 0
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {
                     // A hyphen inside a name joins two capitalized parts (Sở GD-ĐT).
                     if context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued && end + 1 < tokens.count
@@ -462,10 +480,13 @@ public struct EntityExtractor: Extractor {
                     {
                         end += 2
                         last = end
+                        capitalsInRow = 0
                         continue
                     }
                     guard tokens[end].kind == .word else { break }
                     if tokens[end].capitalized {
+                        if titled && end > firstWord && startsPersonName(end) { break }
+                        if !tokens[end].allCaps { capitalsInRow += 1 }
                         last = end + 1
                     } else if context.language != "en" && extractor.listJoiners.contains(ids[end])
                         && isNameWord(end + 1)
@@ -473,6 +494,7 @@ public struct EntityExtractor: Extractor {
                     {
                         // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
                         // organizations: "Bộ Y tế và Bộ Tài chính").
+                        capitalsInRow = 0
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !extractor.connectors.contains(ids[end]))
                     {
@@ -480,8 +502,10 @@ public struct EntityExtractor: Extractor {
                     } else if context.language != "en" {
                         // A lowercase syllable continues the capitalized one before it
                         // (Quốc phòng, Tài chính); a second one is the sentence going on
-                        // (Bộ Tài chính công bố…).
-                        guard tokens[end - 1].capitalized else { break }
+                        // (Bộ Tài chính công bố…), and so is one after a proper name of two
+                        // capitalized syllables or more (Bệnh viện Bạch Mai tiếp nhận…).
+                        guard tokens[end - 1].capitalized, capitalsInRow < 2 else { break }
+                        capitalsInRow = 0
                         last = end + 1
                     }
                     end += 1
