@@ -156,6 +156,17 @@ public struct NumeralParser: Sendable {
         {
             value *= word.value
             next += 1
+            // A smaller amount after the scale adds to it: 1 tỷ 200 triệu, 2 triệu 500 nghìn.
+            var scale = word.value
+            while next + 1 < tokens.count && tokens[next].kind == .digits && !tokens[next].glued
+                && !tokens[next].newlineBefore && tokens[next].end - tokens[next].start <= 3
+                && !tokens[next + 1].glued && !tokens[next + 1].newlineBefore,
+                let smaller = self.word(ids[next + 1]), smaller.wordClass == .scale, smaller.value < scale
+            {
+                value += Self.digitsValue(context, tokens[next]) * smaller.value
+                scale = smaller.value
+                next += 2
+            }
         }
         return Numeral(value: value, tokenCount: next - index)
     }
