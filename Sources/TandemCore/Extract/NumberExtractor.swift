@@ -9,8 +9,9 @@ public struct NumberExtractor: Extractor {
     struct LanguageRules: Sendable {
         var rules: RuleSet
         var hedges: [(words: [Int32], mod: String)]
-        /// Per rule, its outputs looked up once: a range, the unit, the type.
-        var outputs: [(range: Bool, unit: String?, type: String?)]
+        /// Per rule, its outputs looked up once: a range, the unit, the type, and a factor
+        /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
+        var outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
     }
 
     let languages: [String: LanguageRules]
@@ -23,14 +24,25 @@ public struct NumberExtractor: Extractor {
         for language in LanguageResources.languages {
             let rules = try RuleSet.load(
                 "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
-                allowedOutputs: ["range", "unit", "type"])
+                allowedOutputs: ["range", "unit", "type", "scale"])
             let hedgesURL = rulesFolder.appendingPathComponent(language).appendingPathComponent("hedges.tsv")
             let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
                 .sorted { $0.words.count > $1.words.count }
             languages[language] = LanguageRules(
                 rules: rules, hedges: hedges,
-                outputs: rules.rules.map { ($0.outputs["range"] != nil, $0.outputs["unit"], $0.outputs["type"]) })
+                outputs: try rules.rules.map { rule throws(ConfigError) in
+                    var scale = 1.0
+                    if let text = rule.outputs["scale"] {
+                        guard let value = Double(text), value > 0 else {
+                            throw ConfigError(
+                                file: rulesFolder.appendingPathComponent("\(language)/numbers.rules").path,
+                                line: rule.line, path: "scale", "scale must be a positive number, not '\(text)'")
+                        }
+                        scale = value
+                    }
+                    return (rule.outputs["range"] != nil, rule.outputs["unit"], rule.outputs["type"], scale)
+                })
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -72,7 +84,7 @@ public struct NumberExtractor: Extractor {
         var valueEnd: MentionValue?
         if outputs.range {
             guard let second, second > first else { return nil }
-            valueEnd = Self.value(second)
+            valueEnd = Self.value(second * outputs.scale)
         }
         // A hedge stands before a currency code the number is written onto: around VND300 billion.
         var hedgeEnd = match.spanFirst
@@ -82,7 +94,8 @@ public struct NumberExtractor: Extractor {
         // The mention is made in place, in one go (a `var` filled field by field is copied).
         return Candidate(
             mention: Mention(
-                kind: "number", span: span, type: outputs.type, value: Self.value(first), valueEnd: valueEnd,
+                kind: "number", span: span, type: outputs.type, value: Self.value(first * outputs.scale),
+                valueEnd: valueEnd,
                 mod: hedge(before: hedgeEnd, language, ids), unit: outputs.unit, rule: name),
             matchLength: matchLength, priority: 0)
     }
