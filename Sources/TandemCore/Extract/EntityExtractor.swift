@@ -355,7 +355,7 @@ public struct EntityExtractor: Extractor {
                 if isNameWord(end) && gazetteer(at: end).map({ extractor.entityType($0.entity) == "PER" }) ?? true {
                     end += 1
                 } else if end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued
-                    && tokens[end + 1].glued && isNameWord(end + 1)
+                    && tokens[end + 1].glued && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1))
                 {
                     end += 2
                 } else if extractor.particles.contains(ids[end]) && !tokens[end].capitalized && isNameWord(end + 1) {
@@ -428,6 +428,14 @@ public struct EntityExtractor: Extractor {
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
             add(index, end, entity: person(index, end), rule: .familyName, priority: patternPriority - 1)
+        }
+
+        /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
+        /// a short ASCII syllable glued after the hyphen that ends the word.
+        func isHyphenatedSyllable(_ index: Int) -> Bool {
+            let token = tokens[index]
+            return token.kind == .word && !token.capitalized && token.ascii && (2...4).contains(token.end - token.start)
+                && (index + 1 >= tokens.count || !tokens[index + 1].glued)
         }
 
         /// Whether a family name starts a person's name at `index`: another name word follows,
