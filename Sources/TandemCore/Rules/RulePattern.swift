@@ -46,16 +46,6 @@ public struct RulePattern: Sendable {
         literalPool[Int(element.literalStart)..<Int(element.literalEnd)]
     }
 
-    /// How a match can start: on certain words, on a numeral, or on a digit token. A
-    /// pattern whose first element is optional can start where either of its first two can.
-    struct Start: Sendable {
-        var words: [Int32] = []
-        var numeral = false
-        var digits = false
-        /// A wildcard can start the pattern: it would need no trigger (not allowed).
-        var anyWord = false
-    }
-
     /// The digit-token lengths a match must start with, when its first element is a
     /// required digit token (lets the rule set skip it without trying).
     var firstDigitLengths: ClosedRange<Int>? {
@@ -141,19 +131,14 @@ public struct RulePattern: Sendable {
         return (words, digits, numeral)
     }
 
-    var start: Start {
-        var start = Start()
+    /// Whether a wildcard can take a match's first token (past leading optional elements):
+    /// such a pattern would need no trigger, which is not allowed.
+    var startsWithWildcard: Bool {
         for element in elements {
-            switch element.matcher {
-            case .literal: start.words += literals(element)
-            case .table: start.words += tables[element.table].firstIDs
-            case .numeral: start.numeral = true
-            case .digits: start.digits = true
-            case .anyWord: start.anyWord = true
-            }
-            if !element.optional { break }
+            if element.matcher == .anyWord { return true }
+            if !element.optional { return false }
         }
-        return start
+        return false
     }
 
     /// Compiles a pattern, interning its literal words in `vocabulary`; `%name` tables come
@@ -209,7 +194,7 @@ public struct RulePattern: Sendable {
         self.elements = elements
         self.tables = patternTables
         self.literalPool = literalPool
-        guard !start.anyWord else {
+        guard !startsWithWildcard else {
             throw ConfigError(file: file, line: line, "a pattern cannot start with '*': rules fire from trigger words")
         }
         // Context elements only at the edges.

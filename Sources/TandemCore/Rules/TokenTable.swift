@@ -35,8 +35,6 @@ public final class TokenTable: Sendable {
     private let values: [Capture]
     /// Every vocabulary id a phrase can start with (the table's triggers).
     let firstIDs: [Int32]
-    /// Every phrase is one word.
-    let singleWords: Bool
 
     public init(lexicon: Lexicon, vocabulary: Vocabulary) {
         var byFirst: [Int32: [(ids: [Int32], value: Capture)]] = [:]
@@ -65,7 +63,6 @@ public final class TokenTable: Sendable {
         self.words = words
         self.values = values
         self.firstIDs = byFirst.keys.sorted()
-        singleWords = words.count == values.count
     }
 
     /// A table of phrases without values (word lists such as titles), each worth `.number(1)`.
