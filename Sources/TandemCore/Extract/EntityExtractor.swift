@@ -180,14 +180,10 @@ public struct EntityExtractor: Extractor {
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
-        particles = Array(
-            Set(
-                ["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"].map {
-                    vocabulary.intern($0)
-                })
-        ).sorted()
-        connectors = Array(Set(["of", "for", "and", "the", "on", "in"].map { vocabulary.intern($0) })).sorted()
-        listJoiners = Array(Set(["and", "or", "và", "hoặc"].map { vocabulary.intern($0) })).sorted()
+        func ids(_ words: [String]) -> [Int32] { Array(Set(words.map { vocabulary.intern($0) })).sorted() }
+        particles = ids(["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"])
+        connectors = ids(["of", "for", "and", "the", "on", "in"])
+        listJoiners = ids(["and", "or", "và", "hoặc"])
     }
 
     /// A gazetteer form compiled to ids and case constraints.
@@ -347,16 +343,13 @@ public struct EntityExtractor: Extractor {
         func nameRun(from start: Int, limit: Int) -> Int {
             // An organization's head word starts no person's name (Giám đốc Sở GD-ĐT).
             guard isNameWord(start), tables.notNames.matchLength(context, ids: ids, at: start) == nil,
-                tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
-                gazetteer(at: start) == nil || extractor.entityType(gazetteer(at: start)!.entity) == "PER"
+                tables.orgHeads.matchLength(context, ids: ids, at: start) == nil, !startsKnownNonPerson(start)
             else { return start }
             var end = start + 1
             while end < tokens.count && end - start < limit {
-                if isNameWord(end) && gazetteer(at: end).map({ extractor.entityType($0.entity) == "PER" }) ?? true {
+                if isNameWord(end) && !startsKnownNonPerson(end) {
                     end += 1
-                } else if end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued
-                    && tokens[end + 1].glued && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1))
-                {
+                } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
                     end += 2
                 } else if extractor.particles.contains(ids[end]) && !tokens[end].capitalized && isNameWord(end + 1) {
                     end += 2
@@ -444,7 +437,18 @@ public struct EntityExtractor: Extractor {
             guard let families = tables.familyNames, families.matchLength(context, ids: ids, at: index) != nil,
                 isNameWord(index + 1)
             else { return false }
-            return gazetteer(at: index).map { extractor.entityType($0.entity) == "PER" } ?? true
+            return !startsKnownNonPerson(index)
+        }
+
+        /// Whether the gazetteer knows a place or an organization starting at `index`.
+        func startsKnownNonPerson(_ index: Int) -> Bool {
+            gazetteer(at: index).map { extractor.entityType($0.entity) != "PER" } ?? false
+        }
+
+        /// Whether the token at `index` is a hyphen glued between two words (GD-ĐT, Sang-sik).
+        func joinsByHyphen(_ index: Int) -> Bool {
+            index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "-")) && tokens[index].glued
+                && tokens[index + 1].glued
         }
 
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
@@ -483,9 +487,7 @@ public struct EntityExtractor: Extractor {
                 var capitalsInRow = 0
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {
                     // A hyphen inside a name joins two capitalized parts (Sở GD-ĐT).
-                    if context.isCharacter(end, UInt8(ascii: "-")) && tokens[end].glued && end + 1 < tokens.count
-                        && tokens[end + 1].glued && isNameWord(end + 1)
-                    {
+                    if joinsByHyphen(end) && isNameWord(end + 1) {
                         end += 2
                         last = end
                         capitalsInRow = 0

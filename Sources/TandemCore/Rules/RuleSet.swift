@@ -35,17 +35,22 @@ struct RuleSet: Sendable {
     /// Words a number may be written onto (`set glued-prefixes vnd|usd`: VND35 trillion).
     let gluedPrefixes: Set<Int32>
     /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
-    /// are `triggerRules[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by
-    /// other tables are past the end), each with its next-token filter in `triggerFilters`.
-    /// Numeral- and digit-initial rules separately.
-    private let triggerStarts: [Int32]
-    private let triggerRules: [Int32]
-    private let triggerFilters: [Int32]
+    /// are `triggers[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by other
+    /// tables are past the end). Numeral- and digit-initial rules separately. Plain data in
+    /// frozen buffers, so the matching loop reads them through pointers taken once.
+    private let triggerStarts: FrozenBuffer<Int32>
+    private let triggers: FrozenBuffer<WordStartRule>
     /// Every rule's next-token filters, and their word ids back to back.
-    private let filters: [Filter]
-    private let filterWords: [Int32]
-    private let numeralInitial: [NumberStartRule]
-    private let digitInitial: [NumberStartRule]
+    private let filters: FrozenBuffer<Filter>
+    private let filterWords: FrozenBuffer<Int32>
+    private let numeralInitial: FrozenBuffer<NumberStartRule>
+    private let digitInitial: FrozenBuffer<NumberStartRule>
+
+    /// A rule that a word can start, with the index in `filters` of its next-token filter.
+    struct WordStartRule: Sendable {
+        var rule: Int32
+        var filter: Int32
+    }
 
     /// A rule that can start on a number, with its filters at hand (reading them from the
     /// rule itself would touch a large struct per rule per number).
@@ -60,7 +65,7 @@ struct RuleSet: Sendable {
     /// By vocabulary id, one byte: `startsRules` (the word triggers rules) and
     /// `startsNumeral` (it is a number word). Small enough to stay in cache, so most words
     /// are passed over with one load.
-    private let startFlags: [UInt8]
+    private let startFlags: FrozenBuffer<UInt8>
     private static let startsRules: UInt8 = 1
     private static let startsNumeral: UInt8 = 2
 
@@ -82,7 +87,7 @@ struct RuleSet: Sendable {
     ) throws(ConfigError) {
         let tables = TableLoader(folder: folder, vocabulary: vocabulary)
         var rules: [Rule] = []
-        var triggers: [Int32: [(rule: Int32, filter: Int32)]] = [:]
+        var triggersByWord: [Int32: [WordStartRule]] = [:]
         var numeralInitial: [NumberStartRule] = []
         var digitInitial: [NumberStartRule] = []
         var filters: [Filter] = []
@@ -111,7 +116,7 @@ struct RuleSet: Sendable {
                 blocks: line.blocks, outputs: line.outputs, line: line.line,
                 qualifiedName: "\(language)/\(file.kind):\(line.name)")
             for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
-                triggers[word, default: []].append((index, add(filter)))
+                triggersByWord[word, default: []].append(WordStartRule(rule: index, filter: add(filter)))
             }
             let numberStart = NumberStartRule(
                 rule: index, digitsFilter: starts.digits.map(add) ?? -1, numeralFilter: starts.numeral.map(add) ?? -1)
@@ -120,33 +125,29 @@ struct RuleSet: Sendable {
             rules.append(rule)
         }
         var triggerStarts: [Int32] = [0]
-        var triggerRules: [Int32] = []
-        var triggerFilters: [Int32] = []
+        var triggers: [WordStartRule] = []
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
-            for trigger in triggers[id] ?? [] {
-                triggerRules.append(trigger.rule)
-                triggerFilters.append(trigger.filter)
-            }
-            triggerStarts.append(Int32(triggerRules.count))
+            triggers += triggersByWord[id] ?? []
+            triggerStarts.append(Int32(triggers.count))
         }
         self.language = language
         self.numerals = numerals
         self.rules = rules
         self.settings = file.settings
-        self.triggerStarts = triggerStarts
-        self.triggerRules = triggerRules
-        self.triggerFilters = triggerFilters
-        self.filters = filters
-        self.filterWords = filterWords
-        startFlags = (0..<Int32(triggerStarts.count - 1)).map { id in
-            (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
-                | (numerals.word(id) != nil ? Self.startsNumeral : 0)
-        }
-        self.numeralInitial = numeralInitial
-        self.digitInitial = digitInitial
+        self.triggerStarts = FrozenBuffer(triggerStarts)
+        self.triggers = FrozenBuffer(triggers)
+        self.filters = FrozenBuffer(filters)
+        self.filterWords = FrozenBuffer(filterWords)
+        startFlags = FrozenBuffer(
+            (0..<Int32(triggerStarts.count - 1)).map { id in
+                (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
+                    | (numerals.word(id) != nil ? Self.startsNumeral : 0)
+            })
+        self.numeralInitial = FrozenBuffer(numeralInitial)
+        self.digitInitial = FrozenBuffer(digitInitial)
     }
 
     /// Every clean match in the document: rules tried at the tokens that can start them,
@@ -158,112 +159,78 @@ struct RuleSet: Sendable {
         captures.reserveCapacity(16)
         // Rules and tables are read through pointers: copying a rule would retain its arrays,
         // and a property read per token would reload and bounds-check the array.
+        let startFlags = self.startFlags.elements
+        let triggerStarts = self.triggerStarts.elements
+        let triggers = self.triggers.elements
+        let digitInitial = self.digitInitial.elements
+        let numeralInitial = self.numeralInitial.elements
+        let filters = self.filters.elements
         rules.withUnsafeBufferPointer { ruleBuffer in
             context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { idBuffer in
-                    withIndex { table in
-                        let rules = ruleBuffer.baseAddress!
-                        let filters = table.filters
-                        let next = NextCheck(
-                            tokens: tokens, ids: idBuffer, words: table.filterWords, numerals: numerals)
-                        for index in 0..<tokens.count {
-                            let id = Int(idBuffer[index])
-                            let flags = id >= 0 && id < table.startFlags.count ? table.startFlags[id] : 0
-                            let isDigits = tokens[index].kind == .digits
-                            guard flags != 0 || isDigits else { continue }
-                            let words =
-                                flags & Self.startsRules != 0
-                                ? Int(table.triggerStarts[id])..<Int(table.triggerStarts[id + 1]) : 0..<0
-                            let numberRules: NumberStart =
-                                isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
-                            let numberCount =
-                                numberRules == .digits
-                                ? table.digitInitial.count
-                                : numberRules == .numeral ? table.numeralInitial.count : 0
-                            guard !words.isEmpty || numberCount > 0 else { continue }
-                            var attempt = Attempt(index: index)
-                            for slot in 0..<(words.count + numberCount) {
-                                let ruleIndex: Int
-                                if slot < words.count {
-                                    ruleIndex = Int(table.triggerRules[words.lowerBound + slot])
-                                    let filter = Int(table.triggerFilters[words.lowerBound + slot])
-                                    guard next.passes(filters[filter], at: index + 1) else { continue }
-                                } else {
-                                    let number = slot - words.count
-                                    let start =
-                                        numberRules == .digits
-                                        ? table.digitInitial[number] : table.numeralInitial[number]
-                                    ruleIndex = Int(start.rule)
-                                    let afterDigits =
-                                        isDigits && start.digitsFilter >= 0
-                                        && next.passes(filters[Int(start.digitsFilter)], at: index + 1)
-                                    guard
-                                        afterDigits
-                                            || (start.numeralFilter >= 0
-                                                && attempt.numeralEnd(context, ids, numerals).map {
-                                                    next.passes(filters[Int(start.numeralFilter)], at: $0)
-                                                } == true)
-                                    else { continue }
-                                }
+                    let rules = ruleBuffer.baseAddress!
+                    let next = NextCheck(
+                        tokens: tokens, ids: idBuffer, words: filterWords.elements, numerals: numerals)
+                    for index in 0..<tokens.count {
+                        let id = Int(idBuffer[index])
+                        let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
+                        let isDigits = tokens[index].kind == .digits
+                        guard flags != 0 || isDigits else { continue }
+                        let words =
+                            flags & Self.startsRules != 0
+                            ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
+                        let numberRules: NumberStart =
+                            isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
+                        let numberCount =
+                            numberRules == .digits
+                            ? digitInitial.count
+                            : numberRules == .numeral ? numeralInitial.count : 0
+                        guard !words.isEmpty || numberCount > 0 else { continue }
+                        var attempt = Attempt(index: index)
+                        for slot in 0..<(words.count + numberCount) {
+                            let ruleIndex: Int
+                            if slot < words.count {
+                                let trigger = triggers[words.lowerBound + slot]
+                                ruleIndex = Int(trigger.rule)
+                                guard next.passes(filters[Int(trigger.filter)], at: index + 1) else { continue }
+                            } else {
+                                let number = slot - words.count
+                                let start =
+                                    numberRules == .digits
+                                    ? digitInitial[number] : numeralInitial[number]
+                                ruleIndex = Int(start.rule)
+                                let afterDigits =
+                                    isDigits && start.digitsFilter >= 0
+                                    && next.passes(filters[Int(start.digitsFilter)], at: index + 1)
                                 guard
-                                    let bounds = attempt.match(
-                                        rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
-                                        gluedPrefixes, &captures)
+                                    afterDigits
+                                        || (start.numeralFilter >= 0
+                                            && attempt.numeralEnd(context, ids, numerals).map {
+                                                next.passes(filters[Int(start.numeralFilter)], at: $0)
+                                            } == true)
                                 else { continue }
-                                if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
-                                if attempt.insideLink == true { break }
-                                found.append(
-                                    (
-                                        ruleIndex,
-                                        RulePattern.Match(
-                                            firstToken: bounds.firstToken, endToken: bounds.endToken,
-                                            spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
-                                            values: captures)
-                                    ))
                             }
+                            guard
+                                let bounds = attempt.match(
+                                    rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
+                                    gluedPrefixes, &captures)
+                            else { continue }
+                            if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
+                            if attempt.insideLink == true { break }
+                            found.append(
+                                (
+                                    ruleIndex,
+                                    RulePattern.Match(
+                                        firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                        spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
+                                        values: captures)
+                                ))
                         }
                     }
                 }
             }
         }
         return found
-    }
-
-    /// The trigger index as buffer pointers, for the matching loop.
-    private struct IndexBuffers {
-        let startFlags: UnsafeBufferPointer<UInt8>
-        let triggerStarts: UnsafeBufferPointer<Int32>
-        let triggerRules: UnsafeBufferPointer<Int32>
-        let triggerFilters: UnsafeBufferPointer<Int32>
-        let numeralInitial: UnsafeBufferPointer<NumberStartRule>
-        let digitInitial: UnsafeBufferPointer<NumberStartRule>
-        let filters: UnsafeBufferPointer<Filter>
-        let filterWords: UnsafeBufferPointer<Int32>
-    }
-
-    private func withIndex<Result>(_ body: (IndexBuffers) -> Result) -> Result {
-        startFlags.withUnsafeBufferPointer { startFlags in
-            triggerStarts.withUnsafeBufferPointer { triggerStarts in
-                triggerRules.withUnsafeBufferPointer { triggerRules in
-                    triggerFilters.withUnsafeBufferPointer { triggerFilters in
-                        numeralInitial.withUnsafeBufferPointer { numeralInitial in
-                            digitInitial.withUnsafeBufferPointer { digitInitial in
-                                filters.withUnsafeBufferPointer { filters in
-                                    filterWords.withUnsafeBufferPointer { filterWords in
-                                        body(
-                                            IndexBuffers(
-                                                startFlags: startFlags, triggerStarts: triggerStarts,
-                                                triggerRules: triggerRules, triggerFilters: triggerFilters,
-                                                numeralInitial: numeralInitial, digitInitial: digitInitial,
-                                                filters: filters, filterWords: filterWords))
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// Which number-initial rules a token can start.

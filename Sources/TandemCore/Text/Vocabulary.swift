@@ -59,7 +59,8 @@ public final class Vocabulary: @unchecked Sendable {
     public func ids(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
         withTables { tables in
             let longest = maximumKeyLength
-            // Room for the longest key a token may be looked up by, plus padding for loads.
+            // Room for the longest key a token may be looked up by, plus padding for loads
+            // (zeroed once: bytes past a key are masked off, they only need to be readable).
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (longest + 4) + Self.padding) {
                 scratch in
                 scratch.initialize(repeating: 0)
@@ -84,11 +85,9 @@ public final class Vocabulary: @unchecked Sendable {
                         for offset in 0..<length {
                             key[offset] = token.ascii ? Self.lower(bytes[start + offset]) : bytes[start + offset]
                         }
-                        for offset in length..<length + Self.padding { key[offset] = 0 }
                         return tables.find(key: key, length: length, lowercase: false)
                     }
                     let keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
-                    for offset in keyLength..<keyLength + Self.padding { key[offset] = 0 }
                     return tables.find(key: key, length: keyLength, lowercase: false)
                 }
             }
