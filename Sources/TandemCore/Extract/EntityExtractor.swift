@@ -17,9 +17,32 @@ public struct EntityExtractor: Extractor {
     /// A title before a name outranks a gazetteer form on the same words (it emits nothing).
     static let titlePriority = 50
 
+    /// The three entity types.
+    enum NameType: UInt8, Sendable {
+        case person, organization, location
+
+        init?(code: String) {
+            switch code {
+            case "PER": self = .person
+            case "ORG": self = .organization
+            case "LOC": self = .location
+            default: return nil
+            }
+        }
+
+        /// `PER`, `ORG` or `LOC`, as records write it.
+        var code: String {
+            switch self {
+            case .person: "PER"
+            case .organization: "ORG"
+            case .location: "LOC"
+            }
+        }
+    }
+
     struct Entity: Sendable {
         var id: String
-        var type: String
+        var type: NameType
     }
 
     /// One gazetteer form as vocabulary ids, with the case each word must have in the text.
@@ -140,13 +163,13 @@ public struct EntityExtractor: Extractor {
             let line = RuleFile.stripComment(String(raw))
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, !fields[0].isEmpty, ["PER", "ORG", "LOC"].contains(fields[1]) else {
+            guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
                 throw ConfigError(
                     file: gazetteerURL.path, line: index + 1,
                     "expected id<TAB>PER|ORG|LOC<TAB>English forms<TAB>Vietnamese forms")
             }
             let entity = entities.count
-            entities.append(Entity(id: fields[0], type: fields[1]))
+            entities.append(Entity(id: fields[0], type: type))
             let english = fields[2].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
             let vietnamese = fields[3].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
             formsByLanguage["en"]! += english
@@ -238,6 +261,35 @@ public struct EntityExtractor: Extractor {
         return finder.run()
     }
 
+    /// What a name refers to: a gazetteer entity, or (`entity` -1) a name no table knows,
+    /// whose id is the slug of tokens `first..<end`.
+    struct Referent {
+        var entity: Int32
+        var first: Int32
+        var end: Int32
+
+        static func known(_ entity: Int) -> Referent { Referent(entity: Int32(entity), first: 0, end: 0) }
+        static func slug(_ first: Int, _ end: Int) -> Referent {
+            Referent(entity: -1, first: Int32(first), end: Int32(end))
+        }
+    }
+
+    /// A name found before overlaps are settled: plain data, so the many that lose cost no
+    /// strings. Only winners become mentions.
+    struct Hit: OverlapCandidate {
+        /// Its tokens, `first..<end`.
+        var first: Int32
+        var end: Int32
+        var overlapSpan: ByteSpan
+        var referent: Referent
+        var type: NameType
+        var rule: EntityRule
+        var priority: Int
+        var suppresses: Bool
+
+        var matchLength: Int32 { overlapSpan.end - overlapSpan.start }
+    }
+
     /// The per-document work: patterns, then acronyms and short forms.
     struct Finder {
         let extractor: EntityExtractor
@@ -245,7 +297,7 @@ public struct EntityExtractor: Extractor {
         let context: ExtractionContext
         let ids: [Int32]
         let tokens: [Token]
-        var found: [Candidate] = []
+        var found: [Hit] = []
         /// Where the name after the last title found starts: words before it belong to that
         /// title (its domain, its country).
         var titledNameStart = 0
@@ -267,9 +319,7 @@ public struct EntityExtractor: Extractor {
                     continue
                 }
                 if let (count, entity) = gazetteer(at: index) {
-                    add(
-                        index, index + count, entity: extractor.entities[entity], rule: .gazetteer,
-                        priority: gazetteerPriority)
+                    add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
                 if tokens[index].kind == .word {
                     titleName(at: index)
@@ -278,10 +328,7 @@ public struct EntityExtractor: Extractor {
                     location(at: index)
                 }
             }
-            // Hand the candidates over (a shared array would be copied when winners move out).
-            var candidates: [Candidate] = []
-            swap(&candidates, &found)
-            return linkShortForms(OverlapResolver.resolve(consume candidates))
+            return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
         }
 
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
@@ -321,14 +368,22 @@ public struct EntityExtractor: Extractor {
             return nil
         }
 
-        mutating func add(_ first: Int, _ end: Int, entity: Entity, rule: EntityRule, priority: Int) {
-            let span = ByteSpan(tokens[first].start, tokens[end - 1].end)
+        mutating func add(
+            _ first: Int, _ end: Int, referent: Referent, type: NameType, rule: EntityRule, priority: Int,
+            suppresses: Bool = false
+        ) {
             found.append(
-                Candidate(
-                    mention: Mention(
-                        kind: "entity", span: span, type: entity.type, id: entity.id,
-                        rule: ruleName(rule)),
-                    matchLength: span.end - span.start, priority: priority))
+                Hit(
+                    first: Int32(first), end: Int32(end),
+                    overlapSpan: ByteSpan(tokens[first].start, tokens[end - 1].end),
+                    referent: referent, type: type, rule: rule, priority: priority, suppresses: suppresses))
+        }
+
+        /// A gazetteer entity at `first..<end`, with its own type.
+        mutating func add(_ first: Int, _ end: Int, known entity: Int, rule: EntityRule, priority: Int) {
+            add(
+                first, end, referent: .known(entity), type: extractor.entities[entity].type, rule: rule,
+                priority: priority)
         }
 
         /// `lang/entities:rule`, from a table built once per language.
@@ -360,14 +415,20 @@ public struct EntityExtractor: Extractor {
             return end
         }
 
-        /// A person's entity: the gazetteer's when the run is a known person, else a slug.
-        func person(_ first: Int, _ end: Int) -> Entity {
+        /// A person: the gazetteer's when the run is a known person, else a slug.
+        func person(_ first: Int, _ end: Int) -> Referent {
             if let (count, entity) = gazetteer(at: first), count == end - first,
-                extractor.entityType(entity) == "PER"
+                extractor.entities[entity].type == .person
             {
-                return extractor.entities[entity]
+                return .known(entity)
             }
-            return Entity(id: slug(first, end), type: "PER")
+            return .slug(first, end)
+        }
+
+        /// The id a referent stands for.
+        func id(of referent: Referent) -> String {
+            referent.entity >= 0
+                ? extractor.entities[Int(referent.entity)].id : slug(Int(referent.first), Int(referent.end))
         }
 
         /// The id of a name no table knows: its text with `_` for spaces.
@@ -388,23 +449,23 @@ public struct EntityExtractor: Extractor {
                 position += domain
             }
             if position < tokens.count, let (known, entity) = gazetteer(at: position),
-                extractor.entityType(entity) != "PER"
+                extractor.entities[entity].type != .person
             {
                 position += known
             }
             let end = nameRun(from: position, limit: 4)
             guard end > position else { return }
-            add(position, end, entity: person(position, end), rule: .titleName, priority: patternPriority)
+            add(
+                position, end, referent: person(position, end), type: .person, rule: .titleName,
+                priority: patternPriority)
             // The title itself is no entity, even where a table knows the word ("Anh Trần
             // Minh Quân": Anh is the honorific, not the United Kingdom), unless it sits between
             // an earlier title and its name ("Thủ tướng Anh Keir Starmer": the country).
             defer { titledNameStart = max(titledNameStart, position) }
             guard index >= titledNameStart else { return }
-            let span = ByteSpan(tokens[index].start, tokens[index + count - 1].end)
-            found.append(
-                Candidate(
-                    mention: Mention(kind: "entity", span: span, rule: ruleName(.titleName)),
-                    matchLength: span.end - span.start, priority: EntityExtractor.titlePriority, suppresses: true))
+            add(
+                index, index + count, referent: .slug(index, index + count), type: .person, rule: .titleName,
+                priority: EntityExtractor.titlePriority, suppresses: true)
         }
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
@@ -420,7 +481,9 @@ public struct EntityExtractor: Extractor {
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
-            add(index, end, entity: person(index, end), rule: .familyName, priority: patternPriority - 1)
+            add(
+                index, end, referent: person(index, end), type: .person, rule: .familyName,
+                priority: patternPriority - 1)
         }
 
         /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
@@ -442,7 +505,7 @@ public struct EntityExtractor: Extractor {
 
         /// Whether the gazetteer knows a place or an organization starting at `index`.
         func startsKnownNonPerson(_ index: Int) -> Bool {
-            gazetteer(at: index).map { extractor.entityType($0.entity) != "PER" } ?? false
+            gazetteer(at: index).map { extractor.entities[$0.entity].type != .person } ?? false
         }
 
         /// Whether the token at `index` is a hyphen glued between two words (GD-ĐT, Sang-sik).
@@ -546,10 +609,10 @@ public struct EntityExtractor: Extractor {
 
         mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule) {
             if let (count, entity) = gazetteer(at: first), count == end - first {
-                add(first, end, entity: extractor.entities[entity], rule: rule, priority: patternPriority)
+                add(first, end, known: entity, rule: rule, priority: patternPriority)
             } else {
                 add(
-                    first, end, entity: Entity(id: slug(first, end), type: "ORG"), rule: rule,
+                    first, end, referent: .slug(first, end), type: .organization, rule: rule,
                     priority: patternPriority - 2)
             }
         }
@@ -583,43 +646,29 @@ public struct EntityExtractor: Extractor {
         }
 
         mutating func addLocation(_ first: Int, _ end: Int) {
-            let entity = gazetteer(at: first).flatMap { $0.count == end - first ? extractor.entities[$0.entity] : nil }
-            add(
-                first, end, entity: entity ?? Entity(id: slug(first, end), type: "LOC"), rule: .locationCue,
-                priority: patternPriority - 2)
+            if let (count, entity) = gazetteer(at: first), count == end - first {
+                add(first, end, known: entity, rule: .locationCue, priority: patternPriority - 2)
+            } else {
+                add(
+                    first, end, referent: .slug(first, end), type: .location, rule: .locationCue,
+                    priority: patternPriority - 2)
+            }
         }
 
         /// Acronyms defined in brackets take the long form's id; surnames and acronyms met
-        /// anywhere in the document take the id of the full form.
-        func linkShortForms(_ mentions: consuming [Mention]) -> [Candidate] {
+        /// anywhere in the document take the id of the full form. Then the winners and the short
+        /// forms become candidates.
+        func linkShortForms(_ winners: [Hit]) -> [Candidate] {
+            var hits = winners
             // Aliases by the hash of their name key (accent- and case-insensitive): 64 bits,
             // among the few dozen keys of one document.
-            var aliases: [UInt64: (id: String, type: String)] = [:]
+            var aliases: [UInt64: (referent: Referent, type: NameType)] = [:]
             var covered = [Bool](repeating: false, count: tokens.count)
-            // Each mention's token range and what linking needs of it, in one walk (mentions
-            // are in text order), read in place.
-            var ranges: [Range<Int>] = []
-            var types: [EntityType] = []
-            ranges.reserveCapacity(mentions.count)
-            types.reserveCapacity(mentions.count)
-            mentions.withUnsafeBufferPointer { mentions in
-                var cursor = 0
-                for mention in mentions.indices {
-                    let span = mentions[mention].span
-                    while cursor < tokens.count && tokens[cursor].start < span.start { cursor += 1 }
-                    let first = min(cursor, max(tokens.count - 1, 0))
-                    var end = first
-                    while end < tokens.count && tokens[end].end <= span.end { end += 1 }
-                    ranges.append(first..<max(end, first + 1))
-                    types.append(EntityType(mentions[mention].type))
-                }
-            }
-            for index in mentions.indices {
-                let range = ranges[index]
-                for token in range { covered[token] = true }
+            for hit in hits {
+                for token in Int(hit.first)..<Int(hit.end) { covered[token] = true }
                 // Full personal names teach their surname.
-                if types[index] == .person, range.count >= 2, let id = mentions[index].id {
-                    aliases[nameHash(range.upperBound - 1)] = (id, "PER")
+                if hit.type == .person, hit.end - hit.first >= 2 {
+                    aliases[nameHash(Int(hit.end) - 1)] = (hit.referent, .person)
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id.
@@ -631,35 +680,26 @@ public struct EntityExtractor: Extractor {
             where isCharacter(index, UInt8(ascii: "(")) && isCharacter(index + 2, UInt8(ascii: ")"))
                 && isAcronym(index + 1) && !covered[index + 1]
             {
-                guard let long = ranges.firstIndex(where: { $0.upperBound == index }),
-                    let id = mentions[long].id, let type = mentions[long].type
-                else { continue }
-                aliases[nameHash(index + 1)] = (id, type)
+                guard let long = hits.firstIndex(where: { $0.end == index }) else { continue }
+                aliases[nameHash(index + 1)] = (hits[long].referent, hits[long].type)
             }
-            for index in mentions.indices where types[index] == .organization || types[index] == .location {
-                let range = ranges[index]
-                if range.count == 1 && isAcronym(range.lowerBound), let id = mentions[index].id,
-                    let type = mentions[index].type
-                {
-                    let key = nameHash(range.lowerBound)
-                    aliases[key] = aliases[key] ?? (id, type)
-                }
+            for hit in hits where hit.type != .person && hit.end - hit.first == 1 && isAcronym(Int(hit.first)) {
+                let key = nameHash(Int(hit.first))
+                aliases[key] = aliases[key] ?? (hit.referent, hit.type)
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
-            for index in mentions.indices where types[index] == .person {
-                let range = ranges[index]
-                guard range.count == 1 else { continue }
-                if let alias = aliases[nameHash(range.lowerBound)] { mentions[index].id = alias.id }
+            for index in hits.indices where hits[index].type == .person && hits[index].end - hits[index].first == 1 {
+                if let alias = aliases[nameHash(Int(hits[index].first))] { hits[index].referent = alias.referent }
             }
-            // Mentions move into their candidates (a copy would retain each string).
             var candidates: [Candidate] = []
-            candidates.reserveCapacity(mentions.count + 8)
-            for index in mentions.indices {
-                var mention = Mention(kind: "", span: ByteSpan(0, 0), rule: "")
-                swap(&mention, &mentions[index])
-                let length = mention.span.end - mention.span.start
+            candidates.reserveCapacity(hits.count + 8)
+            for hit in hits {
                 candidates.append(
-                    Candidate(mention: mention, matchLength: length, priority: EntityExtractor.gazetteerPriority))
+                    Candidate(
+                        mention: Mention(
+                            kind: "entity", span: hit.overlapSpan, type: hit.type.code, id: id(of: hit.referent),
+                            rule: ruleName(hit.rule)),
+                        matchLength: hit.matchLength, priority: EntityExtractor.gazetteerPriority))
             }
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
             guard !aliases.isEmpty else { return candidates }
@@ -674,25 +714,11 @@ public struct EntityExtractor: Extractor {
                 candidates.append(
                     Candidate(
                         mention: Mention(
-                            kind: "entity", span: span, type: alias.type, id: alias.id,
+                            kind: "entity", span: span, type: alias.type.code, id: id(of: alias.referent),
                             rule: ruleName(.shortForm)),
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
-        }
-
-        /// The entity types short-form linking tells apart.
-        private enum EntityType {
-            case person, organization, location, other
-
-            init(_ type: String?) {
-                switch type {
-                case "PER": self = .person
-                case "ORG": self = .organization
-                case "LOC": self = .location
-                default: self = .other
-                }
-            }
         }
 
         /// The hash of a token's accent- and case-insensitive name key, which links a short
@@ -720,6 +746,4 @@ public struct EntityExtractor: Extractor {
             return capitals >= 2
         }
     }
-
-    func entityType(_ entity: Int) -> String { entities[entity].type }
 }

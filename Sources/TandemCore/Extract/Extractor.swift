@@ -14,16 +14,16 @@ public struct Candidate: Sendable {
     public var mention: Mention
     /// The tokens the rule consumed (including context words outside the span).
     public var matchLength: Int32
-    /// Higher wins among overlapping candidates of equal length (dates own their digits).
-    public var priority: Int
     /// A blocking match (a score, a phone number): it wins its span and emits nothing.
     public var suppresses: Bool
+    /// Higher wins among overlapping candidates of equal length (dates own their digits).
+    public var priority: Int
+}
 
+extension Candidate {
+    /// Hands over to the memberwise initializer, as `Mention`'s does (and for its reason).
     public init(mention: Mention, matchLength: Int32, priority: Int, suppresses: Bool = false) {
-        self.mention = mention
-        self.matchLength = matchLength
-        self.priority = priority
-        self.suppresses = suppresses
+        self.init(mention: mention, matchLength: matchLength, suppresses: suppresses, priority: priority)
     }
 }
 
@@ -117,6 +117,18 @@ public final class ExtractionContext {
     }
 }
 
+/// What overlap resolution reads of a candidate: where it lies and how strong it is.
+protocol OverlapCandidate {
+    var overlapSpan: ByteSpan { get }
+    var matchLength: Int32 { get }
+    var priority: Int { get }
+    var suppresses: Bool { get }
+}
+
+extension Candidate: OverlapCandidate {
+    var overlapSpan: ByteSpan { mention.span }
+}
+
 /// Chooses non-overlapping mentions: longer matches first, then higher priority, then the
 /// longer span, then the earlier start, then the earlier rule (deterministic). A suppressing
 /// candidate takes its span and emits nothing.
@@ -141,28 +153,30 @@ public enum OverlapResolver {
         static func < (a: SortKey, b: SortKey) -> Bool { a.order != b.order ? a.order < b.order : a.tie < b.tie }
     }
 
+    /// Where a candidate is: its group and its offset there.
+    typealias Location = (group: Int32, offset: Int32)
+
     private static let mentionOffset = MemoryLayout<Candidate>.offset(of: \Candidate.mention)!
 
     public static func resolve(_ candidates: consuming [Candidate]) -> [Mention] {
         resolve(groups: [candidates])
     }
 
-    /// Resolves the candidates of several extractors as if they were one array, in order.
-    /// The groups are consumed: winners' mentions are moved out, not copied (a copy would
-    /// retain each of its strings).
-    public static func resolve(groups: consuming [[Candidate]]) -> [Mention] {
+    /// The winners among the candidates of several groups taken as one array in order, in
+    /// text order (empty spans at one place in the order they were chosen). Candidates are
+    /// read in place: copying one could retain its strings.
+    static func winners<C: OverlapCandidate>(groups: [[C]]) -> [Location] {
         let total = groups.reduce(0) { $0 + $1.count }
         var order: [SortKey] = []
-        var locations: [(group: Int32, offset: Int32)] = []
+        var locations: [Location] = []
         order.reserveCapacity(total)
         locations.reserveCapacity(total)
         var limit = 0
         for (group, candidates) in groups.enumerated() {
-            // Read candidates in place: copying one would retain its strings.
             candidates.withUnsafeBufferPointer { candidates in
                 for offset in candidates.indices {
                     let candidate = candidates.baseAddress! + offset
-                    let span = candidate.pointee.mention.span
+                    let span = candidate.pointee.overlapSpan
                     limit = max(limit, Int(span.end))
                     order.append(
                         SortKey(
@@ -176,46 +190,57 @@ public enum OverlapResolver {
         order.sort()
         // Bytes already claimed, so each overlap check costs the span's length.
         var claimed = [Bool](repeating: false, count: limit)
-        // Winners as `start << 32 | rank` (sorting them gives text order, and empty spans at
-        // one place in the order they were chosen), with each one's candidate by rank.
+        // Winners as `start << 32 | rank chosen` (sorting them gives text order, and empty
+        // spans at one place in the order they were chosen), with each one's location by rank.
         var chosen: [UInt64] = []
-        var chosenIndex: [Int] = []
+        var chosenLocation: [Int] = []
         chosen.reserveCapacity(total)
-        chosenIndex.reserveCapacity(total)
+        chosenLocation.reserveCapacity(total)
         for key in order {
             let (group, offset) = locations[key.index]
             let (span, suppresses) = groups[Int(group)].withUnsafeBufferPointer {
                 let candidate = $0.baseAddress! + Int(offset)
-                return (candidate.pointee.mention.span, candidate.pointee.suppresses)
+                return (candidate.pointee.overlapSpan, candidate.pointee.suppresses)
             }
             let range = Int(span.start)..<Int(span.end)
             if claimed[range].contains(true) { continue }
             for index in range { claimed[index] = true }
             if !suppresses {
-                chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(chosenIndex.count))
-                chosenIndex.append(key.index)
+                chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(chosenLocation.count))
+                chosenLocation.append(key.index)
             }
         }
         chosen.sort()
+        return chosen.map { locations[chosenLocation[Int($0 & 0xFFFF_FFFF)]] }
+    }
+
+    /// Resolves the candidates of several extractors as if they were one array, in order.
+    /// The groups are consumed: winners' mentions are moved out, not copied (a copy would
+    /// retain each of its strings).
+    public static func resolve(groups: consuming [[Candidate]]) -> [Mention] {
+        let winners = winners(groups: groups)
         // Move each winner's mention out through buffer pointers (the array accessors would
-        // copy it), one group at a time, leaving an empty mention behind.
-        return [Mention](unsafeUninitializedCapacity: chosen.count) { mentions, initialized in
+        // copy it), one group at a time, leaving an empty mention behind. The empty mention's
+        // strings are literals, which are immortal, so its bytes are copied without retains
+        // (initializing from a new value would build, copy and destroy one each time).
+        var vacated = Mention(kind: "", span: ByteSpan(0, 0), rule: "")
+        return [Mention](unsafeUninitializedCapacity: winners.count) { mentions, initialized in
             for group in groups.indices {
                 groups[group].withUnsafeMutableBufferPointer { candidates in
-                    for (rank, winner) in chosen.enumerated()
-                    where locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]].group == group {
-                        let location = locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]]
+                    for (rank, winner) in winners.enumerated() where winner.group == group {
                         // The mention's own address inside the candidate (an inout access to
                         // the property would copy it out and back).
                         let mention =
-                            (UnsafeMutableRawPointer(candidates.baseAddress! + Int(location.offset))
+                            (UnsafeMutableRawPointer(candidates.baseAddress! + Int(winner.offset))
                             + Self.mentionOffset).assumingMemoryBound(to: Mention.self)
                         (mentions.baseAddress! + rank).moveInitialize(from: mention, count: 1)
-                        mention.initialize(to: Mention(kind: "", span: ByteSpan(0, 0), rule: ""))
+                        withUnsafeBytes(of: &vacated) {
+                            UnsafeMutableRawPointer(mention).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+                        }
                     }
                 }
             }
-            initialized = chosen.count
+            initialized = winners.count
         }
     }
 }

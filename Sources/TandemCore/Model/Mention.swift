@@ -12,6 +12,8 @@ public enum MentionValue: Sendable, Equatable {
 /// Offsets are normalized-text bytes here; the emitter maps them back to scalars of the
 /// original text, which is what records report.
 public struct Mention: Sendable, Equatable {
+    /// The rule that produced it, `lang/table:name`.
+    public var rule: String
     /// `number`, `date` or `entity`.
     public var kind: String
     public var span: ByteSpan
@@ -25,21 +27,19 @@ public struct Mention: Sendable, Equatable {
     public var mod: String?
     /// `percent` for percentages.
     public var unit: String?
-    /// The rule that produced it, `lang/table:name`.
-    public var rule: String
+}
 
+extension Mention {
+    /// The public initializer lives here and hands over to the synthesized memberwise one
+    /// (`rule` declared first gives that one a different signature). An initializer written
+    /// out in the struct, with optional fields, makes the compiler (6.3) build every mention
+    /// twice, then copy one and destroy the other: seven strings retained and released.
     public init(
         kind: String, span: ByteSpan, type: String? = nil, id: String? = nil, value: MentionValue? = nil,
         valueEnd: MentionValue? = nil, mod: String? = nil, unit: String? = nil, rule: String
     ) {
-        self.kind = kind
-        self.span = span
-        self.type = type
-        self.id = id
-        self.value = value
-        self.valueEnd = valueEnd
-        self.mod = mod
-        self.unit = unit
-        self.rule = rule
+        self.init(
+            rule: rule, kind: kind, span: span, type: type, id: id, value: value, valueEnd: valueEnd, mod: mod,
+            unit: unit)
     }
 }
