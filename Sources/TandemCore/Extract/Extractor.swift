@@ -187,7 +187,7 @@ public enum OverlapResolver {
             }
         }
         guard !order.isEmpty else { return [] }
-        order.sort()
+        order.withUnsafeMutableBufferPointer { Self.sort($0) }
         // Bytes already claimed, so each overlap check costs the span's length.
         var claimed = [Bool](repeating: false, count: limit)
         // Winners as `start << 32 | rank chosen` (sorting them gives text order, and empty
@@ -210,8 +210,54 @@ public enum OverlapResolver {
                 chosenLocation.append(key.index)
             }
         }
-        chosen.sort()
+        chosen.withUnsafeMutableBufferPointer { Self.sort($0) }
         return chosen.map { locations[chosenLocation[Int($0 & 0xFFFF_FFFF)]] }
+    }
+
+    /// Sorts distinct keys in place: insertion sort for short runs, quicksort above (the
+    /// standard library's sort is a stable merge sort, which distinct keys do not need, and
+    /// costs twice as much on the few dozen keys of a document).
+    private static func sort<Key: Comparable>(_ keys: UnsafeMutableBufferPointer<Key>) {
+        var low = 0
+        var high = keys.count
+        while high - low > 16 {
+            // Median of three as the pivot, then Hoare partition.
+            let middle = low + (high - low) / 2
+            if keys[middle] < keys[low] { keys.swapAt(middle, low) }
+            if keys[high - 1] < keys[low] { keys.swapAt(high - 1, low) }
+            if keys[high - 1] < keys[middle] { keys.swapAt(high - 1, middle) }
+            let pivot = keys[middle]
+            var left = low
+            var right = high - 1
+            while left <= right {
+                while keys[left] < pivot { left += 1 }
+                while pivot < keys[right] { right -= 1 }
+                if left <= right {
+                    keys.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            // Recurse into the smaller side, loop on the larger (stack depth stays log n).
+            if right - low < high - left {
+                sort(UnsafeMutableBufferPointer(rebasing: keys[low..<(right + 1)]))
+                low = left
+            } else {
+                sort(UnsafeMutableBufferPointer(rebasing: keys[left..<high]))
+                high = right + 1
+            }
+        }
+        // Insertion sort of what is left.
+        guard high - low > 1 else { return }
+        for index in (low + 1)..<high {
+            let key = keys[index]
+            var position = index
+            while position > low && key < keys[position - 1] {
+                keys[position] = keys[position - 1]
+                position -= 1
+            }
+            keys[position] = key
+        }
     }
 
     /// Resolves the candidates of several extractors as if they were one array, in order.
