@@ -149,5 +149,19 @@ struct SegmentationTests {
         for text in texts {
             #expect(boundaries(text, whole: false) == boundaries(text, whole: true), "\(text.prefix(60))")
         }
+        // Random paragraphs over the characters the sentence rules tell apart (letters of
+        // each case, digits, terminators, closing marks, spaces, continuations, letters of
+        // other scripts), so the native rules meet every rule's corner against ICU's.
+        let alphabet: [String] = [
+            "a", "z", "B", "Q", "đ", "Đ", "ệ", "Ệ", "ß", "ª", "7", "0", ".", ".", ".", "!", "?", " ", " ", " ",
+            "\u{A0}", "\t", "\"", "'", "(", ")", "[", "«", "»", "“", "”", "‘", "’", ",", "-", ":", ";", "–", "—",
+            "…", "/", "%", "$", "\u{2024}", "\u{FF0E}", "。", "ا", "\u{AD}", "\u{301}", "\n", "\u{2029}",
+        ]
+        var generator = OverlapTests.Generator(state: 2026)
+        for round in 0..<4000 {
+            let length = Int.random(in: 1...(round % 4 == 0 ? 60 : 14), using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(boundaries(text, whole: false) == boundaries(text, whole: true), "\(text.debugDescription)")
+        }
     }
 }

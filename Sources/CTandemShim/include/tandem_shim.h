@@ -66,9 +66,9 @@ void tandem_sentence_breaker_close(tandem_sentence_breaker *breaker);
 
 /// Finds sentence boundaries in UTF-8 text. Returns the number of boundaries (including 0
 /// and `length`) and stores their UTF-8 byte offsets in `*boundaries`, valid until the next
-/// call. Returns a negative ICU error code on failure. Paragraphs (lines) that cannot hold a
-/// boundary before their end are not given to ICU: the result is the same as
-/// `tandem_sentence_breaks_whole`, faster.
+/// call. Returns a negative ICU error code on failure. Paragraphs (lines) of Latin and
+/// Vietnamese text are broken by UAX #29's rules without ICU's engine: the result is the
+/// same as `tandem_sentence_breaks_whole`, faster.
 int32_t tandem_sentence_breaks(tandem_sentence_breaker *breaker, const uint8_t *text, int32_t length,
                                const int32_t **boundaries);
 
