@@ -66,6 +66,9 @@ public struct EntityExtractor: Extractor {
         let words: [Int32]
         let cases: [Form.Case]
         let entities: [Int]
+        /// Each form's second word (-1: a one-word form), so most forms of a common first
+        /// word (`The`, `Bộ`, `New`) are passed over with one comparison.
+        let secondWords: [Int32]
 
         init(_ forms: [[Form]]) {
             var formStarts: [Int32] = [0]
@@ -73,12 +76,14 @@ public struct EntityExtractor: Extractor {
             var words: [Int32] = []
             var cases: [Form.Case] = []
             var entities: [Int] = []
+            var secondWords: [Int32] = []
             for group in forms {
                 for form in group.sorted(by: { $0.ids.count > $1.ids.count }) {
                     words += form.ids
                     cases += form.cases
                     wordStarts.append(Int32(words.count))
                     entities.append(form.entity)
+                    secondWords.append(form.ids.count > 1 ? form.ids[1] : -1)
                 }
                 formStarts.append(Int32(entities.count))
             }
@@ -87,11 +92,19 @@ public struct EntityExtractor: Extractor {
             self.words = words
             self.cases = cases
             self.entities = entities
+            self.secondWords = secondWords
         }
 
         /// Whether some form starts with word `id`.
         func startsForm(_ id: Int) -> Bool {
             id >= 0 && id + 1 < formStarts.count && formStarts[id] < formStarts[id + 1]
+        }
+
+        /// Whether some form starts with word `id` in any case (most forms want their first
+        /// word capitalized: `The Hague`, `Bộ Y tế`, not the common words `the`, `bộ`).
+        func startsFormInAnyCase(_ id: Int) -> Bool {
+            startsForm(id)
+                && (Int(formStarts[id])..<Int(formStarts[id + 1])).contains { cases[Int(wordStarts[$0])] == .any }
         }
     }
 
@@ -128,14 +141,15 @@ public struct EntityExtractor: Extractor {
         /// Full rule names (`vi/entities:title-name`), made once.
         var ruleNames: [String] = []
         /// By vocabulary id: whether a word can start a match whatever its case (a gazetteer
-        /// form, a title, a family name, an organization head, a location cue). Other words
-        /// start one only when capitalized, so most lowercase words are skipped at once.
+        /// form whose first word may be lowercase, a title, a location cue). Other words start
+        /// one only when capitalized (family names and organization heads included), so most
+        /// lowercase words are skipped at once.
         var startsMatch: [Bool] = []
 
         mutating func indexStarts(vocabularyCount: Int) {
             var starts = [Bool](repeating: false, count: vocabularyCount)
-            for id in starts.indices where forms.startsForm(id) { starts[id] = true }
-            for table in [titles, familyNames, orgHeads, locationCues].compactMap({ $0 }) {
+            for id in starts.indices where forms.startsFormInAnyCase(id) { starts[id] = true }
+            for table in [titles, locationCues].compactMap({ $0 }) {
                 for id in table.firstIDs where Int(id) < starts.count { starts[Int(id)] = true }
             }
             startsMatch = starts
@@ -338,7 +352,9 @@ public struct EntityExtractor: Extractor {
         func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
             let id = Int(ids[index])
             guard tables.forms.startsForm(id) else { return nil }
+            let second = index + 1 < tokens.count ? ids[index + 1] : -2
             for form in Int(tables.forms.formStarts[id])..<Int(tables.forms.formStarts[id + 1]) {
+                if tables.forms.secondWords[form] != second && tables.forms.secondWords[form] >= 0 { continue }
                 let wordStart = Int(tables.forms.wordStarts[form])
                 let count = Int(tables.forms.wordStarts[form + 1]) - wordStart
                 guard index + count <= tokens.count else { continue }
