@@ -44,10 +44,10 @@ struct OverlapTests {
         return winners.sorted { ($0.start, $0.rank) < ($1.start, $1.rank) }.map(\.mention)
     }
 
-    static func randomCandidates(_ count: Int, _ generator: inout Generator) -> [Candidate] {
+    static func randomCandidates(_ count: Int, emptySpans: Bool, _ generator: inout Generator) -> [Candidate] {
         (0..<count).map { index in
             let start = Int32.random(in: 0..<200, using: &generator)
-            let length = Int32.random(in: 0..<12, using: &generator)
+            let length = Int32.random(in: (emptySpans ? 0 : 1)..<12, using: &generator)
             return Candidate(
                 mention: Mention(kind: "number", span: ByteSpan(start, start + length), rule: "rule-\(index)"),
                 matchLength: Int32.random(in: 1...4, using: &generator),
@@ -56,12 +56,13 @@ struct OverlapTests {
         }
     }
 
-    /// Sizes on both sides of the resolver's insertion-sort cutoff, many overlaps and ties.
+    /// Sizes on both sides of the resolver's insertion-sort cutoff, many overlaps and ties,
+    /// sparse and dense; with empty spans (the plain path) and without (clusters).
     @Test(arguments: [0, 1, 2, 5, 16, 17, 40, 300])
     func matchesThePlainRule(count: Int) {
         var generator = Generator(state: UInt64(count) &* 7919)
-        for _ in 0..<20 {
-            let candidates = Self.randomCandidates(count, &generator)
+        for trial in 0..<40 {
+            let candidates = Self.randomCandidates(count, emptySpans: trial % 2 == 0, &generator)
             #expect(OverlapResolver.resolve(candidates) == Self.reference(candidates))
         }
     }
