@@ -170,8 +170,25 @@ static int32_t native_breaks(tandem_sentence_breaker *breaker, const uint8_t *li
     int32_t *terminators = breaker->terminators;
     int32_t terminatorCount = 0;
     int32_t size;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     for (int32_t byte = 0; byte < length;) {
+        // Eight ASCII bytes with no terminator among them at once.
+        if (byte + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, line + byte, 8);
+            uint64_t dot = word ^ (0x2E * ones), bang = word ^ (0x21 * ones), question = word ^ (0x3F * ones);
+            uint64_t zero = ((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((question - ones) & ~question);
+            if (((zero | word) & highs) == 0) {
+                byte += 8;
+                continue;
+            }
+        }
         uint8_t lead = line[byte];
+        // Vietnamese letters (U+1E00-1EFF): neither terminators nor anything that needs ICU.
+        if (lead == 0xE1 && byte + 2 < length && line[byte + 1] >= 0xB8 && line[byte + 1] <= 0xBB) {
+            byte += 3;
+            continue;
+        }
         if (lead < 0x80) {
             if (lead == '.' || lead == '!' || lead == '?') terminators[terminatorCount++] = byte;
             byte++;

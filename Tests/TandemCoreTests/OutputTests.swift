@@ -10,6 +10,8 @@ struct OutputTests {
         // Escapes found eight bytes at a time: in each lane, past a word, in the tail.
         "abcdefg\"", "abcdefgh\\ijklmnop", "0123456789abcde\u{7F}", "Hà Nội ngày 6/2 \u{1F}x", "ổỗộ “ơ” ờở\"",
         "12345678abcdefgh", "!#$%&'()*+,-./:;<=>?@[]^_`{|}~ \u{80}ÿ",
+        // Shorter than a word, and a partial last word.
+        "x\"", "\\", "ab\u{01}", "\u{7F}xyz", "ok", "abcdefghi\"", "abcdefgh\u{1F}", "đ\"",
     ])
     func stringsRoundTrip(_ text: String) throws {
         var json = JSONWriter()

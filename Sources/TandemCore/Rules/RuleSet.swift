@@ -62,9 +62,10 @@ struct RuleSet: Sendable {
         var digitsFilter: Int32
         var numeralFilter: Int32
     }
-    /// By vocabulary id, one byte: `startsRules` (the word triggers rules) and
-    /// `startsNumeral` (it is a number word). Small enough to stay in cache, so most words
-    /// are passed over with one load.
+    /// By vocabulary id + 1, one byte: `startsRules` (the word triggers rules) and
+    /// `startsNumeral` (it is a number word); 0 first (for `Vocabulary.unknown`) and last
+    /// (for every id interned after this table), so a lookup clamps instead of branching.
+    /// Small enough to stay in cache, so most words are passed over with one load.
     private let startFlags: FrozenBuffer<UInt8>
     private static let startsRules: UInt8 = 1
     private static let startsNumeral: UInt8 = 2
@@ -142,10 +143,11 @@ struct RuleSet: Sendable {
         self.filters = FrozenBuffer(filters)
         self.filterWords = FrozenBuffer(filterWords)
         startFlags = FrozenBuffer(
-            (0..<Int32(triggerStarts.count - 1)).map { id in
-                (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
-                    | (numerals.word(id) != nil ? Self.startsNumeral : 0)
-            })
+            [0]
+                + (0..<Int32(triggerStarts.count - 1)).map { id in
+                    (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
+                        | (numerals.word(id) != nil ? Self.startsNumeral : 0)
+                } + [0])
         self.numeralInitial = FrozenBuffer(numeralInitial)
         self.digitInitial = FrozenBuffer(digitInitial)
     }
@@ -171,11 +173,24 @@ struct RuleSet: Sendable {
                     let rules = ruleBuffer.baseAddress!
                     let next = NextCheck(
                         tokens: tokens, ids: idBuffer, words: filterWords.elements, numerals: numerals)
+                    // The tokens that can start a rule, gathered without a branch per token
+                    // (whether a word starts one is unpredictable, and a mispredicted branch
+                    // costs more than the test), then visited.
+                    let starts = UnsafeMutablePointer<Int32>.allocate(capacity: tokens.count)
+                    defer { starts.deallocate() }
+                    var startCount = 0
+                    let lastFlag = UInt(startFlags.count - 1)
                     for index in 0..<tokens.count {
+                        let slot = min(UInt(bitPattern: Int(idBuffer[index]) &+ 1), lastFlag)
+                        let digits: UInt8 = tokens[index].kind == .digits ? 0x80 : 0
+                        starts[startCount] = Int32(truncatingIfNeeded: index)
+                        startCount &+= (startFlags[Int(slot)] | digits) != 0 ? 1 : 0
+                    }
+                    for position in 0..<startCount {
+                        let index = Int(starts[position])
                         let id = Int(idBuffer[index])
-                        let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
+                        let flags = startFlags[Int(min(UInt(bitPattern: id &+ 1), lastFlag))]
                         let isDigits = tokens[index].kind == .digits
-                        guard flags != 0 || isDigits else { continue }
                         let words =
                             flags & Self.startsRules != 0
                             ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
