@@ -57,7 +57,7 @@ public struct DateExtractor: Extractor {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
         let dct = context.dct.flatMap(CivilDate.init(iso:))
-        return language.rules.matches(in: context, ids: ids).compactMap { index, match in
+        func candidate(_ index: Int, _ match: RulePattern.Match) -> Candidate? {
             let (span, matchLength) = RuleSet.spans(match, context)
             let name = language.rules.rules[index].qualifiedName
             if language.rules.rules[index].blocks {
@@ -78,6 +78,13 @@ public struct DateExtractor: Extractor {
                     valueEnd: resolved.valueEnd, mod: mod, rule: name),
                 matchLength: matchLength, priority: Self.priority)
         }
+        let matches = language.rules.matches(in: context, ids: ids)
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(matches.count)
+        for (index, match) in matches {
+            if let candidate = candidate(index, match) { candidates.append(candidate) }
+        }
+        return candidates
     }
 
     /// Whether a future cue stands a few words before token `first` in the same clause (no

@@ -51,9 +51,13 @@ public struct NumberExtractor: Extractor {
     public func candidates(in context: ExtractionContext) -> [Candidate] {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
-        return language.rules.matches(in: context, ids: ids).compactMap { index, match in
-            makeCandidate(index, match, language, context, ids)
+        let matches = language.rules.matches(in: context, ids: ids)
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(matches.count)
+        for (index, match) in matches {
+            if let candidate = makeCandidate(index, match, language, context, ids) { candidates.append(candidate) }
         }
+        return candidates
     }
 
     private func makeCandidate(

@@ -156,6 +156,7 @@ struct RuleSet: Sendable {
     /// matches that cut into a word or number or sit inside a link dropped.
     func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Int, match: RulePattern.Match)] {
         var found: [(rule: Int, match: RulePattern.Match)] = []
+        found.reserveCapacity(context.tokens.count / 16 + 8)
         // One capture buffer for every attempt: a failed attempt allocates nothing.
         var captures: [Capture?] = []
         captures.reserveCapacity(16)
