@@ -45,6 +45,14 @@ struct RuleSet: Sendable {
     private let filterWords: FrozenBuffer<Int32>
     private let numeralInitial: FrozenBuffer<NumberStartRule>
     private let digitInitial: FrozenBuffer<NumberStartRule>
+    /// The number-initial rules' filters inverted: after a digit token (`digitMasks`),
+    /// after the numeral a digit token starts (`digitNumeralMasks`), after the numeral a
+    /// number word starts (`numeralMasks`).
+    private let digitMasks: FilterMasks
+    private let digitNumeralMasks: FilterMasks
+    private let numeralMasks: FilterMasks
+    /// The most rules one token can start (a word's triggers and the number-initial rules).
+    private let maximumTries: Int
 
     /// A rule that a word can start, with the index in `filters` of its next-token filter.
     struct WordStartRule: Sendable {
@@ -150,6 +158,15 @@ struct RuleSet: Sendable {
                 } + [0])
         self.numeralInitial = FrozenBuffer(numeralInitial)
         self.digitInitial = FrozenBuffer(digitInitial)
+        func filter(_ index: Int32) -> Filter? { index >= 0 ? filters[Int(index)] : nil }
+        digitMasks = FilterMasks(
+            digitInitial.map { filter($0.digitsFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
+        digitNumeralMasks = FilterMasks(
+            digitInitial.map { filter($0.numeralFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
+        numeralMasks = FilterMasks(
+            numeralInitial.map { filter($0.numeralFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
+        let mostTriggers = zip(triggerStarts, triggerStarts.dropFirst()).map { Int($1 - $0) }.max() ?? 0
+        maximumTries = mostTriggers + max(digitInitial.count, numeralInitial.count) + 1
     }
 
     /// Every clean match in the document: rules tried at the tokens that can start them,
@@ -179,6 +196,12 @@ struct RuleSet: Sendable {
                     // costs more than the test), then visited.
                     let starts = UnsafeMutablePointer<Int32>.allocate(capacity: tokens.count)
                     defer { starts.deallocate() }
+                    // Per start: the rules to try, and the number-initial rules passing.
+                    let tries = UnsafeMutablePointer<Int32>.allocate(capacity: maximumTries)
+                    defer { tries.deallocate() }
+                    let passing = UnsafeMutablePointer<UInt64>.allocate(
+                        capacity: max(digitMasks.width, digitNumeralMasks.width, numeralMasks.width))
+                    defer { passing.deallocate() }
                     var startCount = 0
                     let lastFlag = UInt(startFlags.count - 1)
                     for index in 0..<tokens.count {
@@ -203,29 +226,38 @@ struct RuleSet: Sendable {
                             : numberRules == .numeral ? numeralInitial.count : 0
                         guard !words.isEmpty || numberCount > 0 else { continue }
                         var attempt = Attempt(index: index)
-                        for slot in 0..<(words.count + numberCount) {
-                            let ruleIndex: Int
-                            if slot < words.count {
-                                let trigger = triggers[words.lowerBound + slot]
-                                ruleIndex = Int(trigger.rule)
-                                guard next.passes(filters[Int(trigger.filter)], at: index + 1) else { continue }
-                            } else {
-                                let number = slot - words.count
-                                let start =
-                                    numberRules == .digits
-                                    ? digitInitial[number] : numeralInitial[number]
-                                ruleIndex = Int(start.rule)
-                                let afterDigits =
-                                    isDigits && start.digitsFilter >= 0
-                                    && next.passes(filters[Int(start.digitsFilter)], at: index + 1)
-                                guard
-                                    afterDigits
-                                        || (start.numeralFilter >= 0
-                                            && attempt.numeralEnd(context, ids, numerals).map {
-                                                next.passes(filters[Int(start.numeralFilter)], at: $0)
-                                            } == true)
-                                else { continue }
+                        // The rules whose next-token filter passes, in order: the word's
+                        // triggers one by one (a word triggers a few), then the number-initial
+                        // rules through their inverted filters (a number can start dozens).
+                        var tryCount = 0
+                        for slot in words {
+                            let trigger = triggers[slot]
+                            tries[tryCount] = trigger.rule
+                            tryCount &+= next.passes(filters[Int(trigger.filter)], at: index + 1) ? 1 : 0
+                        }
+                        if numberRules != .none {
+                            let numberStarts = numberRules == .digits ? digitInitial : numeralInitial
+                            let masks = numberRules == .digits ? digitNumeralMasks : numeralMasks
+                            passing.update(repeating: 0, count: masks.width)
+                            if numberRules == .digits {
+                                digitMasks.addPassing(
+                                    at: index + 1, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
                             }
+                            if let end = attempt.numeralEnd(context, ids, numerals) {
+                                masks.addPassing(
+                                    at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                            }
+                            for word in 0..<masks.width {
+                                var bits = passing[word]
+                                while bits != 0 {
+                                    tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount].rule
+                                    tryCount += 1
+                                    bits &= bits &- 1
+                                }
+                            }
+                        }
+                        for attemptIndex in 0..<tryCount {
+                            let ruleIndex = Int(tries[attemptIndex])
                             guard
                                 let bounds = attempt.match(
                                     rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
