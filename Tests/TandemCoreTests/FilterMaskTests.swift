@@ -5,25 +5,6 @@ import Testing
 
 @Suite("Inverted next-token filters")
 struct FilterMaskTests {
-    /// A filter checked on its own, as the rule matcher's filter test reads it.
-    static func passes(
-        _ filter: RuleSet.Filter, _ words: [Int32], at position: Int, _ tokens: [Token], _ ids: [Int32],
-        _ numerals: NumeralParser
-    ) -> Bool {
-        if filter.any { return true }
-        guard position < tokens.count else { return false }
-        let token = tokens[position]
-        if token.kind == .digits {
-            return filter.numeral
-                || filter.digitLengths & RulePattern.NextFilter.digitBit(Int(token.end - token.start)) != 0
-        }
-        if filter.anyWord && token.kind == .word { return true }
-        let id = ids[position]
-        if id < 0 { return false }
-        if filter.numeral && numerals.word(id) != nil { return true }
-        return words[Int(filter.wordStart)..<Int(filter.wordEnd)].contains(id)
-    }
-
     /// Eighty filters (two words of bits) mixing every condition, two of them absent, at
     /// every position of a sentence with words, numbers of several lengths, number words,
     /// punctuation and the end of the text.
@@ -61,8 +42,17 @@ struct FilterMaskTests {
                     }
                 }
             }
-            for (rule, filter) in filters.enumerated() {
-                let expected = filter.map { Self.passes($0, words, at: position, tokens, ids, numerals) } ?? false
+            // The rule matcher's own test, one filter at a time.
+            let expectations = tokens.withUnsafeBufferPointer { tokenBuffer in
+                ids.withUnsafeBufferPointer { idBuffer in
+                    words.withUnsafeBufferPointer { wordBuffer in
+                        let check = RuleSet.NextCheck(
+                            tokens: tokenBuffer, ids: idBuffer, words: wordBuffer, numerals: numerals)
+                        return filters.map { $0.map { check.passes($0, at: position) } ?? false }
+                    }
+                }
+            }
+            for (rule, expected) in expectations.enumerated() {
                 #expect(bits[rule / 64] >> UInt64(rule % 64) & 1 == (expected ? 1 : 0), "rule \(rule) at \(position)")
             }
         }

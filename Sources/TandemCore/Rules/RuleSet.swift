@@ -287,7 +287,7 @@ struct RuleSet: Sendable {
     }
 
     /// Checks a rule's next-token filter against the document's tokens.
-    private struct NextCheck {
+    struct NextCheck {
         let tokens: UnsafeBufferPointer<Token>
         let ids: UnsafeBufferPointer<Int32>
         let words: UnsafeBufferPointer<Int32>
