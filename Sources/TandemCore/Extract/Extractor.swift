@@ -165,28 +165,134 @@ public enum OverlapResolver {
     /// The winners among the candidates of several groups taken as one array in order, in
     /// text order (empty spans at one place in the order they were chosen). Candidates are
     /// read in place: copying one could retain its strings.
+    ///
+    /// A candidate's fate depends only on the candidates its span overlaps, and theirs on
+    /// theirs: so candidates are swept in text order and cut into clusters of overlapping
+    /// spans, and the order above is settled within each cluster. Most candidates are alone
+    /// in theirs and win at once; the few clusters are small. (One sort of every candidate
+    /// by that order mispredicts a branch per comparison.)
     static func winners<C: OverlapCandidate>(groups: [[C]]) -> [Location] {
         let total = groups.reduce(0) { $0 + $1.count }
-        var order: [SortKey] = []
+        var keys: [SortKey] = []
         var locations: [Location] = []
-        order.reserveCapacity(total)
+        var spans: [ByteSpan] = []
+        var suppressing: [Bool] = []
+        keys.reserveCapacity(total)
         locations.reserveCapacity(total)
+        spans.reserveCapacity(total)
+        suppressing.reserveCapacity(total)
         var limit = 0
+        var emptySpan = false
+        // Candidate indices by start, `start << 32 | index`, sorted per group.
+        var byStart: [UInt64] = []
+        byStart.reserveCapacity(total)
+        var groupEnds: [Int] = []
         for (group, candidates) in groups.enumerated() {
             candidates.withUnsafeBufferPointer { candidates in
                 for offset in candidates.indices {
                     let candidate = candidates.baseAddress! + offset
                     let span = candidate.pointee.overlapSpan
                     limit = max(limit, Int(span.end))
-                    order.append(
+                    emptySpan = emptySpan || span.end <= span.start || span.start < 0
+                    byStart.append(UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(locations.count))
+                    keys.append(
                         SortKey(
                             matchLength: candidate.pointee.matchLength, priority: candidate.pointee.priority,
                             spanLength: span.end - span.start, start: span.start, index: locations.count))
                     locations.append((Int32(group), Int32(offset)))
+                    spans.append(span)
+                    suppressing.append(candidate.pointee.suppresses)
                 }
             }
+            groupEnds.append(byStart.count)
         }
-        guard !order.isEmpty else { return [] }
+        guard !keys.isEmpty else { return [] }
+        // An empty span claims nothing and joins no cluster, and its place among winners that
+        // start where it is depends on the order of all of them: such a set takes the plain
+        // path (no extractor here makes one).
+        if emptySpan { return winnersInKeyOrder(keys, locations, spans, suppressing, limit: limit) }
+        // Each extractor goes through the tokens in order, so its candidates are nearly in
+        // text order: an insertion sort per group costs little, then the groups are merged.
+        byStart.withUnsafeMutableBufferPointer { byStart in
+            var groupStart = 0
+            for groupEnd in groupEnds {
+                insertionSort(UnsafeMutableBufferPointer(rebasing: byStart[groupStart..<groupEnd]))
+                groupStart = groupEnd
+            }
+        }
+        var merged = groupEnds.count > 1 ? [UInt64](repeating: 0, count: byStart.count) : []
+        var sortedEnd = groupEnds[0]
+        for groupEnd in groupEnds.dropFirst() where groupEnd > sortedEnd {
+            // Merge byStart[0..<sortedEnd] and byStart[sortedEnd..<groupEnd].
+            var left = 0
+            var right = sortedEnd
+            for slot in 0..<groupEnd {
+                if right >= groupEnd || (left < sortedEnd && byStart[left] < byStart[right]) {
+                    merged[slot] = byStart[left]
+                    left += 1
+                } else {
+                    merged[slot] = byStart[right]
+                    right += 1
+                }
+            }
+            for slot in 0..<groupEnd { byStart[slot] = merged[slot] }
+            sortedEnd = groupEnd
+        }
+        // The sweep: a cluster ends where the next span starts at or past every end so far.
+        var winners: [Location] = []
+        winners.reserveCapacity(keys.count)
+        var clusterKeys: [SortKey] = []
+        var chosen: [UInt64] = []
+        var claimed: [Bool] = []
+        var clusterStart = 0
+        var reach = Int(spans[Int(byStart[0] & 0xFFFF_FFFF)].end)
+        for position in 1...byStart.count {
+            if position < byStart.count {
+                let span = spans[Int(byStart[position] & 0xFFFF_FFFF)]
+                if Int(span.start) < reach {
+                    reach = max(reach, Int(span.end))
+                    continue
+                }
+            }
+            let members = byStart[clusterStart..<position]
+            let first = Int(byStart[clusterStart] & 0xFFFF_FFFF)
+            if members.count == 1 {
+                if !suppressing[first] { winners.append(locations[first]) }
+            } else {
+                // Within the cluster: the order above, each candidate taken when its bytes
+                // are free; winners do not overlap, so their starts order them.
+                let base = Int(spans[first].start)
+                clusterKeys.removeAll(keepingCapacity: true)
+                for member in members { clusterKeys.append(keys[Int(member & 0xFFFF_FFFF)]) }
+                clusterKeys.withUnsafeMutableBufferPointer { Self.sort($0) }
+                claimed.removeAll(keepingCapacity: true)
+                claimed.append(contentsOf: repeatElement(false, count: reach - base))
+                chosen.removeAll(keepingCapacity: true)
+                for key in clusterKeys {
+                    let span = spans[key.index]
+                    let range = (Int(span.start) - base)..<(Int(span.end) - base)
+                    if claimed[range].contains(true) { continue }
+                    for byte in range { claimed[byte] = true }
+                    if !suppressing[key.index] {
+                        chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(key.index))
+                    }
+                }
+                chosen.withUnsafeMutableBufferPointer { Self.sort($0) }
+                for winner in chosen { winners.append(locations[Int(winner & 0xFFFF_FFFF)]) }
+            }
+            if position < byStart.count {
+                clusterStart = position
+                reach = Int(spans[Int(byStart[position] & 0xFFFF_FFFF)].end)
+            }
+        }
+        return winners
+    }
+
+    /// All candidates in one order, each taken when its bytes are free.
+    private static func winnersInKeyOrder(
+        _ keys: [SortKey], _ locations: [Location], _ spans: [ByteSpan], _ suppressing: [Bool], limit: Int
+    ) -> [Location] {
+        var order = keys
         order.withUnsafeMutableBufferPointer { Self.sort($0) }
         // Bytes already claimed, so each overlap check costs the span's length.
         var claimed = [Bool](repeating: false, count: limit)
@@ -194,24 +300,34 @@ public enum OverlapResolver {
         // spans at one place in the order they were chosen), with each one's location by rank.
         var chosen: [UInt64] = []
         var chosenLocation: [Int] = []
-        chosen.reserveCapacity(total)
-        chosenLocation.reserveCapacity(total)
+        chosen.reserveCapacity(keys.count)
+        chosenLocation.reserveCapacity(keys.count)
         for key in order {
-            let (group, offset) = locations[key.index]
-            let (span, suppresses) = groups[Int(group)].withUnsafeBufferPointer {
-                let candidate = $0.baseAddress! + Int(offset)
-                return (candidate.pointee.overlapSpan, candidate.pointee.suppresses)
-            }
-            let range = Int(span.start)..<Int(span.end)
+            let span = spans[key.index]
+            let range = max(Int(span.start), 0)..<max(Int(span.end), Int(span.start), 0)
             if claimed[range].contains(true) { continue }
             for index in range { claimed[index] = true }
-            if !suppresses {
-                chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(chosenLocation.count))
+            if !suppressing[key.index] {
+                chosen.append(UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(chosenLocation.count))
                 chosenLocation.append(key.index)
             }
         }
         chosen.withUnsafeMutableBufferPointer { Self.sort($0) }
         return chosen.map { locations[chosenLocation[Int($0 & 0xFFFF_FFFF)]] }
+    }
+
+    /// Sorts keys in place by insertion: cheap when they are nearly in order already.
+    private static func insertionSort<Key: Comparable>(_ keys: UnsafeMutableBufferPointer<Key>) {
+        guard keys.count > 1 else { return }
+        for index in 1..<keys.count {
+            let key = keys[index]
+            var position = index
+            while position > 0 && key < keys[position - 1] {
+                keys[position] = keys[position - 1]
+                position -= 1
+            }
+            keys[position] = key
+        }
     }
 
     /// Sorts distinct keys in place: insertion sort for short runs, quicksort above (the
