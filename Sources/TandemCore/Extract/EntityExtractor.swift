@@ -449,10 +449,17 @@ public struct EntityExtractor: Extractor {
 
         /// The id of a name no table knows: its text with `_` for spaces.
         func slug(_ first: Int, _ end: Int) -> String {
-            String(
-                decoding: context.bytes[Int(tokens[first].start)..<Int(tokens[end - 1].end)].lazy.map {
-                    $0 == 0x20 ? UInt8(ascii: "_") : $0
-                }, as: UTF8.self)
+            let start = Int(tokens[first].start)
+            let length = Int(tokens[end - 1].end) - start
+            return context.bytes.withUnsafeBufferPointer { bytes in
+                String(unsafeUninitializedCapacity: length) { slug in
+                    for offset in 0..<length {
+                        let byte = bytes[start + offset]
+                        slug[offset] = byte == 0x20 ? UInt8(ascii: "_") : byte
+                    }
+                    return length
+                }
+            }
         }
 
         /// Title (+ domain words, + a country or organization) + name: `Bộ trưởng Quốc phòng
@@ -678,13 +685,13 @@ public struct EntityExtractor: Extractor {
             var hits = winners
             // Aliases by the hash of their name key (accent- and case-insensitive): 64 bits,
             // among the few dozen keys of one document.
-            var aliases: [UInt64: (referent: Referent, type: NameType)] = [:]
+            var aliases = AliasTable(expected: hits.count + 4)
             var covered = [Bool](repeating: false, count: tokens.count)
             for hit in hits {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token] = true }
                 // Full personal names teach their surname.
                 if hit.type == .person, hit.end - hit.first >= 2 {
-                    aliases[nameHash(Int(hit.end) - 1)] = (hit.referent, .person)
+                    aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id.
@@ -697,11 +704,11 @@ public struct EntityExtractor: Extractor {
                 && isAcronym(index + 1) && !covered[index + 1]
             {
                 guard let long = hits.firstIndex(where: { $0.end == index }) else { continue }
-                aliases[nameHash(index + 1)] = (hits[long].referent, hits[long].type)
+                aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
             for hit in hits where hit.type != .person && hit.end - hit.first == 1 && isAcronym(Int(hit.first)) {
                 let key = nameHash(Int(hit.first))
-                aliases[key] = aliases[key] ?? (hit.referent, hit.type)
+                if aliases[key] == nil { aliases.set(key, (hit.referent, hit.type)) }
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
             for index in hits.indices where hits[index].type == .person && hits[index].end - hits[index].first == 1 {
@@ -735,6 +742,48 @@ public struct EntityExtractor: Extractor {
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
+        }
+
+        /// Aliases by the 64-bit hash of their name key, in open addressing: the keys are
+        /// hashes already (a Dictionary would hash them again), and a document has a few dozen.
+        struct AliasTable {
+            typealias Alias = (referent: Referent, type: NameType)
+            private var keys: [UInt64]
+            private var aliases: [Alias?]
+            private var count = 0
+
+            init(expected: Int) {
+                var capacity = 16
+                while capacity < expected * 2 { capacity *= 2 }
+                keys = [UInt64](repeating: 0, count: capacity)
+                aliases = [Alias?](repeating: nil, count: capacity)
+            }
+
+            var isEmpty: Bool { count == 0 }
+
+            /// The slot of `key`: where it is, or the empty slot where it would go.
+            private func slot(_ key: UInt64) -> Int {
+                let mask = keys.count - 1
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while aliases[slot] != nil && keys[slot] != key { slot = (slot + 1) & mask }
+                return slot
+            }
+
+            subscript(key: UInt64) -> Alias? { aliases[slot(key)] }
+
+            mutating func set(_ key: UInt64, _ alias: Alias) {
+                if (count + 1) * 2 > keys.count {
+                    let old = zip(keys, aliases).compactMap { key, alias in alias.map { (key, $0) } }
+                    keys = [UInt64](repeating: 0, count: keys.count * 2)
+                    aliases = [Alias?](repeating: nil, count: keys.count)
+                    count = 0
+                    for (key, alias) in old { set(key, alias) }
+                }
+                let slot = slot(key)
+                if aliases[slot] == nil { count += 1 }
+                keys[slot] = key
+                aliases[slot] = alias
+            }
         }
 
         /// The hash of a token's accent- and case-insensitive name key, which links a short
