@@ -140,19 +140,40 @@ public struct EntityExtractor: Extractor {
         var functionWords: TokenTable
         /// Full rule names (`vi/entities:title-name`), made once.
         var ruleNames: [String] = []
-        /// By vocabulary id: whether a word can start a match whatever its case (a gazetteer
-        /// form whose first word may be lowercase, a title, a location cue). Other words start
-        /// one only when capitalized (family names and organization heads included), so most
-        /// lowercase words are skipped at once.
-        var startsMatch: [Bool] = []
+        /// By vocabulary id: which finders the word can start (`StartFlags`), so a token is
+        /// handed only to those. A word that starts nothing whatever its case (`anyCase`
+        /// clear) is passed over unless capitalized, so most lowercase words are skipped at
+        /// once.
+        var startFlags: [UInt8] = []
+
+        /// Bits of `startFlags`.
+        enum StartFlags {
+            /// A gazetteer form starts with the word.
+            static let gazetteer: UInt8 = 1
+            /// A title, a family name, an organization head, a location cue starts with it.
+            static let title: UInt8 = 2
+            static let familyName: UInt8 = 4
+            static let organizationHead: UInt8 = 8
+            static let locationCue: UInt8 = 16
+            /// A match can start with the word lowercase: a gazetteer form whose first word may
+            /// be lowercase, a title, a location cue (family names and organization heads need
+            /// a capital).
+            static let anyCase: UInt8 = 32
+        }
 
         mutating func indexStarts(vocabularyCount: Int) {
-            var starts = [Bool](repeating: false, count: vocabularyCount)
-            for id in starts.indices where forms.startsFormInAnyCase(id) { starts[id] = true }
-            for table in [titles, locationCues].compactMap({ $0 }) {
-                for id in table.firstIDs where Int(id) < starts.count { starts[Int(id)] = true }
+            var flags = [UInt8](repeating: 0, count: vocabularyCount)
+            for id in flags.indices where forms.startsForm(id) {
+                flags[id] |= StartFlags.gazetteer | (forms.startsFormInAnyCase(id) ? StartFlags.anyCase : 0)
             }
-            startsMatch = starts
+            let tables: [(TokenTable?, UInt8)] = [
+                (titles, StartFlags.title | StartFlags.anyCase), (familyNames, StartFlags.familyName),
+                (orgHeads, StartFlags.organizationHead), (locationCues, StartFlags.locationCue | StartFlags.anyCase),
+            ]
+            for case (let table?, let flag) in tables {
+                for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
+            }
+            startFlags = flags
         }
     }
 
@@ -326,21 +347,26 @@ public struct EntityExtractor: Extractor {
         }
 
         mutating func run() -> [Candidate] {
-            let startsMatch = tables.startsMatch
+            typealias Flags = LanguageTables.StartFlags
+            let startFlags = tables.startFlags
+            let runsEndInWords = tables.orgTails != nil || tables.locationSuffixes != nil
             for index in tokens.indices where tokens[index].kind != .digits {
                 let id = Int(ids[index])
-                guard tokens[index].capitalized || (id >= 0 && id < startsMatch.count && startsMatch[id]) else {
-                    continue
-                }
-                if let (count, entity) = gazetteer(at: index) {
+                let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
+                let capitalized = tokens[index].capitalized
+                guard capitalized || flags & Flags.anyCase != 0 else { continue }
+                // Each finder is called only where the word can start it.
+                if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index) {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
-                if tokens[index].kind == .word {
-                    titleName(at: index)
-                    familyName(at: index)
-                    organization(at: index)
-                    location(at: index)
-                }
+                guard tokens[index].kind == .word else { continue }
+                if flags & Flags.title != 0 { titleName(at: index) }
+                if flags & Flags.familyName != 0 && capitalized { familyName(at: index) }
+                // A capitalized run that a tail word or suffix may end (`National Security
+                // Council`, `Donetsk region`) starts at its first name word.
+                let runStart = runsEndInWords && isNameWord(index) && (index == 0 || !isNameWord(index - 1))
+                if (flags & Flags.organizationHead != 0 && capitalized) || runStart { organization(at: index) }
+                if flags & Flags.locationCue != 0 || runStart { location(at: index) }
             }
             return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
         }
