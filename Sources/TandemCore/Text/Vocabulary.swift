@@ -13,8 +13,12 @@ public final class Vocabulary: @unchecked Sendable {
     /// All keys back to back, then `padding` zero bytes (8-byte loads may run past a key).
     private var storage: [UInt8] = Array(repeating: 0, count: padding)
     private var starts: [Int32] = [0]
-    /// `tag << 32 | (id + 1)`, or 0 for an empty slot; `tag` is the hash's high half.
-    private var slots: [UInt64] = Array(repeating: 0, count: 256)
+    /// `tag << 20 | (id + 1)`, or 0 for an empty slot; `tag` is the hash's top 12 bits.
+    /// Four bytes a slot, filled up to three quarters: the table of a few thousand words
+    /// stays within the first-level cache, where it is read for every token.
+    private var slots: [UInt32] = Array(repeating: 0, count: 256)
+    private static let idBits: UInt32 = 20
+    private static let idMask: UInt32 = (1 << idBits) - 1
     private static let padding = 8
 
     /// The longest key in bytes: longer tokens are unknown without hashing.
@@ -31,7 +35,8 @@ public final class Vocabulary: @unchecked Sendable {
         let key = Array(MatchKey.match(word).utf8)
         let existing = id(ofKey: key)
         if existing != Self.unknown { return existing }
-        if (count + 1) * 2 > slots.count { grow() }
+        precondition(count + 1 < Int(Self.idMask), "vocabulary full: \(count) words")
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         let id = Int32(count)
         storage.removeLast(Self.padding)
         storage.append(contentsOf: key)
@@ -98,7 +103,7 @@ public final class Vocabulary: @unchecked Sendable {
     private struct Tables {
         let storage: UnsafePointer<UInt8>
         let starts: UnsafePointer<Int32>
-        let slots: UnsafePointer<UInt64>
+        let slots: UnsafePointer<UInt32>
         let mask: Int
 
         /// The id of the key of `length` bytes at `key` (readable 8 bytes past its end);
@@ -106,13 +111,13 @@ public final class Vocabulary: @unchecked Sendable {
         @inline(__always)
         func find(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
             let hash = Vocabulary.hash(key, length: length, lowercase: lowercase)
-            let tag = hash >> 32
+            let tag = UInt32(truncatingIfNeeded: hash >> 52)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let entry = slots[slot]
                 if entry == 0 { return Vocabulary.unknown }
-                if entry >> 32 == tag {
-                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if entry >> Vocabulary.idBits == tag {
+                    let id = Int(entry & Vocabulary.idMask) - 1
                     let start = Int(starts[id])
                     if Int(starts[id + 1]) - start == length
                         && Vocabulary.equal(key, storage + start, length: length, lowercase: lowercase)
@@ -147,7 +152,7 @@ public final class Vocabulary: @unchecked Sendable {
         }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
+        slots[slot] = UInt32(truncatingIfNeeded: hash >> 52) << Self.idBits | UInt32(id + 1)
     }
 
     private func grow() {
