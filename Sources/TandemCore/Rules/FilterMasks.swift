@@ -2,16 +2,20 @@
 /// numeral), inverted into bitsets over the list: for each kind of token that can come
 /// next, which rules' filters let it through. One lookup per token replaces a filter test
 /// per rule (a digit token can start dozens of rules, and most filters fail there).
-struct FilterMasks: Sendable {
+/// Unchecked Sendable: the pointers are into frozen buffers it owns and never writes.
+struct FilterMasks: @unchecked Sendable {
     /// 64-bit words per bitset (bit `r` of the set is rule `r` of the list).
     let width: Int
     /// Bitsets back to back: passes whatever follows (even nothing), any word, a numeral
     /// (a digit token or a number word), one per digit-length bit (`NextFilter.digitBit`),
     /// then one per word some filter lists.
-    private let masks: FrozenBuffer<UInt64>
+    private let masks: UnsafeBufferPointer<UInt64>
     /// By vocabulary id + 1: the index of the word's bitset, 0 when no filter lists it (ids
     /// interned after this table are past the end: listed by none).
-    private let wordMasks: FrozenBuffer<Int32>
+    private let wordMasks: UnsafeBufferPointer<Int32>
+    /// The memory of both (the pointers above are read without touching these, so a lookup
+    /// retains nothing).
+    private let storage: (FrozenBuffer<UInt64>, FrozenBuffer<Int32>)
     /// Whether any rule has a numeral filter (so a number word after the start is looked up).
     private let numeralListed: Bool
 
@@ -45,8 +49,9 @@ struct FilterMasks: Sendable {
         var wordTable = [Int32](repeating: 0, count: vocabularyCount + 1)
         for (word, mask) in wordIndex where Int(word) + 1 < wordTable.count { wordTable[Int(word) + 1] = Int32(mask) }
         self.width = width
-        masks = FrozenBuffer(bitsets)
-        wordMasks = FrozenBuffer(wordTable)
+        storage = (FrozenBuffer(bitsets), FrozenBuffer(wordTable))
+        masks = storage.0.elements
+        wordMasks = storage.1.elements
         numeralListed = filters.contains { $0?.numeral == true }
     }
 
@@ -57,7 +62,7 @@ struct FilterMasks: Sendable {
         at position: Int, tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<Int32>,
         numerals: NumeralParser, into result: UnsafeMutablePointer<UInt64>
     ) {
-        let masks = self.masks.elements
+        let masks = self.masks
         func add(_ mask: Int) {
             for word in 0..<width { result[word] |= masks[mask * width + word] }
         }
@@ -73,7 +78,6 @@ struct FilterMasks: Sendable {
         let id = ids[position]
         guard id >= 0 else { return }
         if numeralListed && numerals.word(id) != nil { add(Self.numeralMask) }
-        let wordMasks = self.wordMasks.elements
         if Int(id) + 1 < wordMasks.count, wordMasks[Int(id) + 1] > 0 { add(Int(wordMasks[Int(id) + 1])) }
     }
 }

@@ -1,7 +1,8 @@
-/// An immutable copy of an array of plain values in memory it owns, read through a buffer
-/// pointer with no closure: matching loops that read several tables per token take all their
-/// pointers at once instead of nesting a `withUnsafeBufferPointer` per table.
-final class FrozenBuffer<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
+/// An immutable copy of an array of values in memory it owns, read through a buffer pointer
+/// with no closure: matching loops that read several tables per token take all their
+/// pointers at once instead of nesting a `withUnsafeBufferPointer` per table, and a struct
+/// that keeps such pointers can be read in place without retaining anything.
+final class FrozenBuffer<Element: Sendable>: @unchecked Sendable {
     /// The elements; valid as long as this buffer lives.
     let elements: UnsafeBufferPointer<Element>
 
@@ -11,5 +12,9 @@ final class FrozenBuffer<Element: BitwiseCopyable & Sendable>: @unchecked Sendab
         elements = UnsafeBufferPointer(start: memory.baseAddress, count: array.count)
     }
 
-    deinit { UnsafeMutableRawPointer(mutating: elements.baseAddress!).deallocate() }
+    deinit {
+        let memory = UnsafeMutablePointer(mutating: elements.baseAddress!)
+        memory.deinitialize(count: elements.count)
+        memory.deallocate()
+    }
 }

@@ -1,5 +1,6 @@
 /// A compiled token pattern (see `RuleFile` for the syntax) and its matcher.
-public struct RulePattern: Sendable {
+/// Unchecked Sendable: its pointers are into frozen buffers it owns and never writes.
+public struct RulePattern: @unchecked Sendable {
     /// What an element matches. Payloads live in flat fields of `Element` and in the
     /// pattern's `tables`, so the matching loop reads them without reference counting.
     enum Matcher: UInt8, Sendable {
@@ -40,6 +41,13 @@ public struct RulePattern: Sendable {
     let tables: [TokenTable]
     /// The literal ids of every `.literal` element, back to back (sorted within each).
     let literalPool: [Int32]
+    /// The same three in frozen memory, for the matcher: read through these pointers (plain
+    /// data), a pattern in a rule table is matched without copying it, so without retaining
+    /// its arrays on every attempt.
+    private let frozen: (FrozenBuffer<Element>, FrozenBuffer<Int32>, FrozenBuffer<Unmanaged<TokenTable>>)
+    private let elementPointer: UnsafeBufferPointer<Element>
+    private let literalPointer: UnsafeBufferPointer<Int32>
+    private let tablePointer: UnsafeBufferPointer<Unmanaged<TokenTable>>
 
     /// The ids a `.literal` element accepts.
     func literals(_ element: Element) -> ArraySlice<Int32> {
@@ -194,6 +202,13 @@ public struct RulePattern: Sendable {
         self.elements = elements
         self.tables = patternTables
         self.literalPool = literalPool
+        frozen = (
+            FrozenBuffer(elements), FrozenBuffer(literalPool),
+            FrozenBuffer(patternTables.map { Unmanaged.passUnretained($0) })
+        )
+        elementPointer = frozen.0.elements
+        literalPointer = frozen.1.elements
+        tablePointer = frozen.2.elements
         guard !startsWithWildcard else {
             throw ConfigError(file: file, line: line, "a pattern cannot start with '*': rules fire from trigger words")
         }
@@ -231,12 +246,26 @@ public struct RulePattern: Sendable {
         _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>,
         _ ids: [Int32], at start: Int, numerals: NumeralParser, captures: inout [Capture?]
     ) -> Bounds? {
+        withUnsafePointer(to: self) {
+            Self.match($0, context, tokens, idBuffer, ids, at: start, numerals: numerals, captures: &captures)
+        }
+    }
+
+    /// `match` for a pattern read in place (in a rule table): nothing of it is copied.
+    static func match(
+        _ pattern: UnsafePointer<RulePattern>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
+        _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], at start: Int, numerals: NumeralParser,
+        captures: inout [Capture?]
+    ) -> Bounds? {
         captures.removeAll(keepingCapacity: true)
         var position = start
         var spanFirst = -1
         var spanEnd = start
-        return elements.withUnsafeBufferPointer { elements in
-            literalPool.withUnsafeBufferPointer { literalPool in
+        let elements = pattern.pointee.elementPointer
+        let literalPool = pattern.pointee.literalPointer
+        let tables = pattern.pointee.tablePointer
+        do {
+            do {
                 for element in elements {
                     let begin = position
                     var value: Capture?
@@ -273,7 +302,9 @@ public struct RulePattern: Sendable {
                                 matched = false
                             }
                         case .table:
-                            if let (count, tableValue) = tables[element.table].match(context, ids: ids, at: position) {
+                            if let (count, tableValue) = tables[element.table]._withUnsafeGuaranteedRef({
+                                $0.match(context, ids: ids, at: position)
+                            }) {
                                 value = tableValue
                                 position += count
                             } else {

@@ -281,6 +281,9 @@ struct RuleSet: Sendable {
         return found
     }
 
+    /// Where a rule's pattern lies in it (so the matcher reads it in place).
+    fileprivate static let patternOffset = MemoryLayout<Rule>.offset(of: \Rule.pattern)!
+
     /// Which number-initial rules a token can start.
     private enum NumberStart {
         case none, digits, numeral
@@ -342,7 +345,8 @@ struct RuleSet: Sendable {
                 return nil
             }
             guard
-                let bounds = rule.pointee.pattern.match(
+                let bounds = RulePattern.match(
+                    (UnsafeRawPointer(rule) + RuleSet.patternOffset).assumingMemoryBound(to: RulePattern.self),
                     context, tokens, idBuffer, ids, at: index, numerals: numerals, captures: &captures),
                 Boundaries.clean(
                     context, first: bounds.firstToken, end: bounds.endToken,
