@@ -11,15 +11,28 @@ public struct DateExtractor: Extractor {
     /// Priority of date candidates over number candidates and number blockers.
     static let priority = 20
 
-    struct LanguageRules: Sendable {
-        var rules: RuleSet
+    /// (A class: fetched per document, a struct of this many arrays would be retained field
+    /// by field.)
+    final class LanguageRules: Sendable {
+        let rules: RuleSet
         /// Per rule, its resolver (parallel to `rules.rules`).
-        var resolvers: [TimexResolver]
+        let resolvers: [TimexResolver]
         /// Per rule, its `type` and `mod` outputs, looked up once.
-        var types: [String?]
-        var mods: [TimexResolver.Template?]
+        let types: [String?]
+        let mods: [TimexResolver.Template?]
         /// Words that put what follows in the future (`set future will|shall` in dates.rules).
-        var futureCues: Set<Int32>
+        let futureCues: Set<Int32>
+
+        init(
+            rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
+            futureCues: Set<Int32>
+        ) {
+            self.rules = rules
+            self.resolvers = resolvers
+            self.types = types
+            self.mods = mods
+            self.futureCues = futureCues
+        }
     }
 
     /// How far back (in tokens, within the clause) a future cue reaches: `will meet on Thursday`.

@@ -125,26 +125,48 @@ public struct EntityExtractor: Extractor {
         }
     }
 
-    /// One language's compiled tables.
-    struct LanguageTables: Sendable {
-        var forms: FormIndex
-        var titles: TokenTable
-        var titleDomains: TokenTable
-        var familyNames: TokenTable?
-        var orgHeads: TokenTable
-        var orgTails: TokenTable?
+    /// One language's compiled tables. (A class: fetched per document, a struct of this many
+    /// tables would be retained field by field.)
+    final class LanguageTables: Sendable {
+        let forms: FormIndex
+        let titles: TokenTable
+        let titleDomains: TokenTable
+        let familyNames: TokenTable?
+        let orgHeads: TokenTable
+        let orgTails: TokenTable?
         /// Cues before a place name (`tỉnh`, `town of`) and after one (`region`).
-        var locationCues: TokenTable?
-        var locationSuffixes: TokenTable?
-        var notNames: TokenTable
-        var functionWords: TokenTable
+        let locationCues: TokenTable?
+        let locationSuffixes: TokenTable?
+        let notNames: TokenTable
+        let functionWords: TokenTable
         /// Full rule names (`vi/entities:title-name`), made once.
-        var ruleNames: [String] = []
+        let ruleNames: [String]
         /// By vocabulary id: which finders the word can start (`StartFlags`), so a token is
         /// handed only to those. A word that starts nothing whatever its case (`anyCase`
         /// clear) is passed over unless capitalized, so most lowercase words are skipped at
         /// once.
-        var startFlags: [UInt8] = []
+        let startFlags: [UInt8]
+
+        init(
+            forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
+            orgHeads: TokenTable, orgTails: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?,
+            notNames: TokenTable, functionWords: TokenTable, ruleNames: [String], vocabularyCount: Int
+        ) {
+            self.forms = forms
+            self.titles = titles
+            self.titleDomains = titleDomains
+            self.familyNames = familyNames
+            self.orgHeads = orgHeads
+            self.orgTails = orgTails
+            self.locationCues = locationCues
+            self.locationSuffixes = locationSuffixes
+            self.notNames = notNames
+            self.functionWords = functionWords
+            self.ruleNames = ruleNames
+            startFlags = Self.startFlags(
+                forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
+                locationCues: locationCues, vocabularyCount: vocabularyCount)
+        }
 
         /// Bits of `startFlags`.
         enum StartFlags {
@@ -161,7 +183,10 @@ public struct EntityExtractor: Extractor {
             static let anyCase: UInt8 = 32
         }
 
-        mutating func indexStarts(vocabularyCount: Int) {
+        static func startFlags(
+            forms: FormIndex, titles: TokenTable, familyNames: TokenTable?, orgHeads: TokenTable,
+            locationCues: TokenTable?, vocabularyCount: Int
+        ) -> [UInt8] {
             var flags = [UInt8](repeating: 0, count: vocabularyCount)
             for id in flags.indices where forms.startsForm(id) {
                 flags[id] |= StartFlags.gazetteer | (forms.startsFormInAnyCase(id) ? StartFlags.anyCase : 0)
@@ -173,7 +198,7 @@ public struct EntityExtractor: Extractor {
             for case (let table?, let flag) in tables {
                 for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
             }
-            startFlags = flags
+            return flags
         }
     }
 
@@ -224,16 +249,15 @@ public struct EntityExtractor: Extractor {
             for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
                 forms[Int(form.ids[0])].append(form)
             }
-            var tables = LanguageTables(
+            languages[language] = LanguageTables(
                 forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
-                ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" })
-            tables.indexStarts(vocabularyCount: vocabulary.count)
-            languages[language] = tables
+                ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
+                vocabularyCount: vocabulary.count)
         }
         self.entities = entities
         self.languages = languages

@@ -6,12 +6,22 @@ public struct NumberExtractor: Extractor {
     public var name: String { "numbers" }
 
     /// One language's compiled tables.
-    struct LanguageRules: Sendable {
-        var rules: RuleSet
-        var hedges: [(words: [Int32], mod: String)]
+    /// (A class: fetched per document, a struct would be retained field by field.)
+    final class LanguageRules: Sendable {
+        let rules: RuleSet
+        let hedges: [(words: [Int32], mod: String)]
         /// Per rule, its outputs looked up once: a range, the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
-        var outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
+        let outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
+
+        init(
+            rules: RuleSet, hedges: [(words: [Int32], mod: String)],
+            outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
+        ) {
+            self.rules = rules
+            self.hedges = hedges
+            self.outputs = outputs
+        }
     }
 
     let languages: [String: LanguageRules]

@@ -237,17 +237,23 @@ struct RuleSet: Sendable {
                         }
                         if numberRules != .none {
                             let numberStarts = numberRules == .digits ? digitInitial : numeralInitial
-                            let masks = numberRules == .digits ? digitNumeralMasks : numeralMasks
-                            passing.update(repeating: 0, count: masks.width)
+                            // (The masks are used in place: a copy would retain their storage.)
+                            let width = numberRules == .digits ? digitNumeralMasks.width : numeralMasks.width
+                            passing.update(repeating: 0, count: width)
                             if numberRules == .digits {
                                 digitMasks.addPassing(
                                     at: index + 1, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
                             }
                             if let end = attempt.numeralEnd(context, ids, numerals) {
-                                masks.addPassing(
-                                    at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                if numberRules == .digits {
+                                    digitNumeralMasks.addPassing(
+                                        at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                } else {
+                                    numeralMasks.addPassing(
+                                        at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                }
                             }
-                            for word in 0..<masks.width {
+                            for word in 0..<width {
                                 var bits = passing[word]
                                 while bits != 0 {
                                     tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount].rule
