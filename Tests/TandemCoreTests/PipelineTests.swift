@@ -12,6 +12,25 @@ struct PipelineTests {
         #expect(names == (0..<300).map { "d\($0)" })
     }
 
+    /// A stream's batches hold what has arrived: a line that came alone is not held back.
+    @Test func streamLinesAreReadyOnlyOnceArrived() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let reader = LineReader(fileDescriptor: ends[0])
+        let written = Array("one\ntwo\nthr".utf8)
+        #expect(write(ends[1], written, written.count) == written.count)
+        #expect(reader.nextLine() == Array("one".utf8))
+        #expect(reader.hasBufferedLine)
+        #expect(reader.nextLine() == Array("two".utf8))
+        // "thr" is not a line yet and the writer is still there: nothing is ready.
+        #expect(!reader.hasBufferedLine)
+        close(ends[1])
+        #expect(reader.nextLine() == Array("thr".utf8))
+        #expect(reader.hasBufferedLine)
+        #expect(reader.nextLine() == nil)
+    }
+
     @Test func failuresBecomeErrorRecordsInTheirSlot() {
         let documents = [
             Support.document("First document.", doc: "a"),

@@ -2,6 +2,14 @@
 public protocol DocumentSource {
     /// The next document, or nil at the end of the input.
     mutating func next() -> SourceDocument?
+    /// Whether `next()` can answer without waiting for input that has not arrived (a
+    /// stream's batches hold only what has arrived, so a lone line is answered alone).
+    var hasReadyInput: Bool { get }
+}
+
+extension DocumentSource {
+    /// Files and memory never wait for input.
+    public var hasReadyInput: Bool { true }
 }
 
 /// Documents already in memory (tests, benchmarks).

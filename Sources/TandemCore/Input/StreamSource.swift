@@ -78,6 +78,8 @@ public struct StreamSource: DocumentSource, @unchecked Sendable {
         lineNumber += 1
         return parser.parse(line, lineNumber: lineNumber, defaultID: String(lineNumber))
     }
+
+    public var hasReadyInput: Bool { reader.hasBufferedLine }
 }
 
 /// Reads lines from a file descriptor in chunks, returning each as soon as it is complete.
@@ -88,6 +90,12 @@ public final class LineReader {
     private var finished = false
 
     public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
+
+    /// Whether a whole line (or the end of the input) has been read already, so `nextLine`
+    /// would not wait.
+    public var hasBufferedLine: Bool {
+        finished || buffer[start...].contains(0x0A)
+    }
 
     /// The next line without its newline; the last line may lack one. Nil at the end.
     public func nextLine() -> [UInt8]? {

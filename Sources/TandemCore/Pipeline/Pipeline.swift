@@ -28,7 +28,9 @@ public final class Pipeline: @unchecked Sendable {
     }
 
     /// Runs every document `source` yields through the stages and hands each record, in
-    /// input order, to `sink`. `batchSize` 1 gives per-document latency (streaming).
+    /// input order, to `sink`. A batch holds at most `batchSize` documents, and only those
+    /// that have arrived: a stream's lines are answered as they come, in batches when they
+    /// come faster than they are processed.
     @discardableResult
     public func run(
         source: some DocumentSource & Sendable,
@@ -169,7 +171,9 @@ final class SourceFeeder<Source: DocumentSource & Sendable>: @unchecked Sendable
                     sequence: documentIndex, doc: document.doc, byteCount: document.knownByteCount,
                     content: .success(document)))
             documentIndex += 1
-            if slots.count >= batchSize {
+            // A batch goes when full, or when the next document has not arrived yet (a
+            // stream's lone line is not held back waiting for company).
+            if slots.count >= batchSize || !source.hasReadyInput {
                 queue.push(Batch(sequence: sequence, slots: slots))
                 sequence += 1
                 slots = []

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TandemCore
 
-/// `tandem stream`: stdin lines to stdout records, one for one, flushed per record.
+/// `tandem stream`: stdin lines to stdout records, one for one, each written as soon as it
+/// is ready.
 struct Stream: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Stream stdin to stdout: one record per input line, in order, flushed per record.",
+        abstract: "Stream stdin to stdout: one record per input line, in order, written as soon as ready.",
         discussion: """
             Each line is a JSON object {"id","text","lang"?,"dct"?}, or plain text with \
             '--input text'. A bad line gives an error record in its place. Example:
@@ -21,7 +22,9 @@ struct Stream: ParsableCommand {
         let setup = try options.setup()
         let source = StreamSource(hints: options.hints, textLines: input == .text)
         let sink = FileDescriptorSink(fileDescriptor: 1, flushEachBatch: true)
-        let summary = setup.makePipeline().run(source: source, sink: sink, batchSize: 1)
+        // Batches of what has arrived (up to 64 lines): one line alone is answered at once,
+        // lines piped in bulk cross the stages together instead of one hand-off each.
+        let summary = setup.makePipeline().run(source: source, sink: sink, batchSize: 64)
         sink.flush()
         if let failure = sink.writeFailure {
             Diagnostics.shared.note("tandem: error: cannot write to stdout: \(failure)")
