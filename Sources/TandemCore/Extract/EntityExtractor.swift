@@ -560,11 +560,12 @@ public struct EntityExtractor: Extractor {
         }
 
         /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
-        /// a short ASCII syllable glued after the hyphen that ends the word.
+        /// a short ASCII syllable glued after the hyphen that ends the word (punctuation may
+        /// follow: "Choi Joo-ho, the director").
         func isHyphenatedSyllable(_ index: Int) -> Bool {
             let token = tokens[index]
             return token.kind == .word && !token.capitalized && token.ascii && (2...4).contains(token.end - token.start)
-                && (index + 1 >= tokens.count || !tokens[index + 1].glued)
+                && (index + 1 >= tokens.count || !tokens[index + 1].glued || tokens[index + 1].kind == .punctuation)
         }
 
         /// Whether a family name starts a person's name at `index`: another name word follows,
@@ -656,7 +657,7 @@ public struct EntityExtractor: Extractor {
                     }
                     end += 1
                 }
-                addOrganization(index, last, rule: .orgHead)
+                addOrganization(index, last, rule: .orgHead, name: firstWord)
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail.
@@ -680,8 +681,15 @@ public struct EntityExtractor: Extractor {
             }
         }
 
-        mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule) {
+        /// An organization at `first..<end`: the gazetteer's when it knows the whole name, or
+        /// (with a head word) the name after the head (`Tập đoàn Samsung Electronics`: the
+        /// group is Samsung Electronics), else a slug.
+        mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule, name: Int? = nil) {
             if let (count, entity) = gazetteer(at: first), count == end - first {
+                add(first, end, known: entity, rule: rule, priority: patternPriority)
+            } else if let name, name < end, let (count, entity) = gazetteer(at: name), count == end - name,
+                extractor.entities[entity].type == .organization
+            {
                 add(first, end, known: entity, rule: rule, priority: patternPriority)
             } else {
                 add(
