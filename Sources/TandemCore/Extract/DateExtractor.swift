@@ -36,7 +36,7 @@ public struct DateExtractor: Extractor {
     }
 
     /// How far back (in tokens, within the clause) a future cue reaches: `will meet on Thursday`.
-    static let futureCueReach = 8
+    static let futureCueReach = 16
 
     let languages: [String: LanguageRules]
     let vocabulary: Vocabulary
@@ -101,17 +101,26 @@ public struct DateExtractor: Extractor {
     }
 
     /// Whether a future cue stands a few words before token `first` in the same clause (no
-    /// punctuation or line break between them).
+    /// clause punctuation or line break between them; the slash or dash of a date between,
+    /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
     static func futureCue(before first: Int, _ cues: Set<Int32>, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
         guard !cues.isEmpty else { return false }
         let tokens = context.tokens
         var index = first - 1
         while index >= 0 && first - index <= futureCueReach {
             if tokens[index + 1].newlineBefore { return false }
-            if tokens[index].kind == .punctuation && !context.isCharacter(index, UInt8(ascii: "'")) { return false }
+            if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
             if cues.contains(ids[index]) { return true }
             index -= 1
         }
         return false
+    }
+
+    /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued
+    /// between two tokens (15/6, 2025-2027).
+    static func withinClause(_ index: Int, _ context: ExtractionContext) -> Bool {
+        if context.isCharacter(index, UInt8(ascii: "'")) { return true }
+        let glued = index + 1 < context.tokens.count && context.tokens[index].glued && context.tokens[index + 1].glued
+        return glued && (context.isCharacter(index, UInt8(ascii: "/")) || context.isCharacter(index, UInt8(ascii: "-")))
     }
 }

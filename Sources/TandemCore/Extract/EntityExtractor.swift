@@ -588,6 +588,13 @@ public struct EntityExtractor: Extractor {
                 && tokens[index + 1].glued
         }
 
+        /// Whether the token at `index` is a dot glued between two capitalized words (TP.HCM).
+        func joinsByDot(_ index: Int) -> Bool {
+            index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "."))
+                && tokens[index].glued
+                && tokens[index + 1].glued && tokens[index - 1].capitalized
+        }
+
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
         /// (nghieng is the longest) and no English function word.
         func isSyllable(_ index: Int) -> Bool {
@@ -623,8 +630,9 @@ public struct EntityExtractor: Extractor {
                 // Capitalized syllables in a row (acronyms aside) since the last lowercase one.
                 var capitalsInRow = 0
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {
-                    // A hyphen inside a name joins two capitalized parts (Sở GD-ĐT).
-                    if joinsByHyphen(end) && isNameWord(end + 1) {
+                    // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
+                    // Sở Y tế TP.HCM).
+                    if (joinsByHyphen(end) || joinsByDot(end)) && isNameWord(end + 1) {
                         end += 2
                         last = end
                         capitalsInRow = 0
