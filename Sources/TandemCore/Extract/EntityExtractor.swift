@@ -110,7 +110,7 @@ public struct EntityExtractor: Extractor {
 
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
-        case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm
+        case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName
 
         var name: String {
             switch self {
@@ -121,6 +121,7 @@ public struct EntityExtractor: Extractor {
             case .orgTail: "org-tail"
             case .locationCue: "location-cue"
             case .shortForm: "short-form"
+            case .appositiveName: "appositive-name"
             }
         }
     }
@@ -212,6 +213,8 @@ public struct EntityExtractor: Extractor {
     let connectors: [Int32]
     /// Words that join the items of a list of names (and, và).
     let listJoiners: [Int32]
+    /// Articles that may stand before an appositive title (`John Smith, a spokesman for`).
+    let articles: [Int32]
 
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
@@ -266,6 +269,7 @@ public struct EntityExtractor: Extractor {
         particles = ids(["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"])
         connectors = ids(["of", "for", "and", "the", "on", "in"])
         listJoiners = ids(["and", "or", "và", "hoặc"])
+        articles = ids(["a", "an", "the"])
     }
 
     /// A gazetteer form compiled to ids and case constraints.
@@ -388,9 +392,12 @@ public struct EntityExtractor: Extractor {
                 if flags & Flags.familyName != 0 && capitalized { familyName(at: index) }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
-                let runStart = runsEndInWords && isNameWord(index) && (index == 0 || !isNameWord(index - 1))
-                if (flags & Flags.organizationHead != 0 && capitalized) || runStart { organization(at: index) }
-                if flags & Flags.locationCue != 0 || runStart { location(at: index) }
+                let runStart = isNameWord(index) && (index == 0 || !isNameWord(index - 1))
+                if (flags & Flags.organizationHead != 0 && capitalized) || (runStart && runsEndInWords) {
+                    organization(at: index)
+                }
+                if flags & Flags.locationCue != 0 || (runStart && runsEndInWords) { location(at: index) }
+                if capitalized && (runStart || tokens[index].newlineBefore) { appositiveName(at: index) }
             }
             return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
         }
@@ -461,9 +468,12 @@ public struct EntityExtractor: Extractor {
         }
 
         /// Capitalized words from `start` (name particles and glued hyphens allowed inside).
-        func nameRun(from start: Int, limit: Int) -> Int {
+        /// `lineStart`: the run may begin a line (else a name word after a line break starts
+        /// nothing: a title at the end of one line takes no name from the next).
+        func nameRun(from start: Int, limit: Int, lineStart: Bool = false) -> Int {
             // An organization's head word starts no person's name (Giám đốc Sở GD-ĐT).
-            guard isNameWord(start), tables.notNames.matchLength(context, ids: ids, at: start) == nil,
+            let first = lineStart ? tokens[start].kind == .word && tokens[start].capitalized : isNameWord(start)
+            guard first, tables.notNames.matchLength(context, ids: ids, at: start) == nil,
                 tables.orgHeads.matchLength(context, ids: ids, at: start) == nil, !startsKnownNonPerson(start)
             else { return start }
             var end = start + 1
@@ -539,6 +549,23 @@ public struct EntityExtractor: Extractor {
             add(
                 index, index + count, referent: .slug(index, index + count), type: .person, rule: .titleName,
                 priority: EntityExtractor.titlePriority, suppresses: true)
+        }
+
+        /// A name of two words or more followed by a comma and a title: `Choi Joo-ho, general
+        /// director of…`, `John Smith, a spokesman for…`, `Choi Joo-ho, Tổng giám đốc…`.
+        mutating func appositiveName(at index: Int) {
+            // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
+            guard tables.titles.matchLength(context, ids: ids, at: index) == nil else { return }
+            let end = nameRun(from: index, limit: 4, lineStart: true)
+            guard end - index >= 2, end + 1 < tokens.count, context.isCharacter(end, UInt8(ascii: ",")) else {
+                return
+            }
+            var title = end + 1
+            if extractor.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
+            guard tables.titles.matchLength(context, ids: ids, at: title) != nil else { return }
+            add(
+                index, end, referent: person(index, end), type: .person, rule: .appositiveName,
+                priority: patternPriority - 1)
         }
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
