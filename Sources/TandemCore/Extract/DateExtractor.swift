@@ -21,11 +21,12 @@ public struct DateExtractor: Extractor {
         let types: [String?]
         let mods: [TimexResolver.Template?]
         /// Words that put what follows in the future (`set future will|shall` in dates.rules).
-        let futureCues: Set<Int32>
+        /// (A short array: a scan of a few ids beats hashing one, for every token looked at.)
+        let futureCues: [Int32]
 
         init(
             rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
-            futureCues: Set<Int32>
+            futureCues: [Int32]
         ) {
             self.rules = rules
             self.resolvers = resolvers
@@ -59,8 +60,9 @@ public struct DateExtractor: Extractor {
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
-                futureCues: Set(
-                    (rules.settings["future"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) }))
+                futureCues: Array(
+                    Set((rules.settings["future"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
+                ).sorted())
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -103,7 +105,7 @@ public struct DateExtractor: Extractor {
     /// Whether a future cue stands a few words before token `first` in the same clause (no
     /// clause punctuation or line break between them; the slash or dash of a date between,
     /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
-    static func futureCue(before first: Int, _ cues: Set<Int32>, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
+    static func futureCue(before first: Int, _ cues: [Int32], _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
         guard !cues.isEmpty else { return false }
         let tokens = context.tokens
         var index = first - 1

@@ -554,15 +554,20 @@ public struct EntityExtractor: Extractor {
         /// A name of two words or more followed by a comma and a title: `Choi Joo-ho, general
         /// director of…`, `John Smith, a spokesman for…`, `Choi Joo-ho, Tổng giám đốc…`.
         mutating func appositiveName(at index: Int) {
-            // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
-            guard tables.titles.matchLength(context, ids: ids, at: index) == nil else { return }
-            let end = nameRun(from: index, limit: 4, lineStart: true)
-            guard end - index >= 2, end + 1 < tokens.count, context.isCharacter(end, UInt8(ascii: ",")) else {
-                return
-            }
-            var title = end + 1
+            // The comma and the title first (cheap, and most runs have neither): a comma
+            // within the next few words, a title after it.
+            var comma = index + 2
+            while comma < tokens.count && comma - index <= 6 && tokens[comma].kind != .punctuation { comma += 1 }
+            while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
+            guard comma + 1 < tokens.count, context.isCharacter(comma, UInt8(ascii: ",")) else { return }
+            var title = comma + 1
             if extractor.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
-            guard tables.titles.matchLength(context, ids: ids, at: title) != nil else { return }
+            guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
+                // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
+                tables.titles.matchLength(context, ids: ids, at: index) == nil
+            else { return }
+            let end = nameRun(from: index, limit: 4, lineStart: true)
+            guard end - index >= 2, end == comma else { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
                 priority: patternPriority - 1)
