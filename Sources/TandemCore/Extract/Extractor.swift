@@ -364,16 +364,7 @@ public enum OverlapResolver {
             }
         }
         // Insertion sort of what is left.
-        guard high - low > 1 else { return }
-        for index in (low + 1)..<high {
-            let key = keys[index]
-            var position = index
-            while position > low && key < keys[position - 1] {
-                keys[position] = keys[position - 1]
-                position -= 1
-            }
-            keys[position] = key
-        }
+        insertionSort(UnsafeMutableBufferPointer(rebasing: keys[low..<high]))
     }
 
     /// Resolves the candidates of several extractors as if they were one array, in order.

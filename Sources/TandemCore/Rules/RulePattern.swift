@@ -238,20 +238,11 @@ public struct RulePattern: @unchecked Sendable {
         var spanEnd: Int
     }
 
-    /// Matches at token `start`; `ids` are the document's token ids in the pattern's vocabulary
-    /// (`idBuffer` the same, read in place). `captures` is emptied, then holds one entry per
-    /// capturing element (nil where an optional one was absent). Allocation-free when
-    /// `captures` has capacity.
-    func match(
-        _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>, _ idBuffer: UnsafeBufferPointer<Int32>,
-        _ ids: [Int32], at start: Int, numerals: NumeralParser, captures: inout [Capture?]
-    ) -> Bounds? {
-        withUnsafePointer(to: self) {
-            Self.match($0, context, tokens, idBuffer, ids, at: start, numerals: numerals, captures: &captures)
-        }
-    }
-
-    /// `match` for a pattern read in place (in a rule table): nothing of it is copied.
+    /// Matches `pattern` at token `start`; `ids` are the document's token ids in the pattern's
+    /// vocabulary (`idBuffer` the same, read in place). `captures` is emptied, then holds one
+    /// entry per capturing element (nil where an optional one was absent). Allocation-free
+    /// when `captures` has capacity. The pattern is read in place (in a rule table): nothing
+    /// of it is copied, so nothing is retained.
     static func match(
         _ pattern: UnsafePointer<RulePattern>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
         _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], at start: Int, numerals: NumeralParser,
@@ -264,71 +255,67 @@ public struct RulePattern: @unchecked Sendable {
         let elements = pattern.pointee.elementPointer
         let literalPool = pattern.pointee.literalPointer
         let tables = pattern.pointee.tablePointer
-        do {
-            do {
-                for element in elements {
-                    let begin = position
-                    var value: Capture?
-                    var matched = position < tokens.count
-                    if matched && position > start {
-                        let token = tokens[position]
-                        if (element.glued && !token.glued) || token.newlineBefore { matched = false }
+        for element in elements {
+            let begin = position
+            var value: Capture?
+            var matched = position < tokens.count
+            if matched && position > start {
+                let token = tokens[position]
+                if (element.glued && !token.glued) || token.newlineBefore { matched = false }
+            }
+            if matched && element.capitalized && !tokens[position].capitalized { matched = false }
+            if matched {
+                switch element.matcher {
+                case .literal:
+                    let id = idBuffer[position]
+                    var found = false
+                    for literal in Int(element.literalStart)..<Int(element.literalEnd)
+                    where literalPool[literal] == id {
+                        found = true
+                        break
                     }
-                    if matched && element.capitalized && !tokens[position].capitalized { matched = false }
-                    if matched {
-                        switch element.matcher {
-                        case .literal:
-                            let id = idBuffer[position]
-                            var found = false
-                            for literal in Int(element.literalStart)..<Int(element.literalEnd)
-                            where literalPool[literal] == id {
-                                found = true
-                                break
-                            }
-                            if found { position += 1 } else { matched = false }
-                        case .digits:
-                            let token = tokens[position]
-                            if token.kind == .digits, element.digitLengths.contains(Int(token.end - token.start)) {
-                                value = .number(NumeralParser.digitsValue(context, token))
-                                position += 1
-                            } else {
-                                matched = false
-                            }
-                        case .numeral:
-                            if let numeral = context.numeral(at: position, ids: ids, numerals) {
-                                value = .number(numeral.value)
-                                position += numeral.tokenCount
-                            } else {
-                                matched = false
-                            }
-                        case .table:
-                            if let (count, tableValue) = tables[element.table]._withUnsafeGuaranteedRef({
-                                $0.match(context, ids: ids, at: position)
-                            }) {
-                                value = tableValue
-                                position += count
-                            } else {
-                                matched = false
-                            }
-                        case .anyWord:
-                            if tokens[position].kind == .word { position += 1 } else { matched = false }
-                        }
+                    if found { position += 1 } else { matched = false }
+                case .digits:
+                    let token = tokens[position]
+                    if token.kind == .digits, element.digitLengths.contains(Int(token.end - token.start)) {
+                        value = .number(NumeralParser.digitsValue(context, token))
+                        position += 1
+                    } else {
+                        matched = false
                     }
-                    if !matched {
-                        guard element.optional else { return nil }
-                        if element.captures { captures.append(nil) }
-                        continue
+                case .numeral:
+                    if let numeral = context.numeral(at: position, ids: ids, numerals) {
+                        value = .number(numeral.value)
+                        position += numeral.tokenCount
+                    } else {
+                        matched = false
                     }
-                    if element.captures { captures.append(value) }
-                    if !element.context {
-                        if spanFirst < 0 { spanFirst = begin }
-                        spanEnd = position
+                case .table:
+                    if let (count, tableValue) = tables[element.table]._withUnsafeGuaranteedRef({
+                        $0.match(context, ids: ids, at: position)
+                    }) {
+                        value = tableValue
+                        position += count
+                    } else {
+                        matched = false
                     }
+                case .anyWord:
+                    if tokens[position].kind == .word { position += 1 } else { matched = false }
                 }
-                guard spanFirst >= 0 else { return nil }
-                return Bounds(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd)
+            }
+            if !matched {
+                guard element.optional else { return nil }
+                if element.captures { captures.append(nil) }
+                continue
+            }
+            if element.captures { captures.append(value) }
+            if !element.context {
+                if spanFirst < 0 { spanFirst = begin }
+                spanEnd = position
             }
         }
+        guard spanFirst >= 0 else { return nil }
+        return Bounds(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd)
     }
 }
 
