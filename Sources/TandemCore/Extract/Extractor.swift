@@ -210,7 +210,15 @@ public enum OverlapResolver {
         // An empty span claims nothing and joins no cluster, and its place among winners that
         // start where it is depends on the order of all of them: such a set takes the plain
         // path (no extractor here makes one).
-        if emptySpan { return winnersInKeyOrder(keys, locations, spans, suppressing, limit: limit) }
+        var winners: [Location] = []
+        winners.reserveCapacity(keys.count)
+        if emptySpan {
+            var all = keys
+            all.withUnsafeMutableBufferPointer {
+                settle($0, bytes: 0..<limit, spans, suppressing, locations, into: &winners)
+            }
+            return winners
+        }
         // Each extractor goes through the tokens in order, so its candidates are nearly in
         // text order: an insertion sort per group costs little, then the groups are merged.
         byStart.withUnsafeMutableBufferPointer { byStart in
@@ -239,11 +247,7 @@ public enum OverlapResolver {
             sortedEnd = groupEnd
         }
         // The sweep: a cluster ends where the next span starts at or past every end so far.
-        var winners: [Location] = []
-        winners.reserveCapacity(keys.count)
         var clusterKeys: [SortKey] = []
-        var chosen: [UInt64] = []
-        var claimed: [Bool] = []
         var clusterStart = 0
         var reach = Int(spans[Int(byStart[0] & 0xFFFF_FFFF)].end)
         for position in 1...byStart.count {
@@ -259,26 +263,13 @@ public enum OverlapResolver {
             if members.count == 1 {
                 if !suppressing[first] { winners.append(locations[first]) }
             } else {
-                // Within the cluster: the order above, each candidate taken when its bytes
-                // are free; winners do not overlap, so their starts order them.
-                let base = Int(spans[first].start)
                 clusterKeys.removeAll(keepingCapacity: true)
                 for member in members { clusterKeys.append(keys[Int(member & 0xFFFF_FFFF)]) }
-                clusterKeys.withUnsafeMutableBufferPointer { Self.sort($0) }
-                claimed.removeAll(keepingCapacity: true)
-                claimed.append(contentsOf: repeatElement(false, count: reach - base))
-                chosen.removeAll(keepingCapacity: true)
-                for key in clusterKeys {
-                    let span = spans[key.index]
-                    let range = (Int(span.start) - base)..<(Int(span.end) - base)
-                    if claimed[range].contains(true) { continue }
-                    for byte in range { claimed[byte] = true }
-                    if !suppressing[key.index] {
-                        chosen.append(UInt64(UInt32(span.start)) << 32 | UInt64(key.index))
-                    }
+                clusterKeys.withUnsafeMutableBufferPointer {
+                    settle(
+                        $0, bytes: Int(spans[first].start)..<reach, spans, suppressing, locations,
+                        into: &winners)
                 }
-                chosen.withUnsafeMutableBufferPointer { Self.sort($0) }
-                for winner in chosen { winners.append(locations[Int(winner & 0xFFFF_FFFF)]) }
             }
             if position < byStart.count {
                 clusterStart = position
@@ -288,32 +279,42 @@ public enum OverlapResolver {
         return winners
     }
 
-    /// All candidates in one order, each taken when its bytes are free.
-    private static func winnersInKeyOrder(
-        _ keys: [SortKey], _ locations: [Location], _ spans: [ByteSpan], _ suppressing: [Bool], limit: Int
-    ) -> [Location] {
-        var order = keys
-        order.withUnsafeMutableBufferPointer { Self.sort($0) }
-        // Bytes already claimed, so each overlap check costs the span's length.
-        var claimed = [Bool](repeating: false, count: limit)
-        // Winners as `start << 32 | rank chosen` (sorting them gives text order, and empty
-        // spans at one place in the order they were chosen), with each one's location by rank.
-        var chosen: [UInt64] = []
-        var chosenLocation: [Int] = []
-        chosen.reserveCapacity(keys.count)
-        chosenLocation.reserveCapacity(keys.count)
-        for key in order {
+    /// Settles one cluster (or, on the plain path, every candidate): its candidates in the
+    /// order above, each taken when its bytes (within `bytes`) are free. Appends the winners
+    /// to `winners` in text order: by start, and empty spans at one place in the order taken.
+    @inline(__always)
+    private static func settle(
+        _ keys: UnsafeMutableBufferPointer<SortKey>, bytes: Range<Int>, _ spans: [ByteSpan], _ suppressing: [Bool],
+        _ locations: [Location], into winners: inout [Location]
+    ) {
+        sort(keys)
+        // Bytes claimed, and winners as `start << 32 | rank chosen` (sorting them gives text
+        // order) with each one's candidate by rank, in raw memory sized up front.
+        let claimed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: bytes.count)
+        let chosen = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count)
+        let chosenIndex = UnsafeMutableBufferPointer<Int>.allocate(capacity: keys.count)
+        defer {
+            claimed.deallocate()
+            chosen.deallocate()
+            chosenIndex.deallocate()
+        }
+        claimed.initialize(repeating: false)
+        var count = 0
+        for key in keys {
             let span = spans[key.index]
-            let range = max(Int(span.start), 0)..<max(Int(span.end), Int(span.start), 0)
+            let start = max(Int(span.start), bytes.lowerBound) - bytes.lowerBound
+            let range = start..<max(Int(span.end) - bytes.lowerBound, start)
             if claimed[range].contains(true) { continue }
-            for index in range { claimed[index] = true }
+            for byte in range { claimed[byte] = true }
             if !suppressing[key.index] {
-                chosen.append(UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(chosenLocation.count))
-                chosenLocation.append(key.index)
+                chosen[count] = UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(count)
+                chosenIndex[count] = key.index
+                count += 1
             }
         }
-        chosen.withUnsafeMutableBufferPointer { Self.sort($0) }
-        return chosen.map { locations[chosenLocation[Int($0 & 0xFFFF_FFFF)]] }
+        let winnersHere = UnsafeMutableBufferPointer(rebasing: chosen[0..<count])
+        sort(winnersHere)
+        for winner in winnersHere { winners.append(locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]]) }
     }
 
     /// Sorts keys in place by insertion: cheap when they are nearly in order already.

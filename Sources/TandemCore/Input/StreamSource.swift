@@ -88,21 +88,28 @@ public final class LineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
+    /// Where the next line ends, once a search has found it (so `hasBufferedLine` and
+    /// `nextLine` look for it once).
+    private var nextNewline: Int?
 
     public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
 
+    private func findNewline() -> Int? {
+        if nextNewline == nil { nextNewline = buffer[start...].firstIndex(of: 0x0A) }
+        return nextNewline
+    }
+
     /// Whether a whole line (or the end of the input) has been read already, so `nextLine`
     /// would not wait.
-    public var hasBufferedLine: Bool {
-        finished || buffer[start...].contains(0x0A)
-    }
+    public var hasBufferedLine: Bool { finished || findNewline() != nil }
 
     /// The next line without its newline; the last line may lack one. Nil at the end.
     public func nextLine() -> [UInt8]? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = findNewline() {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
+                nextNewline = nil
                 return line
             }
             if finished {

@@ -37,20 +37,18 @@ public struct RulePattern: @unchecked Sendable {
         var captures: Bool { matcher != .literal && matcher != .anyWord }
     }
 
-    let elements: [Element]
+    /// The elements, the literal ids of every `.literal` element back to back (sorted within
+    /// each), and the tables, all in frozen memory read through these pointers (plain data):
+    /// a pattern in a rule table is matched in place, without retaining anything.
+    let elements: UnsafeBufferPointer<Element>
+    let literalPool: UnsafeBufferPointer<Int32>
+    private let tablePointers: UnsafeBufferPointer<Unmanaged<TokenTable>>
     let tables: [TokenTable]
-    /// The literal ids of every `.literal` element, back to back (sorted within each).
-    let literalPool: [Int32]
-    /// The same three in frozen memory, for the matcher: read through these pointers (plain
-    /// data), a pattern in a rule table is matched without copying it, so without retaining
-    /// its arrays on every attempt.
+    /// The memory behind the pointers.
     private let frozen: (FrozenBuffer<Element>, FrozenBuffer<Int32>, FrozenBuffer<Unmanaged<TokenTable>>)
-    private let elementPointer: UnsafeBufferPointer<Element>
-    private let literalPointer: UnsafeBufferPointer<Int32>
-    private let tablePointer: UnsafeBufferPointer<Unmanaged<TokenTable>>
 
     /// The ids a `.literal` element accepts.
-    func literals(_ element: Element) -> ArraySlice<Int32> {
+    func literals(_ element: Element) -> Slice<UnsafeBufferPointer<Int32>> {
         literalPool[Int(element.literalStart)..<Int(element.literalEnd)]
     }
 
@@ -199,16 +197,14 @@ public struct RulePattern: @unchecked Sendable {
             elements.append(element)
         }
         guard !elements.isEmpty else { throw ConfigError(file: file, line: line, "empty pattern") }
-        self.elements = elements
         self.tables = patternTables
-        self.literalPool = literalPool
         frozen = (
             FrozenBuffer(elements), FrozenBuffer(literalPool),
             FrozenBuffer(patternTables.map { Unmanaged.passUnretained($0) })
         )
-        elementPointer = frozen.0.elements
-        literalPointer = frozen.1.elements
-        tablePointer = frozen.2.elements
+        self.elements = frozen.0.elements
+        self.literalPool = frozen.1.elements
+        tablePointers = frozen.2.elements
         guard !startsWithWildcard else {
             throw ConfigError(file: file, line: line, "a pattern cannot start with '*': rules fire from trigger words")
         }
@@ -252,9 +248,9 @@ public struct RulePattern: @unchecked Sendable {
         var position = start
         var spanFirst = -1
         var spanEnd = start
-        let elements = pattern.pointee.elementPointer
-        let literalPool = pattern.pointee.literalPointer
-        let tables = pattern.pointee.tablePointer
+        let elements = pattern.pointee.elements
+        let literalPool = pattern.pointee.literalPool
+        let tables = pattern.pointee.tablePointers
         for element in elements {
             let begin = position
             var value: Capture?

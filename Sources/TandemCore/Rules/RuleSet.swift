@@ -43,11 +43,12 @@ struct RuleSet: Sendable {
     /// Every rule's next-token filters, and their word ids back to back.
     private let filters: FrozenBuffer<Filter>
     private let filterWords: FrozenBuffer<Int32>
-    private let numeralInitial: FrozenBuffer<NumberStartRule>
-    private let digitInitial: FrozenBuffer<NumberStartRule>
-    /// The number-initial rules' filters inverted: after a digit token (`digitMasks`),
-    /// after the numeral a digit token starts (`digitNumeralMasks`), after the numeral a
-    /// number word starts (`numeralMasks`).
+    /// The rules a digit token or a number word can start (rule indices, in rule order).
+    private let digitInitial: FrozenBuffer<Int32>
+    private let numeralInitial: FrozenBuffer<Int32>
+    /// Their next-token filters inverted, over the lists above: after a digit token
+    /// (`digitMasks`), after the numeral a digit token starts (`digitNumeralMasks`), after the
+    /// numeral a number word starts (`numeralMasks`).
     private let digitMasks: FilterMasks
     private let digitNumeralMasks: FilterMasks
     private let numeralMasks: FilterMasks
@@ -60,16 +61,6 @@ struct RuleSet: Sendable {
         var filter: Int32
     }
 
-    /// A rule that can start on a number, with its filters at hand (reading them from the
-    /// rule itself would touch a large struct per rule per number).
-    struct NumberStartRule: Sendable {
-        var rule: Int32
-        /// Index in `filters` of the next-token filter when a digit token (`D4`) or a
-        /// numeral takes the first token (the numeral's filter applies after the whole
-        /// numeral); -1: the rule cannot start so.
-        var digitsFilter: Int32
-        var numeralFilter: Int32
-    }
     /// By vocabulary id + 1, one byte: `startsRules` (the word triggers rules) and
     /// `startsNumeral` (it is a number word); 0 first (for `Vocabulary.unknown`) and last
     /// (for every id interned after this table), so a lookup clamps instead of branching.
@@ -97,17 +88,22 @@ struct RuleSet: Sendable {
         let tables = TableLoader(folder: folder, vocabulary: vocabulary)
         var rules: [Rule] = []
         var triggersByWord: [Int32: [WordStartRule]] = [:]
-        var numeralInitial: [NumberStartRule] = []
-        var digitInitial: [NumberStartRule] = []
+        // Number-initial rules with their filters when a digit token (`D4`) or a numeral
+        // takes the first token (the numeral's filter applies after the whole numeral); nil:
+        // the rule cannot start so.
+        var digitInitial: [(rule: Int32, digits: Filter?, numeral: Filter?)] = []
+        var numeralInitial: [(rule: Int32, numeral: Filter?)] = []
         var filters: [Filter] = []
         var filterWords: [Int32] = []
-        func add(_ filter: RulePattern.NextFilter) -> Int32 {
+        func compile(_ filter: RulePattern.NextFilter) -> Filter {
             let start = Int32(filterWords.count)
             filterWords += filter.words.sorted()
-            filters.append(
-                Filter(
-                    wordStart: start, wordEnd: Int32(filterWords.count), digitLengths: filter.digitLengths,
-                    any: filter.any, anyWord: filter.anyWord, numeral: filter.numeral))
+            return Filter(
+                wordStart: start, wordEnd: Int32(filterWords.count), digitLengths: filter.digitLengths,
+                any: filter.any, anyWord: filter.anyWord, numeral: filter.numeral)
+        }
+        func add(_ filter: RulePattern.NextFilter) -> Int32 {
+            filters.append(compile(filter))
             return Int32(filters.count - 1)
         }
         for line in file.rules {
@@ -127,10 +123,10 @@ struct RuleSet: Sendable {
             for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
                 triggersByWord[word, default: []].append(WordStartRule(rule: index, filter: add(filter)))
             }
-            let numberStart = NumberStartRule(
-                rule: index, digitsFilter: starts.digits.map(add) ?? -1, numeralFilter: starts.numeral.map(add) ?? -1)
-            if starts.digits != nil || starts.numeral != nil { digitInitial.append(numberStart) }
-            if starts.numeral != nil { numeralInitial.append(numberStart) }
+            let digits = starts.digits.map(compile)
+            let numeral = starts.numeral.map(compile)
+            if digits != nil || numeral != nil { digitInitial.append((index, digits, numeral)) }
+            if numeral != nil { numeralInitial.append((index, numeral)) }
             rules.append(rule)
         }
         var triggerStarts: [Int32] = [0]
@@ -156,15 +152,12 @@ struct RuleSet: Sendable {
                     (triggerStarts[Int(id)] < triggerStarts[Int(id) + 1] ? Self.startsRules : 0)
                         | (numerals.word(id) != nil ? Self.startsNumeral : 0)
                 } + [0])
-        self.numeralInitial = FrozenBuffer(numeralInitial)
-        self.digitInitial = FrozenBuffer(digitInitial)
-        func filter(_ index: Int32) -> Filter? { index >= 0 ? filters[Int(index)] : nil }
-        digitMasks = FilterMasks(
-            digitInitial.map { filter($0.digitsFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
+        self.digitInitial = FrozenBuffer(digitInitial.map(\.rule))
+        self.numeralInitial = FrozenBuffer(numeralInitial.map(\.rule))
+        digitMasks = FilterMasks(digitInitial.map(\.digits), words: filterWords, vocabularyCount: vocabulary.count)
         digitNumeralMasks = FilterMasks(
-            digitInitial.map { filter($0.numeralFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
-        numeralMasks = FilterMasks(
-            numeralInitial.map { filter($0.numeralFilter) }, words: filterWords, vocabularyCount: vocabulary.count)
+            digitInitial.map(\.numeral), words: filterWords, vocabularyCount: vocabulary.count)
+        numeralMasks = FilterMasks(numeralInitial.map(\.numeral), words: filterWords, vocabularyCount: vocabulary.count)
         let mostTriggers = zip(triggerStarts, triggerStarts.dropFirst()).map { Int($1 - $0) }.max() ?? 0
         maximumTries = mostTriggers + max(digitInitial.count, numeralInitial.count) + 1
     }
@@ -256,7 +249,7 @@ struct RuleSet: Sendable {
                             for word in 0..<width {
                                 var bits = passing[word]
                                 while bits != 0 {
-                                    tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount].rule
+                                    tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount]
                                     tryCount += 1
                                     bits &= bits &- 1
                                 }
