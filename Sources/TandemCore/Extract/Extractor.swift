@@ -288,33 +288,33 @@ public enum OverlapResolver {
         _ locations: [Location], into winners: inout [Location]
     ) {
         sort(keys)
-        // Bytes claimed, and winners as `start << 32 | rank chosen` (sorting them gives text
-        // order) with each one's candidate by rank, in raw memory sized up front.
-        let claimed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: bytes.count)
-        let chosen = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count)
-        let chosenIndex = UnsafeMutableBufferPointer<Int>.allocate(capacity: keys.count)
-        defer {
-            claimed.deallocate()
-            chosen.deallocate()
-            chosenIndex.deallocate()
-        }
-        claimed.initialize(repeating: false)
-        var count = 0
-        for key in keys {
-            let span = spans[key.index]
-            let start = max(Int(span.start), bytes.lowerBound) - bytes.lowerBound
-            let range = start..<max(Int(span.end) - bytes.lowerBound, start)
-            if claimed[range].contains(true) { continue }
-            for byte in range { claimed[byte] = true }
-            if !suppressing[key.index] {
-                chosen[count] = UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(count)
-                chosenIndex[count] = key.index
-                count += 1
+        // Winners as `start << 32 | rank chosen` (sorting them gives text order), each one's
+        // candidate by rank, and the bytes claimed: one temporary allocation (on the stack
+        // when small).
+        withUnsafeTemporaryAllocation(byteCount: keys.count * 16 + bytes.count, alignment: 8) { memory in
+            let base = memory.baseAddress!
+            let chosen = base.bindMemory(to: UInt64.self, capacity: keys.count)
+            let chosenIndex = (base + keys.count * 8).bindMemory(to: Int.self, capacity: keys.count)
+            let claimed = UnsafeMutableBufferPointer(
+                start: (base + keys.count * 16).bindMemory(to: Bool.self, capacity: bytes.count), count: bytes.count)
+            claimed.initialize(repeating: false)
+            var count = 0
+            for key in keys {
+                let span = spans[key.index]
+                let start = max(Int(span.start), bytes.lowerBound) - bytes.lowerBound
+                let range = start..<max(Int(span.end) - bytes.lowerBound, start)
+                if claimed[range].contains(true) { continue }
+                for byte in range { claimed[byte] = true }
+                if !suppressing[key.index] {
+                    chosen[count] = UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(count)
+                    chosenIndex[count] = key.index
+                    count += 1
+                }
             }
+            let winnersHere = UnsafeMutableBufferPointer(start: chosen, count: count)
+            sort(winnersHere)
+            for winner in winnersHere { winners.append(locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]]) }
         }
-        let winnersHere = UnsafeMutableBufferPointer(rebasing: chosen[0..<count])
-        sort(winnersHere)
-        for winner in winnersHere { winners.append(locations[chosenIndex[Int(winner & 0xFFFF_FFFF)]]) }
     }
 
     /// Sorts keys in place by insertion: cheap when they are nearly in order already.
