@@ -93,6 +93,30 @@ struct SegmentationTests {
         #expect(vocabulary.id(of: "Organizations") == ids[7] && vocabulary.id(of: "organization") == unknown)
     }
 
+    /// A vocabulary grown well past its first table (so slots are rehashed) still finds
+    /// every word it interned through the presence bits, and words it never saw are unknown.
+    @Test func grownVocabularyFindsEveryWord() {
+        let vocabulary = Vocabulary()
+        let letters = Array("abcdeghiklmnopqrstuvxyđôơư")
+        func word(_ number: Int) -> String {
+            var number = number
+            var text = ""
+            repeat {
+                text.append(letters[number % letters.count])
+                number /= letters.count
+            } while number > 0
+            return text + "x"
+        }
+        let known = (0..<6000).map { word($0 * 2) }
+        let ids = known.map { vocabulary.intern($0) }
+        let unseen = (0..<6000).map { word($0 * 2 + 1) }
+        let bytes = Array((known + unseen).joined(separator: " ").utf8)
+        let found = bytes.withUnsafeBufferPointer { vocabulary.ids(of: Tokenizer().tokenize($0), in: $0) }
+        #expect(found.count == known.count + unseen.count)
+        #expect(Array(found.prefix(known.count)) == ids)
+        #expect(found.dropFirst(known.count).allSatisfy { $0 == Vocabulary.unknown })
+    }
+
     @Test func identifiesLanguages() {
         #expect(segment("Bộ trưởng Quốc phòng Đức cho biết nước này sẽ tăng gấp đôi số quân.").language == "vi")
         #expect(

@@ -21,7 +21,7 @@ public struct JSONWriter: ~Copyable {
     deinit { storage.deallocate() }
 
     /// The JSON written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+    public var bytes: [UInt8] { Array(copying: storage, count: count) }
 
     @inline(__always)
     public mutating func beginObject() {

@@ -40,6 +40,12 @@ struct RuleSet: Sendable {
     /// frozen buffers, so the matching loop reads them through pointers taken once.
     private let triggerStarts: FrozenBuffer<Int32>
     private let triggers: FrozenBuffer<WordStartRule>
+    /// The distinct next-token filters of each word's triggers (indices into `filters`):
+    /// those of id `i` are `wordFilters[wordFilterStarts[i]..<wordFilterStarts[i + 1]]`. A
+    /// word such as `năm` starts twenty rules with four filters between them, so each
+    /// filter is tested once per token.
+    private let wordFilterStarts: FrozenBuffer<Int32>
+    private let wordFilters: FrozenBuffer<Int32>
     /// Every rule's next-token filters, and their word ids back to back.
     private let filters: FrozenBuffer<Filter>
     private let filterWords: FrozenBuffer<Int32>
@@ -55,10 +61,21 @@ struct RuleSet: Sendable {
     /// The most rules one token can start (a word's triggers and the number-initial rules).
     private let maximumTries: Int
 
-    /// A rule that a word can start, with the index in `filters` of its next-token filter.
+    /// A rule that a word can start, with the index in `filters` of its next-token filter
+    /// and the position of that filter among the word's distinct ones (`wordFilters`).
     struct WordStartRule: Sendable {
         var rule: Int32
         var filter: Int32
+        var distinctFilter: Int32
+    }
+
+    /// A compiled filter's content, to find filters that test the same thing.
+    private struct FilterKey: Hashable {
+        var words: [Int32]
+        var digitLengths: UInt32
+        var any: Bool
+        var anyWord: Bool
+        var numeral: Bool
     }
 
     /// By vocabulary id + 1, one byte: `startsRules` (the word triggers rules) and
@@ -121,7 +138,8 @@ struct RuleSet: Sendable {
                 blocks: line.blocks, outputs: line.outputs, line: line.line,
                 qualifiedName: "\(language)/\(file.kind):\(line.name)")
             for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
-                triggersByWord[word, default: []].append(WordStartRule(rule: index, filter: add(filter)))
+                triggersByWord[word, default: []].append(
+                    WordStartRule(rule: index, filter: add(filter), distinctFilter: 0))
             }
             let digits = starts.digits.map(compile)
             let numeral = starts.numeral.map(compile)
@@ -131,12 +149,31 @@ struct RuleSet: Sendable {
         }
         var triggerStarts: [Int32] = [0]
         var triggers: [WordStartRule] = []
+        var wordFilterStarts: [Int32] = [0]
+        var wordFilters: [Int32] = []
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
-            triggers += triggersByWord[id] ?? []
+            // The word's distinct filters, each trigger pointing at its own.
+            var distinct: [FilterKey: Int32] = [:]
+            for var trigger in triggersByWord[id] ?? [] {
+                let filter = filters[Int(trigger.filter)]
+                let key = FilterKey(
+                    words: Array(filterWords[Int(filter.wordStart)..<Int(filter.wordEnd)]),
+                    digitLengths: filter.digitLengths, any: filter.any, anyWord: filter.anyWord,
+                    numeral: filter.numeral)
+                if let known = distinct[key] {
+                    trigger.distinctFilter = known
+                } else {
+                    trigger.distinctFilter = Int32(distinct.count)
+                    distinct[key] = trigger.distinctFilter
+                    wordFilters.append(trigger.filter)
+                }
+                triggers.append(trigger)
+            }
             triggerStarts.append(Int32(triggers.count))
+            wordFilterStarts.append(Int32(wordFilters.count))
         }
         self.language = language
         self.numerals = numerals
@@ -144,6 +181,8 @@ struct RuleSet: Sendable {
         self.settings = file.settings
         self.triggerStarts = FrozenBuffer(triggerStarts)
         self.triggers = FrozenBuffer(triggers)
+        self.wordFilterStarts = FrozenBuffer(wordFilterStarts)
+        self.wordFilters = FrozenBuffer(wordFilters)
         self.filters = FrozenBuffer(filters)
         self.filterWords = FrozenBuffer(filterWords)
         startFlags = FrozenBuffer(
@@ -175,6 +214,8 @@ struct RuleSet: Sendable {
         let startFlags = self.startFlags.elements
         let triggerStarts = self.triggerStarts.elements
         let triggers = self.triggers.elements
+        let wordFilterStarts = self.wordFilterStarts.elements
+        let wordFilters = self.wordFilters.elements
         let digitInitial = self.digitInitial.elements
         let numeralInitial = self.numeralInitial.elements
         let filters = self.filters.elements
@@ -195,14 +236,8 @@ struct RuleSet: Sendable {
                     let passing = UnsafeMutablePointer<UInt64>.allocate(
                         capacity: max(digitMasks.width, digitNumeralMasks.width, numeralMasks.width))
                     defer { passing.deallocate() }
-                    var startCount = 0
+                    let startCount = Self.gatherStarts(tokens, idBuffer, startFlags, into: starts)
                     let lastFlag = UInt(startFlags.count - 1)
-                    for index in 0..<tokens.count {
-                        let slot = min(UInt(bitPattern: Int(idBuffer[index]) &+ 1), lastFlag)
-                        let digits: UInt8 = tokens[index].kind == .digits ? 0x80 : 0
-                        starts[startCount] = Int32(truncatingIfNeeded: index)
-                        startCount &+= (startFlags[Int(slot)] | digits) != 0 ? 1 : 0
-                    }
                     for position in 0..<startCount {
                         let index = Int(starts[position])
                         let id = Int(idBuffer[index])
@@ -223,10 +258,27 @@ struct RuleSet: Sendable {
                         // triggers one by one (a word triggers a few), then the number-initial
                         // rules through their inverted filters (a number can start dozens).
                         var tryCount = 0
-                        for slot in words {
-                            let trigger = triggers[slot]
-                            tries[tryCount] = trigger.rule
-                            tryCount &+= next.passes(filters[Int(trigger.filter)], at: index + 1) ? 1 : 0
+                        if !words.isEmpty {
+                            // Each distinct filter tested once, then each trigger reads its bit.
+                            let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
+                            if distinct.count <= 64 {
+                                var passed: UInt64 = 0
+                                for slot in distinct {
+                                    let passes = next.passes(filters[Int(wordFilters[slot])], at: index + 1)
+                                    passed |= passes ? 1 &<< UInt64(slot - distinct.lowerBound) : 0
+                                }
+                                for slot in words {
+                                    let trigger = triggers[slot]
+                                    tries[tryCount] = trigger.rule
+                                    tryCount &+= Int(truncatingIfNeeded: passed &>> UInt64(trigger.distinctFilter)) & 1
+                                }
+                            } else {
+                                for slot in words {
+                                    let trigger = triggers[slot]
+                                    tries[tryCount] = trigger.rule
+                                    tryCount &+= next.passes(filters[Int(trigger.filter)], at: index + 1) ? 1 : 0
+                                }
+                            }
                         }
                         if numberRules != .none {
                             let numberStarts = numberRules == .digits ? digitInitial : numeralInitial
@@ -278,6 +330,28 @@ struct RuleSet: Sendable {
             }
         }
         return found
+    }
+
+    /// Writes to `starts` the indices of the tokens that can start a rule (a digit token, or
+    /// a word whose start flags are set) and returns their count. Without a branch per token
+    /// (whether a word starts a rule is unpredictable), and kept out of the matching loop so
+    /// that its counters stay in registers.
+    @inline(never)
+    private static func gatherStarts(
+        _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
+        _ startFlags: UnsafeBufferPointer<UInt8>, into starts: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        var startCount = 0
+        let lastFlag = UInt(startFlags.count - 1)
+        let flags = startFlags.baseAddress!
+        for index in 0..<tokens.count {
+            let slot = min(UInt(bitPattern: Int(ids[index]) &+ 1), lastFlag)
+            let digits: UInt8 = tokens[index].kind == .digits ? 1 : 0
+            starts[startCount] = Int32(truncatingIfNeeded: index)
+            // 1 when any flag is set: (v + 255) >> 8 for a byte v (a compare would become a branch).
+            startCount &+= Int(truncatingIfNeeded: (UInt32(flags[Int(slot)] | digits) &+ 0xFF) &>> 8)
+        }
+        return startCount
     }
 
     /// Where a rule's pattern lies in it (so the matcher reads it in place).

@@ -32,9 +32,9 @@ public final class TextNormalizer {
             return .success(
                 NormalizedDocument(
                     source: document,
-                    normalized: Array(UnsafeBufferPointer(start: output, count: count)),
-                    originStart: Array(UnsafeBufferPointer(start: originStart, count: count + 1)),
-                    originEnd: Array(UnsafeBufferPointer(start: originEnd, count: count + 1))))
+                    normalized: Array(copying: output, count: count),
+                    originStart: Array(copying: originStart, count: count + 1),
+                    originEnd: Array(copying: originEnd, count: count + 1)))
         }
         return try result.get()
     }

@@ -1,8 +1,8 @@
 /// One token of the normalized text: a run of letters, a run of ASCII digits, or one
 /// punctuation or symbol scalar. Whitespace separates tokens but is not one.
-public struct Token: Sendable, Equatable {
+public struct Token: Sendable, Equatable, BitwiseCopyable {
     /// What a token is made of.
-    public enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable, BitwiseCopyable {
         case word
         case digits
         case punctuation
@@ -145,7 +145,7 @@ public struct Tokenizer: Sendable {
             sawSpace = false
             sawNewline = false
         }
-        return Array(UnsafeBufferPointer(start: buffer, count: tokenCount))
+        return Array(copying: buffer, count: tokenCount)
     }
 
     /// How many of the eight bytes of `word` (little-endian: the first byte lowest) are ASCII

@@ -17,6 +17,11 @@ public final class Vocabulary: @unchecked Sendable {
     /// Four bytes a slot, filled up to three quarters: the table of a few thousand words
     /// stays within the first-level cache, where it is read for every token.
     private var slots: [UInt32] = Array(repeating: 0, count: 256)
+    /// One bit per hash value (bits 20-35 of the hash), set for every key: a word whose bit
+    /// is clear is unknown without a probe. Most words of a text are in no table, and this
+    /// 8 KiB stays in cache where the slots (and their probe chains) do not.
+    private var present: [UInt64] = Array(repeating: 0, count: presentWords)
+    private static let presentWords = 1 << 10
     private static let idBits: UInt32 = 20
     private static let idMask: UInt32 = (1 << idBits) - 1
     private static let padding = 8
@@ -70,33 +75,49 @@ public final class Vocabulary: @unchecked Sendable {
                 scratch in
                 scratch.initialize(repeating: 0)
                 let key = scratch.baseAddress!
-                return tokens.map { token in
-                    let start = Int(token.start)
-                    let length = Int(token.end) - start
-                    // Folding can shorten a key by a byte or two, never by more.
-                    if token.kind == .digits || length > longest + 4 { return Self.unknown }
-                    // Most keys are the token's own bytes: ASCII (letters lowercased by OR
-                    // 0x20), or lowercase text not ending in a y that folds to i (Mỹ → mĩ).
-                    let last = bytes[start + length - 1]
-                    let raw =
-                        token.ascii
-                        || (token.lowercase && last != 0xBD && last != 0xB3 && last != 0xB5 && last != 0xB7
-                            && last != 0xB9)
-                    if raw {
-                        let lettersOnly = token.ascii && token.kind == .word
-                        if start + length + Self.padding <= bytes.count {
-                            return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: lettersOnly)
+                // A plain loop into uninitialized memory: `map` with this body called a
+                // closure per token.
+                return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, initialized in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        for index in 0..<tokens.count {
+                            ids[index] = Self.id(
+                                of: tokens[index], in: bytes, longest: longest, scratch: key, tables: tables)
                         }
-                        for offset in 0..<length {
-                            key[offset] = token.ascii ? Self.lower(bytes[start + offset]) : bytes[start + offset]
-                        }
-                        return tables.find(key: key, length: length, lowercase: false)
                     }
-                    let keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
-                    return tables.find(key: key, length: keyLength, lowercase: false)
+                    initialized = tokens.count
                 }
             }
         }
+    }
+
+    /// The id of one token (see `ids(of:in:)`); `scratch` has room for a folded key.
+    @inline(__always)
+    private static func id(
+        of token: Token, in bytes: UnsafeBufferPointer<UInt8>, longest: Int, scratch key: UnsafeMutablePointer<UInt8>,
+        tables: Tables
+    ) -> Int32 {
+        let start = Int(token.start)
+        let length = Int(token.end) - start
+        // Folding can shorten a key by a byte or two, never by more.
+        if token.kind == .digits || length > longest + 4 { return unknown }
+        // Most keys are the token's own bytes: ASCII (letters lowercased by OR 0x20), or
+        // lowercase text not ending in a y that folds to i (Mỹ → mĩ).
+        let last = bytes[start + length - 1]
+        let raw =
+            token.ascii
+            || (token.lowercase && last != 0xBD && last != 0xB3 && last != 0xB5 && last != 0xB7 && last != 0xB9)
+        if raw {
+            let lettersOnly = token.ascii && token.kind == .word
+            if start + length + padding <= bytes.count {
+                return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: lettersOnly)
+            }
+            for offset in 0..<length {
+                key[offset] = token.ascii ? lower(bytes[start + offset]) : bytes[start + offset]
+            }
+            return tables.find(key: key, length: length, lowercase: false)
+        }
+        let keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
+        return tables.find(key: key, length: keyLength, lowercase: false)
     }
 
     /// The lookup tables as raw pointers, borrowed once per call rather than per probe.
@@ -105,12 +126,15 @@ public final class Vocabulary: @unchecked Sendable {
         let starts: UnsafePointer<Int32>
         let slots: UnsafePointer<UInt32>
         let mask: Int
+        let present: UnsafePointer<UInt64>
 
         /// The id of the key of `length` bytes at `key` (readable 8 bytes past its end);
         /// `lowercase` ORs 0x20 into every byte first (ASCII letters only).
         @inline(__always)
         func find(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
             let hash = Vocabulary.hash(key, length: length, lowercase: lowercase)
+            let bit = Vocabulary.presentBit(hash)
+            if present[bit >> 6] & (1 &<< UInt64(bit & 63)) == 0 { return Vocabulary.unknown }
             let tag = UInt32(truncatingIfNeeded: hash >> 52)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -134,10 +158,12 @@ public final class Vocabulary: @unchecked Sendable {
         storage.withUnsafeBufferPointer { storage in
             starts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
-                    body(
-                        Tables(
-                            storage: storage.baseAddress!, starts: starts.baseAddress!, slots: slots.baseAddress!,
-                            mask: slots.count - 1))
+                    present.withUnsafeBufferPointer { present in
+                        body(
+                            Tables(
+                                storage: storage.baseAddress!, starts: starts.baseAddress!, slots: slots.baseAddress!,
+                                mask: slots.count - 1, present: present.baseAddress!))
+                    }
                 }
             }
         }
@@ -153,6 +179,14 @@ public final class Vocabulary: @unchecked Sendable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = UInt32(truncatingIfNeeded: hash >> 52) << Self.idBits | UInt32(id + 1)
+        let bit = Self.presentBit(hash)
+        present[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// The key's bit in `present`.
+    @inline(__always)
+    private static func presentBit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> 20) & (presentWords * 64 - 1)
     }
 
     private func grow() {
