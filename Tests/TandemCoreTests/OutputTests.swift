@@ -23,6 +23,26 @@ struct OutputTests {
         #expect(object?["text"] as? String == text)
     }
 
+    /// Every length up to twenty, with an escape at every position: short strings are read
+    /// as overlapping loads and copied as overlapping stores, so each byte must still count.
+    @Test func everyShortLengthAndPositionRoundTrips() throws {
+        for length in 0...20 {
+            for position in -1..<length {
+                for special: Character in ["\"", "\\", "\u{01}", "\u{7F}"] {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    if position >= 0 { characters[position] = special }
+                    let text = String(characters)
+                    var json = JSONWriter()
+                    json.beginObject()
+                    json.field("t", text)
+                    json.endObject()
+                    let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+                    #expect(object?["t"] as? String == text, "length \(length), position \(position)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [0, 7, 9, 10, 99, 100, -42, 4500, 1_000_000_000_000_000_000, Int.max, Int.min + 1, Int.min])
     func integersRoundTrip(_ value: Int) throws {
         var json = JSONWriter()

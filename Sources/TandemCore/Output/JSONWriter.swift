@@ -188,10 +188,33 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// Copies bytes (`memcpy`: a loop by hand mispredicts its exit once per string).
+    /// Copies bytes: up to sixteen with two overlapping loads and stores of a power-of-two
+    /// width (a `memcpy` call costs more than the copy for the short keys and values of a
+    /// record; a loop by hand mispredicts its exit once per string), longer ones by `memcpy`.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count)
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if count >= 8 && count <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 && count < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else if count < 4 {
+            if count > 0 {
+                // 1-3 bytes: the first, the middle and the last (some the same).
+                target[0] = source[0]
+                target[count >> 1] = source[count >> 1]
+                target[count - 1] = source[count - 1]
+            }
+        } else {
+            to.copyMemory(from: source, byteCount: count)
+        }
     }
 
     /// Whether any of the bytes needs escaping in a JSON string (a control character, `"`,
@@ -215,9 +238,7 @@ public struct JSONWriter: ~Copyable {
         // Fewer than eight bytes: copied over harmless letters into one word (no loop whose
         // exit depends on the length).
         if utf8.count < 8 {
-            var word: UInt64 = 0x4141_4141_4141_4141
-            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: raw, byteCount: utf8.count) }
-            return flagged(UInt64(littleEndian: word))
+            return flagged(shortWord(base, count: utf8.count))
         }
         var offset = 0
         while offset + 8 <= utf8.count {
@@ -227,6 +248,28 @@ public struct JSONWriter: ~Copyable {
         // The last partial word: the final eight bytes (some checked twice).
         return offset < utf8.count
             && flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self)))
+    }
+
+    /// The `count` (< 8) bytes at `source` as one little-endian word, the bytes above them
+    /// harmless letters (`A`): built in registers from overlapping loads, as a word written
+    /// bytewise to memory and read back whole would stall the load.
+    @inline(__always)
+    private static func shortWord(_ source: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let filler: UInt64 = 0x4141_4141_4141_4141
+        let raw = UnsafeRawPointer(source)
+        let word: UInt64
+        if count >= 4 {
+            let head = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            word = head | tail &<< UInt64((count - 4) * 8)
+        } else if count > 0 {
+            word =
+                UInt64(source[0]) | UInt64(source[count >> 1]) &<< UInt64((count >> 1) * 8)
+                | UInt64(source[count - 1]) &<< UInt64((count - 1) * 8)
+        } else {
+            return filler
+        }
+        return word | filler &<< UInt64(count * 8)
     }
 
     private mutating func put(_ text: String) {
