@@ -93,10 +93,9 @@ public struct DateExtractor: Extractor {
                     valueEnd: resolved.valueEnd, mod: mod, rule: name),
                 matchLength: matchLength, priority: Self.priority)
         }
-        let matches = language.rules.matches(in: context, ids: ids)
         var candidates: [Candidate] = []
-        candidates.reserveCapacity(matches.count)
-        for (index, match) in matches {
+        candidates.reserveCapacity(context.tokens.count / 16 + 8)
+        language.rules.forEachMatch(in: context, ids: ids) { index, match in
             if let candidate = candidate(index, match) { candidates.append(candidate) }
         }
         return candidates

@@ -784,23 +784,41 @@ public struct EntityExtractor: Extractor {
             // Aliases by the hash of their name key (accent- and case-insensitive): 64 bits,
             // among the few dozen keys of one document.
             var aliases = AliasTable(expected: hits.count + 4)
-            var covered = [Bool](repeating: false, count: tokens.count)
+            // Tokens inside a name found: one bit each.
+            var covered = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
+            func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
             for hit in hits {
-                for token in Int(hit.first)..<Int(hit.end) { covered[token] = true }
+                for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
                 // Full personal names teach their surname.
                 if hit.type == .person, hit.end - hit.first >= 2 {
                     aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
                 }
             }
-            // "Long Form (ACR)": the acronym takes the long form's id.
+            // "Long Form (ACR)": the acronym takes the long form's id. The text is searched
+            // for "(" first: most documents have few or none.
             let bytes = context.bytes
             func isCharacter(_ index: Int, _ character: UInt8) -> Bool {
                 tokens[index].end == tokens[index].start + 1 && bytes[Int(tokens[index].start)] == character
             }
-            for index in tokens.indices.dropLast(2)
-            where isCharacter(index, UInt8(ascii: "(")) && isCharacter(index + 2, UInt8(ascii: ")"))
-                && isAcronym(index + 1) && !covered[index + 1]
-            {
+            var openings: [Int] = []
+            bytes.withUnsafeBufferPointer { bytes in
+                var from = bytes.baseAddress!
+                let end = bytes.baseAddress! + bytes.count
+                while from < end, let found = memchr(from, Int32(UInt8(ascii: "(")), end - from) {
+                    let offset = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+                    openings.append(offset)
+                    from = bytes.baseAddress! + offset + 1
+                }
+            }
+            var tokenIndex = 0
+            for offset in openings {
+                // The token that starts at this "(" (tokens are in text order).
+                while tokenIndex < tokens.count && Int(tokens[tokenIndex].start) < offset { tokenIndex += 1 }
+                let index = tokenIndex
+                guard index + 2 < tokens.count, Int(tokens[index].start) == offset,
+                    isCharacter(index, UInt8(ascii: "(")), isCharacter(index + 2, UInt8(ascii: ")")),
+                    isAcronym(index + 1), !isCovered(index + 1)
+                else { continue }
                 guard let long = hits.firstIndex(where: { $0.end == index }) else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
@@ -825,7 +843,7 @@ public struct EntityExtractor: Extractor {
             // Bare short forms elsewhere: Stoltenberg, Pistorius, KFOR.
             guard !aliases.isEmpty else { return candidates }
             for index in tokens.indices
-            where !covered[index] && tokens[index].kind == .word && tokens[index].capitalized {
+            where tokens[index].capitalized && tokens[index].kind == .word && !isCovered(index) {
                 guard let alias = aliases[nameHash(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
                 // A given name that starts a common phrase is that phrase (Chính phủ, the

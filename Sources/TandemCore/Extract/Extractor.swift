@@ -187,6 +187,7 @@ public enum OverlapResolver {
         var byStart: [UInt64] = []
         byStart.reserveCapacity(total)
         var groupEnds: [Int] = []
+        groupEnds.reserveCapacity(groups.count)
         for (group, candidates) in groups.enumerated() {
             candidates.withUnsafeBufferPointer { candidates in
                 for offset in candidates.indices {
@@ -248,6 +249,7 @@ public enum OverlapResolver {
         }
         // The sweep: a cluster ends where the next span starts at or past every end so far.
         var clusterKeys: [SortKey] = []
+        clusterKeys.reserveCapacity(16)
         var clusterStart = 0
         var reach = Int(spans[Int(byStart[0] & 0xFFFF_FFFF)].end)
         for position in 1...byStart.count {

@@ -61,10 +61,9 @@ public struct NumberExtractor: Extractor {
     public func candidates(in context: ExtractionContext) -> [Candidate] {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
-        let matches = language.rules.matches(in: context, ids: ids)
         var candidates: [Candidate] = []
-        candidates.reserveCapacity(matches.count)
-        for (index, match) in matches {
+        candidates.reserveCapacity(context.tokens.count / 16 + 8)
+        language.rules.forEachMatch(in: context, ids: ids) { index, match in
             if let candidate = makeCandidate(index, match, language, context, ids) { candidates.append(candidate) }
         }
         return candidates

@@ -201,11 +201,13 @@ struct RuleSet: Sendable {
         maximumTries = mostTriggers + max(digitInitial.count, numeralInitial.count) + 1
     }
 
-    /// Every clean match in the document: rules tried at the tokens that can start them,
-    /// matches that cut into a word or number or sit inside a link dropped.
-    func matches(in context: ExtractionContext, ids: [Int32]) -> [(rule: Int, match: RulePattern.Match)] {
-        var found: [(rule: Int, match: RulePattern.Match)] = []
-        found.reserveCapacity(context.tokens.count / 16 + 8)
+    /// Calls `body` with every clean match in the document, in order (the rule's index and
+    /// the match): rules tried at the tokens that can start them, matches that cut into a
+    /// word or number or sit inside a link dropped. The match's captures are a buffer shared
+    /// by every attempt, so a body that does not keep them makes no allocation per match.
+    func forEachMatch(
+        in context: ExtractionContext, ids: [Int32], _ body: (_ rule: Int, _ match: RulePattern.Match) -> Void
+    ) {
         // One capture buffer for every attempt: a failed attempt allocates nothing.
         var captures: [Capture?] = []
         captures.reserveCapacity(16)
@@ -316,20 +318,16 @@ struct RuleSet: Sendable {
                             else { continue }
                             if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
                             if attempt.insideLink == true { break }
-                            found.append(
-                                (
-                                    ruleIndex,
-                                    RulePattern.Match(
-                                        firstToken: bounds.firstToken, endToken: bounds.endToken,
-                                        spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd,
-                                        values: captures)
-                                ))
+                            body(
+                                ruleIndex,
+                                RulePattern.Match(
+                                    firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                    spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd, values: captures))
                         }
                     }
                 }
             }
         }
-        return found
     }
 
     /// Writes to `starts` the indices of the tokens that can start a rule (a digit token, or

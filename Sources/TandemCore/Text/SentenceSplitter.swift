@@ -26,6 +26,7 @@ public final class SentenceSplitter {
             throw StageFailure(stage: "segment", "ICU sentence breaking failed (error \(-count))")
         }
         var sentences: [ByteSpan] = []
+        sentences.reserveCapacity(max(Int(count), 1))
         var pendingStart: Int32? = nil
         for index in 0..<max(0, Int(count) - 1) {
             var start = Int(boundaries[index])
