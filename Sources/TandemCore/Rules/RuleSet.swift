@@ -381,7 +381,14 @@ struct RuleSet: Sendable {
             let id = ids[position]
             if id < 0 { return false }
             if filter.numeral && numerals.word(id) != nil { return true }
-            for word in Int(filter.wordStart)..<Int(filter.wordEnd) where words[word] == id { return true }
+            // The words are sorted: a short list is scanned, a long one (months, units) halved.
+            var low = Int(filter.wordStart)
+            var high = Int(filter.wordEnd)
+            while high - low > 8 {
+                let middle = (low + high) >> 1
+                if words[middle] <= id { low = middle } else { high = middle }
+            }
+            for word in low..<high where words[word] == id { return true }
             return false
         }
     }
