@@ -68,6 +68,39 @@ struct NormalizationTests {
         #expect(document.originalRange(ByteSpan(6, 11)) == (6, 11))
     }
 
+    /// Long ASCII stretches (copied in bulk) between Vietnamese letters, combining marks,
+    /// folded typography and dropped characters: every normalized byte maps to a scalar
+    /// range in order, and an ASCII letter or digit maps to that same character.
+    @Test func originsHoldOnLongMixedText() throws {
+        let pieces = [
+            "the quick brown fox jumps over", "Hà Nội", "hoà", "NATO", "Tie\u{302}\u{301}ng", "12,500", "“quoted”",
+            "a\u{200B}b", "x", "ổn định", "\n", "international organizations",
+        ]
+        var state: UInt64 = 7
+        for _ in 0..<50 {
+            var text = ""
+            for _ in 0..<40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count] + ((state >> 20) & 1 == 0 ? " " : "")
+            }
+            let document = try normalize(text)
+            let scalars = Array(text.unicodeScalars)
+            #expect(document.origins.scalarCount == scalars.count)
+            var previous = 0
+            for (byte, value) in document.normalized.enumerated() {
+                let start = document.origins.start(ofByte: byte)
+                let end = document.origins.end(ofByte: byte)
+                #expect(start >= previous && start < end && end <= scalars.count, "byte \(byte) of \(text)")
+                previous = start
+                let isWordCharacter =
+                    (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || (value >= 0x30 && value <= 0x39)
+                if isWordCharacter && scalars[start].isASCII {
+                    #expect(scalars[start].value == UInt32(value), "byte \(byte) of \(text)")
+                }
+            }
+        }
+    }
+
     @Test func droppedCharactersStayInsideNeighbouringSpans() throws {
         let original = "a\u{200B}b"
         let document = try normalize(original)

@@ -56,6 +56,10 @@ int32_t tandem_normalize(tandem_normalizer *normalizer, const uint8_t *text, int
                          const uint8_t **output, const int32_t **originStart,
                          const int32_t **originEnd);
 
+/// Whether every byte of `text` is ASCII (such text is its own normalized form, each byte
+/// one scalar).
+int tandem_is_ascii(const uint8_t *text, int32_t length);
+
 // MARK: - Sentence breaking
 
 /// A per-worker ICU sentence break iterator.

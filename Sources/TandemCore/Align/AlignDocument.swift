@@ -61,7 +61,7 @@ public struct AlignDocument: Sendable {
         let normalized = segmented.normalized
         doc = normalized.source.doc
         language = segmented.language
-        var original = OriginalText(normalized.source.text, scalarCount: Int(normalized.originStart.last ?? 0))
+        var original = OriginalText(normalized.source.text, scalarCount: normalized.origins.scalarCount)
         sentences = segmented.sentences.map { normalized.originalRange($0) }
         mentions = analyzed.mentions.map { mention in
             let (start, end) = normalized.originalRange(mention.span)

@@ -103,10 +103,45 @@ public struct NormalizedDocument: Sendable {
     public var source: TextDocument
     /// NFC, folded quotes/dashes/spaces, canonical Vietnamese tone placement.
     public var normalized: [UInt8]
-    /// For each normalized byte (and one past the end), the first original scalar index.
-    public var originStart: [Int32]
-    /// For each normalized byte (and one past the end), the end original scalar index.
-    public var originEnd: [Int32]
+    /// Where each normalized byte came from in the original text.
+    public var origins: OriginMap
+}
+
+/// For each normalized byte, the half-open range of original scalars it was produced from.
+/// ASCII text is its own normalized form, byte `i` from scalar `i`: its map is that rule,
+/// with no table (most English documents, which then skip eight bytes of map per byte).
+public struct OriginMap: Sendable {
+    /// Per normalized byte (and one past the end): the first and the end scalar index.
+    /// Both empty for the identity.
+    private let starts: [Int32]
+    private let ends: [Int32]
+    /// The original text's scalar count.
+    public let scalarCount: Int
+
+    /// The map of a text that normalization left as it was, byte for scalar.
+    public static func identity(count: Int) -> OriginMap {
+        OriginMap(starts: [], ends: [], scalarCount: count)
+    }
+
+    /// A map from per-byte tables of `byteCount + 1` entries; the last start is the
+    /// original's scalar count.
+    public init(starts: [Int32], ends: [Int32]) {
+        self.init(starts: starts, ends: ends, scalarCount: Int(starts.last ?? 0))
+    }
+
+    private init(starts: [Int32], ends: [Int32], scalarCount: Int) {
+        self.starts = starts
+        self.ends = ends
+        self.scalarCount = scalarCount
+    }
+
+    /// The first original scalar of normalized byte `byte` (`byte` may be one past the end).
+    @inline(__always)
+    public func start(ofByte byte: Int) -> Int { starts.isEmpty ? byte : Int(starts[byte]) }
+
+    /// The end original scalar of normalized byte `byte`.
+    @inline(__always)
+    public func end(ofByte byte: Int) -> Int { ends.isEmpty ? byte + 1 : Int(ends[byte]) }
 }
 
 /// A byte range in the normalized text, end exclusive.

@@ -21,7 +21,7 @@ public struct RecordEncoder: Sendable {
         let segmented = document.segmented
         let normalized = segmented.normalized
         let source = normalized.source
-        var slicer = OriginalText(source.text, scalarCount: Int(normalized.originStart.last ?? 0))
+        var slicer = OriginalText(source.text, scalarCount: normalized.origins.scalarCount)
         var json = JSONWriter(reserving: 512 + document.mentions.count * 120)
         json.beginObject()
         json.field("kind", "document")
@@ -98,8 +98,8 @@ public struct RecordEncoder: Sendable {
 extension NormalizedDocument {
     /// The original scalar range a normalized byte range came from.
     public func originalRange(_ span: ByteSpan) -> (Int, Int) {
-        let start = Int(originStart[Int(span.start)])
-        let end = span.end > span.start ? Int(originEnd[Int(span.end) - 1]) : start
+        let start = origins.start(ofByte: Int(span.start))
+        let end = span.end > span.start ? origins.end(ofByte: Int(span.end) - 1) : start
         return (start, end)
     }
 }

@@ -22,8 +22,13 @@ enum Scalars {
     @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        return lowercase(value) != value
+        return isUppercaseBeyondASCII(value)
     }
+
+    /// `isUppercase` past ASCII, out of line: the case table is too large to inline into
+    /// every caller (the compiler then declined to inline `isUppercase` at all).
+    @inline(never)
+    static func isUppercaseBeyondASCII(_ value: UInt32) -> Bool { lowercase(value) != value }
 
     /// The lowercase form of a scalar in the Latin, Vietnamese, Greek and Cyrillic blocks.
     @inline(__always)

@@ -20,6 +20,13 @@ public final class TextNormalizer {
     public func normalize(_ document: TextDocument) throws(StageFailure) -> NormalizedDocument {
         var text = document.text
         let result: Result<NormalizedDocument, StageFailure> = text.withUTF8 { utf8 in
+            // ASCII text is already normalized, each byte one scalar.
+            if let base = utf8.baseAddress, tandem_is_ascii(base, Int32(utf8.count)) != 0 {
+                return .success(
+                    NormalizedDocument(
+                        source: document, normalized: Array(copying: base, count: utf8.count),
+                        origins: .identity(count: utf8.count)))
+            }
             var output: UnsafePointer<UInt8>?
             var originStart: UnsafePointer<Int32>?
             var originEnd: UnsafePointer<Int32>?
@@ -33,8 +40,9 @@ public final class TextNormalizer {
                 NormalizedDocument(
                     source: document,
                     normalized: Array(copying: output, count: count),
-                    originStart: Array(copying: originStart, count: count + 1),
-                    originEnd: Array(copying: originEnd, count: count + 1)))
+                    origins: OriginMap(
+                        starts: Array(copying: originStart, count: count + 1),
+                        ends: Array(copying: originEnd, count: count + 1))))
         }
         return try result.get()
     }
