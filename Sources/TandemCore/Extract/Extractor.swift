@@ -173,21 +173,32 @@ public enum OverlapResolver {
     /// by that order mispredicts a branch per comparison.)
     static func winners<C: OverlapCandidate>(groups: [[C]]) -> [Location] {
         let total = groups.reduce(0) { $0 + $1.count }
-        var keys: [SortKey] = []
-        var locations: [Location] = []
-        var spans: [ByteSpan] = []
-        var suppressing: [Bool] = []
-        keys.reserveCapacity(total)
-        locations.reserveCapacity(total)
-        spans.reserveCapacity(total)
-        suppressing.reserveCapacity(total)
+        guard total > 0 else { return [] }
+        // What the sweep reads of each candidate, in raw memory sized once (an append per
+        // candidate to five arrays costs a capacity and uniqueness check each).
+        let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: total)
+        let locations = UnsafeMutableBufferPointer<Location>.allocate(capacity: total)
+        let spans = UnsafeMutableBufferPointer<ByteSpan>.allocate(capacity: total)
+        let suppressing = UnsafeMutableBufferPointer<Bool>.allocate(capacity: total)
+        // Candidate indices by start, `start << 32 | index`, sorted per group; the merge's
+        // second half; a cluster's keys.
+        let byStart = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
+        let merged = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
+        let clusterKeys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: total)
+        defer {
+            keys.deallocate()
+            locations.deallocate()
+            spans.deallocate()
+            suppressing.deallocate()
+            byStart.deallocate()
+            merged.deallocate()
+            clusterKeys.deallocate()
+        }
         var limit = 0
         var emptySpan = false
-        // Candidate indices by start, `start << 32 | index`, sorted per group.
-        var byStart: [UInt64] = []
-        byStart.reserveCapacity(total)
         var groupEnds: [Int] = []
         groupEnds.reserveCapacity(groups.count)
+        var count = 0
         for (group, candidates) in groups.enumerated() {
             candidates.withUnsafeBufferPointer { candidates in
                 for offset in candidates.indices {
@@ -195,41 +206,37 @@ public enum OverlapResolver {
                     let span = candidate.pointee.overlapSpan
                     limit = max(limit, Int(span.end))
                     emptySpan = emptySpan || span.end <= span.start || span.start < 0
-                    byStart.append(UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(locations.count))
-                    keys.append(
-                        SortKey(
-                            matchLength: candidate.pointee.matchLength, priority: candidate.pointee.priority,
-                            spanLength: span.end - span.start, start: span.start, index: locations.count))
-                    locations.append((Int32(group), Int32(offset)))
-                    spans.append(span)
-                    suppressing.append(candidate.pointee.suppresses)
+                    byStart[count] = UInt64(UInt32(truncatingIfNeeded: span.start)) << 32 | UInt64(count)
+                    keys[count] = SortKey(
+                        matchLength: candidate.pointee.matchLength, priority: candidate.pointee.priority,
+                        spanLength: span.end - span.start, start: span.start, index: count)
+                    locations[count] = (Int32(group), Int32(offset))
+                    spans[count] = span
+                    suppressing[count] = candidate.pointee.suppresses
+                    count += 1
                 }
             }
-            groupEnds.append(byStart.count)
+            groupEnds.append(count)
         }
-        guard !keys.isEmpty else { return [] }
+        let spanTable = UnsafeBufferPointer(spans)
+        let suppressingTable = UnsafeBufferPointer(suppressing)
+        let locationTable = UnsafeBufferPointer(locations)
         // An empty span claims nothing and joins no cluster, and its place among winners that
         // start where it is depends on the order of all of them: such a set takes the plain
         // path (no extractor here makes one).
         var winners: [Location] = []
-        winners.reserveCapacity(keys.count)
+        winners.reserveCapacity(total)
         if emptySpan {
-            var all = keys
-            all.withUnsafeMutableBufferPointer {
-                settle($0, bytes: 0..<limit, spans, suppressing, locations, into: &winners)
-            }
+            settle(keys, bytes: 0..<limit, spanTable, suppressingTable, locationTable, into: &winners)
             return winners
         }
         // Each extractor goes through the tokens in order, so its candidates are nearly in
         // text order: an insertion sort per group costs little, then the groups are merged.
-        byStart.withUnsafeMutableBufferPointer { byStart in
-            var groupStart = 0
-            for groupEnd in groupEnds {
-                insertionSort(UnsafeMutableBufferPointer(rebasing: byStart[groupStart..<groupEnd]))
-                groupStart = groupEnd
-            }
+        var groupStart = 0
+        for groupEnd in groupEnds {
+            insertionSort(UnsafeMutableBufferPointer(rebasing: byStart[groupStart..<groupEnd]))
+            groupStart = groupEnd
         }
-        var merged = groupEnds.count > 1 ? [UInt64](repeating: 0, count: byStart.count) : []
         var sortedEnd = groupEnds[0]
         for groupEnd in groupEnds.dropFirst() where groupEnd > sortedEnd {
             // Merge byStart[0..<sortedEnd] and byStart[sortedEnd..<groupEnd].
@@ -248,32 +255,31 @@ public enum OverlapResolver {
             sortedEnd = groupEnd
         }
         // The sweep: a cluster ends where the next span starts at or past every end so far.
-        var clusterKeys: [SortKey] = []
-        clusterKeys.reserveCapacity(16)
         var clusterStart = 0
         var reach = Int(spans[Int(byStart[0] & 0xFFFF_FFFF)].end)
-        for position in 1...byStart.count {
-            if position < byStart.count {
+        for position in 1...total {
+            if position < total {
                 let span = spans[Int(byStart[position] & 0xFFFF_FFFF)]
                 if Int(span.start) < reach {
                     reach = max(reach, Int(span.end))
                     continue
                 }
             }
-            let members = byStart[clusterStart..<position]
             let first = Int(byStart[clusterStart] & 0xFFFF_FFFF)
-            if members.count == 1 {
+            if position - clusterStart == 1 {
                 if !suppressing[first] { winners.append(locations[first]) }
             } else {
-                clusterKeys.removeAll(keepingCapacity: true)
-                for member in members { clusterKeys.append(keys[Int(member & 0xFFFF_FFFF)]) }
-                clusterKeys.withUnsafeMutableBufferPointer {
-                    settle(
-                        $0, bytes: Int(spans[first].start)..<reach, spans, suppressing, locations,
-                        into: &winners)
+                var memberCount = 0
+                for member in clusterStart..<position {
+                    clusterKeys[memberCount] = keys[Int(byStart[member] & 0xFFFF_FFFF)]
+                    memberCount += 1
                 }
+                settle(
+                    UnsafeMutableBufferPointer(rebasing: clusterKeys[0..<memberCount]),
+                    bytes: Int(spans[first].start)..<reach, spanTable, suppressingTable, locationTable,
+                    into: &winners)
             }
-            if position < byStart.count {
+            if position < total {
                 clusterStart = position
                 reach = Int(spans[Int(byStart[position] & 0xFFFF_FFFF)].end)
             }
@@ -286,8 +292,9 @@ public enum OverlapResolver {
     /// to `winners` in text order: by start, and empty spans at one place in the order taken.
     @inline(__always)
     private static func settle(
-        _ keys: UnsafeMutableBufferPointer<SortKey>, bytes: Range<Int>, _ spans: [ByteSpan], _ suppressing: [Bool],
-        _ locations: [Location], into winners: inout [Location]
+        _ keys: UnsafeMutableBufferPointer<SortKey>, bytes: Range<Int>, _ spans: UnsafeBufferPointer<ByteSpan>,
+        _ suppressing: UnsafeBufferPointer<Bool>, _ locations: UnsafeBufferPointer<Location>,
+        into winners: inout [Location]
     ) {
         sort(keys)
         // Winners as `start << 32 | rank chosen` (sorting them gives text order), each one's
