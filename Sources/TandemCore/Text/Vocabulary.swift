@@ -13,6 +13,10 @@ public final class Vocabulary: @unchecked Sendable {
     /// All keys back to back, then `padding` zero bytes (8-byte loads may run past a key).
     private var storage: [UInt8] = Array(repeating: 0, count: padding)
     private var starts: [Int32] = [0]
+    /// By id: a key of up to seven bytes as one word (its bytes, zero above them) with its
+    /// length in the top byte, so a short token is checked with one load and compare; all
+    /// ones for a longer key (no short token matches that).
+    private var shortKeys: [UInt64] = []
     /// `tag << 20 | (id + 1)`, or 0 for an empty slot; `tag` is the hash's top 12 bits.
     /// Four bytes a slot, filled up to three quarters: the table of a few thousand words
     /// stays within the first-level cache, where it is read for every token.
@@ -46,6 +50,12 @@ public final class Vocabulary: @unchecked Sendable {
         storage.removeLast(Self.padding)
         storage.append(contentsOf: key)
         starts.append(Int32(storage.count))
+        var shortKey = UInt64.max
+        if key.count <= 7 {
+            shortKey = UInt64(key.count) << 56
+            for (offset, byte) in key.enumerated() { shortKey |= UInt64(byte) << UInt64(offset * 8) }
+        }
+        shortKeys.append(shortKey)
         storage.append(contentsOf: repeatElement(0, count: Self.padding))
         maximumKeyLength = max(maximumKeyLength, key.count)
         insert(id)
@@ -127,11 +137,13 @@ public final class Vocabulary: @unchecked Sendable {
         let slots: UnsafePointer<UInt32>
         let mask: Int
         let present: UnsafePointer<UInt64>
+        let shortKeys: UnsafePointer<UInt64>
 
         /// The id of the key of `length` bytes at `key` (readable 8 bytes past its end);
         /// `lowercase` ORs 0x20 into every byte first (ASCII letters only).
         @inline(__always)
         func find(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
+            if length <= 7 { return findShort(key: key, length: length, lowercase: lowercase) }
             let hash = Vocabulary.hash(key, length: length, lowercase: lowercase)
             let bit = Vocabulary.presentBit(hash)
             if present[bit >> 6] & (1 &<< UInt64(bit & 63)) == 0 { return Vocabulary.unknown }
@@ -152,6 +164,28 @@ public final class Vocabulary: @unchecked Sendable {
                 slot = (slot + 1) & mask
             }
         }
+
+        /// `find` for a key of at most seven bytes: the key is one word, hashed as `hash`
+        /// does and compared with `shortKeys` whole.
+        @inline(__always)
+        func findShort(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
+            let word = Vocabulary.lowered(Vocabulary.word(key, length: length), length: length, lowercase: lowercase)
+            let hash = Vocabulary.hashWord(word, length: length)
+            let bit = Vocabulary.presentBit(hash)
+            if present[bit >> 6] & (1 &<< UInt64(bit & 63)) == 0 { return Vocabulary.unknown }
+            let tag = UInt32(truncatingIfNeeded: hash >> 52)
+            let wanted = word | UInt64(length) << 56
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return Vocabulary.unknown }
+                if entry >> Vocabulary.idBits == tag {
+                    let id = Int(entry & Vocabulary.idMask) - 1
+                    if shortKeys[id] == wanted { return Int32(id) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
@@ -159,10 +193,13 @@ public final class Vocabulary: @unchecked Sendable {
             starts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
                     present.withUnsafeBufferPointer { present in
-                        body(
-                            Tables(
-                                storage: storage.baseAddress!, starts: starts.baseAddress!, slots: slots.baseAddress!,
-                                mask: slots.count - 1, present: present.baseAddress!))
+                        shortKeys.withUnsafeBufferPointer { shortKeys in
+                            body(
+                                Tables(
+                                    storage: storage.baseAddress!, starts: starts.baseAddress!,
+                                    slots: slots.baseAddress!, mask: slots.count - 1, present: present.baseAddress!,
+                                    shortKeys: shortKeys.baseAddress ?? UnsafePointer(bitPattern: 8)!))
+                        }
                     }
                 }
             }
@@ -200,16 +237,25 @@ public final class Vocabulary: @unchecked Sendable {
     /// `length` bytes at `pointer` as one little-endian word, zero above them (1…8 bytes;
     /// reads 8 bytes, which the callers keep readable).
     @inline(__always)
-    private static func word(_ pointer: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+    static func word(_ pointer: UnsafePointer<UInt8>, length: Int) -> UInt64 {
         let loaded = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
         return length >= 8 ? loaded : loaded & ((1 &<< UInt64(length &* 8)) &- 1)
     }
 
     @inline(__always)
-    private static func lowered(_ word: UInt64, length: Int, lowercase: Bool) -> UInt64 {
+    static func lowered(_ word: UInt64, length: Int, lowercase: Bool) -> UInt64 {
         guard lowercase else { return word }
         let bits: UInt64 = 0x2020_2020_2020_2020
         return word | (length >= 8 ? bits : bits & ((1 &<< UInt64(length &* 8)) &- 1))
+    }
+
+    /// `hash` of a key of at most eight bytes given as one word (its bytes, zero above).
+    @inline(__always)
+    static func hashWord(_ word: UInt64, length: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
+        return hash &* 0xC4CE_B9FE_1A85_EC53 ^ (hash >> 29)
     }
 
     /// A hash of `length` bytes at `pointer`, eight at a time (readable 8 bytes past the end).
