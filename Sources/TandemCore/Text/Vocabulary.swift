@@ -143,45 +143,34 @@ public final class Vocabulary: @unchecked Sendable {
         /// `lowercase` ORs 0x20 into every byte first (ASCII letters only).
         @inline(__always)
         func find(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
-            if length <= 7 { return findShort(key: key, length: length, lowercase: lowercase) }
-            let hash = Vocabulary.hash(key, length: length, lowercase: lowercase)
-            let bit = Vocabulary.presentBit(hash)
-            if present[bit >> 6] & (1 &<< UInt64(bit & 63)) == 0 { return Vocabulary.unknown }
-            let tag = UInt32(truncatingIfNeeded: hash >> 52)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return Vocabulary.unknown }
-                if entry >> Vocabulary.idBits == tag {
-                    let id = Int(entry & Vocabulary.idMask) - 1
-                    let start = Int(starts[id])
-                    if Int(starts[id + 1]) - start == length
-                        && Vocabulary.equal(key, storage + start, length: length, lowercase: lowercase)
-                    {
-                        return Int32(id)
-                    }
-                }
-                slot = (slot + 1) & mask
+            if length <= 7 {
+                // A short key is one word, hashed as `hash` does and compared whole.
+                let word = Vocabulary.lowered(
+                    Vocabulary.word(key, length: length), length: length, lowercase: lowercase)
+                let wanted = word | UInt64(length) << 56
+                return probe(Vocabulary.hashWord(word, length: length)) { shortKeys[$0] == wanted }
+            }
+            return probe(Vocabulary.hash(key, length: length, lowercase: lowercase)) { id in
+                let start = Int(starts[id])
+                return Int(starts[id + 1]) - start == length
+                    && Vocabulary.equal(key, storage + start, length: length, lowercase: lowercase)
             }
         }
 
-        /// `find` for a key of at most seven bytes: the key is one word, hashed as `hash`
-        /// does and compared with `shortKeys` whole.
+        /// The id whose key has this hash and satisfies `isKey`, or `unknown`: the presence
+        /// bit first, then the slots from the hash's own, by tag.
         @inline(__always)
-        func findShort(key: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> Int32 {
-            let word = Vocabulary.lowered(Vocabulary.word(key, length: length), length: length, lowercase: lowercase)
-            let hash = Vocabulary.hashWord(word, length: length)
+        private func probe(_ hash: UInt64, _ isKey: (Int) -> Bool) -> Int32 {
             let bit = Vocabulary.presentBit(hash)
             if present[bit >> 6] & (1 &<< UInt64(bit & 63)) == 0 { return Vocabulary.unknown }
             let tag = UInt32(truncatingIfNeeded: hash >> 52)
-            let wanted = word | UInt64(length) << 56
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let entry = slots[slot]
                 if entry == 0 { return Vocabulary.unknown }
                 if entry >> Vocabulary.idBits == tag {
                     let id = Int(entry & Vocabulary.idMask) - 1
-                    if shortKeys[id] == wanted { return Int32(id) }
+                    if isKey(id) { return Int32(id) }
                 }
                 slot = (slot + 1) & mask
             }
