@@ -16,27 +16,35 @@ public struct LanguageIdentifier: Sendable {
         var marked = 0
         var viHits = 0
         var enHits = 0
-        let flags = resources.functionWordLanguages
-        for (token, id) in zip(tokens, ids) where token.kind == .word {
-            words += 1
-            if words > sampleWords { break }
-            if id >= 0 && Int(id) < flags.count {
-                if flags[Int(id)] & 1 != 0 { viHits += 1 }
-                if flags[Int(id)] & 2 != 0 { enHits += 1 }
-            }
-            if token.ascii { continue }
-            var index = Int(token.start)
-            while index < Int(token.end) {
-                if bytes[index] < 0x80 {
-                    index += 1
-                    continue
+        // Read through buffer pointers: a `zip` of the two arrays steps two iterators.
+        resources.functionWordLanguages.withUnsafeBufferPointer { flags in
+            tokens.withUnsafeBufferPointer { tokens in
+                ids.withUnsafeBufferPointer { ids in
+                    for position in 0..<min(tokens.count, ids.count) where tokens[position].kind == .word {
+                        let token = tokens[position]
+                        words += 1
+                        if words > sampleWords { break }
+                        let id = Int(ids[position])
+                        if id >= 0 && id < flags.count {
+                            if flags[id] & 1 != 0 { viHits += 1 }
+                            if flags[id] & 2 != 0 { enHits += 1 }
+                        }
+                        if token.ascii { continue }
+                        var index = Int(token.start)
+                        while index < Int(token.end) {
+                            if bytes[index] < 0x80 {
+                                index += 1
+                                continue
+                            }
+                            let (value, length) = decodeScalar(bytes, at: index)
+                            if Self.isVietnamese(value) {
+                                marked += 1
+                                break
+                            }
+                            index += length
+                        }
+                    }
                 }
-                let (value, length) = decodeScalar(bytes, at: index)
-                if Self.isVietnamese(value) {
-                    marked += 1
-                    break
-                }
-                index += length
             }
         }
         let hinted = hint.map { String($0.lowercased().prefix(2)) }
