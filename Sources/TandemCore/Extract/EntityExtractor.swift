@@ -60,15 +60,20 @@ public struct EntityExtractor: Extractor {
     /// other tables are past the end), longest first: the forms of id `i` are
     /// `formStarts[i]..<formStarts[i + 1]`, form `f`'s words and cases are at
     /// `wordStarts[f]..<wordStarts[f + 1]`. Plain integers, so a lookup retains nothing.
-    struct FormIndex: Sendable {
-        let formStarts: [Int32]
-        let wordStarts: [Int32]
-        let words: [Int32]
-        let cases: [Form.Case]
-        let entities: [Int]
+    /// The tables are read through pointers into frozen buffers (a gazetteer lookup per
+    /// capitalized word reads several; an array read through the language's tables would
+    /// be reloaded and bounds-checked each time). Unchecked Sendable: never written.
+    struct FormIndex: @unchecked Sendable {
+        let formStarts: UnsafeBufferPointer<Int32>
+        let wordStarts: UnsafeBufferPointer<Int32>
+        let words: UnsafeBufferPointer<Int32>
+        let cases: UnsafeBufferPointer<Form.Case>
+        let entities: UnsafeBufferPointer<Int>
         /// Each form's second word (-1: a one-word form), so most forms of a common first
         /// word (`The`, `Bộ`, `New`) are passed over with one comparison.
-        let secondWords: [Int32]
+        let secondWords: UnsafeBufferPointer<Int32>
+        /// The memory of the tables above.
+        private let storage: [AnyObject]
 
         init(_ forms: [[Form]]) {
             var formStarts: [Int32] = [0]
@@ -87,12 +92,17 @@ public struct EntityExtractor: Extractor {
                 }
                 formStarts.append(Int32(entities.count))
             }
-            self.formStarts = formStarts
-            self.wordStarts = wordStarts
-            self.words = words
-            self.cases = cases
-            self.entities = entities
-            self.secondWords = secondWords
+            let frozen = (
+                FrozenBuffer(formStarts), FrozenBuffer(wordStarts), FrozenBuffer(words), FrozenBuffer(cases),
+                FrozenBuffer(entities), FrozenBuffer(secondWords)
+            )
+            self.formStarts = frozen.0.elements
+            self.wordStarts = frozen.1.elements
+            self.words = frozen.2.elements
+            self.cases = frozen.3.elements
+            self.entities = frozen.4.elements
+            self.secondWords = frozen.5.elements
+            storage = [frozen.0, frozen.1, frozen.2, frozen.3, frozen.4, frozen.5]
         }
 
         /// Whether some form starts with word `id`.
