@@ -116,18 +116,24 @@ public final class Vocabulary: @unchecked Sendable {
         let raw =
             token.ascii
             || (token.lowercase && last != 0xBD && last != 0xB3 && last != 0xB5 && last != 0xB7 && last != 0xB9)
+        // The key to look up: in place, or written to the scratch (one call of `find`, which
+        // is then inlined once).
+        var keyStart = UnsafePointer(key)
+        var keyLength = length
+        var lowercase = false
         if raw {
-            let lettersOnly = token.ascii && token.kind == .word
             if start + length + padding <= bytes.count {
-                return tables.find(key: bytes.baseAddress! + start, length: length, lowercase: lettersOnly)
+                keyStart = bytes.baseAddress! + start
+                lowercase = token.ascii && token.kind == .word
+            } else {
+                for offset in 0..<length {
+                    key[offset] = token.ascii ? lower(bytes[start + offset]) : bytes[start + offset]
+                }
             }
-            for offset in 0..<length {
-                key[offset] = token.ascii ? lower(bytes[start + offset]) : bytes[start + offset]
-            }
-            return tables.find(key: key, length: length, lowercase: false)
+        } else {
+            keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
         }
-        let keyLength = MatchKey.writeMatchKey(bytes, from: start, to: start + length, into: key)
-        return tables.find(key: key, length: keyLength, lowercase: false)
+        return tables.find(key: keyStart, length: keyLength, lowercase: lowercase)
     }
 
     /// The lookup tables as raw pointers, borrowed once per call rather than per probe.
