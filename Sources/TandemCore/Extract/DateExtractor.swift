@@ -106,15 +106,20 @@ public struct DateExtractor: Extractor {
     /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
     static func futureCue(before first: Int, _ cues: [Int32], _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
         guard !cues.isEmpty else { return false }
-        let tokens = context.tokens
-        var index = first - 1
-        while index >= 0 && first - index <= futureCueReach {
-            if tokens[index + 1].newlineBefore { return false }
-            if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
-            if cues.contains(ids[index]) { return true }
-            index -= 1
+        return context.tokens.withUnsafeBufferPointer { tokens in
+            ids.withUnsafeBufferPointer { ids in
+                cues.withUnsafeBufferPointer { cues in
+                    var index = first - 1
+                    while index >= 0 && first - index <= futureCueReach {
+                        if tokens[index + 1].newlineBefore { return false }
+                        if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
+                        if ids[index] >= 0 && cues.contains(ids[index]) { return true }
+                        index -= 1
+                    }
+                    return false
+                }
+            }
         }
-        return false
     }
 
     /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued

@@ -46,6 +46,10 @@ struct RuleSet: Sendable {
     /// filter is tested once per token.
     private let wordFilterStarts: FrozenBuffer<Int32>
     private let wordFilters: FrozenBuffer<Int32>
+    /// Per distinct filter of a word with at most 64 triggers: which of the word's triggers
+    /// (bit `i`: its `i`th) use it. The triggers to try are then the bits of the filters
+    /// that pass, in rule order.
+    private let wordFilterTriggers: FrozenBuffer<UInt64>
     /// Every rule's next-token filters, and their word ids back to back.
     private let filters: FrozenBuffer<Filter>
     private let filterWords: FrozenBuffer<Int32>
@@ -151,13 +155,15 @@ struct RuleSet: Sendable {
         var triggers: [WordStartRule] = []
         var wordFilterStarts: [Int32] = [0]
         var wordFilters: [Int32] = []
+        var wordFilterTriggers: [UInt64] = []
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
             // The word's distinct filters, each trigger pointing at its own.
             var distinct: [FilterKey: Int32] = [:]
-            for var trigger in triggersByWord[id] ?? [] {
+            let firstFilter = wordFilters.count
+            for (position, var trigger) in (triggersByWord[id] ?? []).enumerated() {
                 let filter = filters[Int(trigger.filter)]
                 let key = FilterKey(
                     words: Array(filterWords[Int(filter.wordStart)..<Int(filter.wordEnd)]),
@@ -169,6 +175,10 @@ struct RuleSet: Sendable {
                     trigger.distinctFilter = Int32(distinct.count)
                     distinct[key] = trigger.distinctFilter
                     wordFilters.append(trigger.filter)
+                    wordFilterTriggers.append(0)
+                }
+                if position < 64 {
+                    wordFilterTriggers[firstFilter + Int(trigger.distinctFilter)] |= 1 << UInt64(position)
                 }
                 triggers.append(trigger)
             }
@@ -183,6 +193,7 @@ struct RuleSet: Sendable {
         self.triggers = FrozenBuffer(triggers)
         self.wordFilterStarts = FrozenBuffer(wordFilterStarts)
         self.wordFilters = FrozenBuffer(wordFilters)
+        self.wordFilterTriggers = FrozenBuffer(wordFilterTriggers)
         self.filters = FrozenBuffer(filters)
         self.filterWords = FrozenBuffer(filterWords)
         startFlags = FrozenBuffer(
@@ -218,6 +229,7 @@ struct RuleSet: Sendable {
         let triggers = self.triggers.elements
         let wordFilterStarts = self.wordFilterStarts.elements
         let wordFilters = self.wordFilters.elements
+        let wordFilterTriggers = self.wordFilterTriggers.elements
         let digitInitial = self.digitInitial.elements
         let numeralInitial = self.numeralInitial.elements
         let filters = self.filters.elements
@@ -261,18 +273,19 @@ struct RuleSet: Sendable {
                         // rules through their inverted filters (a number can start dozens).
                         var tryCount = 0
                         if !words.isEmpty {
-                            // Each distinct filter tested once, then each trigger reads its bit.
+                            // Each distinct filter tested once; the triggers of those that pass
+                            // are tried, in order.
                             let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
-                            if distinct.count <= 64 {
-                                var passed: UInt64 = 0
-                                for slot in distinct {
-                                    let passes = next.passes(filters[Int(wordFilters[slot])], at: index + 1)
-                                    passed |= passes ? 1 &<< UInt64(slot - distinct.lowerBound) : 0
+                            if words.count <= 64 {
+                                var passing: UInt64 = 0
+                                for slot in distinct
+                                where next.passes(filters[Int(wordFilters[slot])], at: index + 1) {
+                                    passing |= wordFilterTriggers[slot]
                                 }
-                                for slot in words {
-                                    let trigger = triggers[slot]
-                                    tries[tryCount] = trigger.rule
-                                    tryCount &+= Int(truncatingIfNeeded: passed &>> UInt64(trigger.distinctFilter)) & 1
+                                while passing != 0 {
+                                    tries[tryCount] = triggers[words.lowerBound + passing.trailingZeroBitCount].rule
+                                    tryCount += 1
+                                    passing &= passing &- 1
                                 }
                             } else {
                                 for slot in words {
