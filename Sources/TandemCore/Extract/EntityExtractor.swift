@@ -388,6 +388,10 @@ public struct EntityExtractor: Extractor {
             typealias Flags = LanguageTables.StartFlags
             let startFlags = tables.startFlags
             let runsEndInWords = tables.orgTails != nil || tables.locationSuffixes != nil
+            // Locals: the finders below append to `found`, so the properties would be
+            // reloaded on every pass of this loop.
+            let tokens = self.tokens
+            let ids = self.ids
             for index in tokens.indices where tokens[index].kind != .digits {
                 let id = Int(ids[index])
                 let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
