@@ -10,6 +10,9 @@ public struct NumberExtractor: Extractor {
     final class LanguageRules: Sendable {
         let rules: RuleSet
         let hedges: [(words: [Int32], mod: String)]
+        /// The hedges' last words: a number after any other word has no hedge, which a short
+        /// scan tells (nil if some hedge is empty, which then stands before any number).
+        let hedgeEnds: [Int32]?
         /// Per rule, its outputs looked up once: a range, the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
         let outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
@@ -20,6 +23,8 @@ public struct NumberExtractor: Extractor {
         ) {
             self.rules = rules
             self.hedges = hedges
+            self.hedgeEnds =
+                hedges.contains { $0.words.isEmpty } ? nil : Array(Set(hedges.compactMap(\.words.last))).sorted()
             self.outputs = outputs
         }
     }
@@ -115,6 +120,7 @@ public struct NumberExtractor: Extractor {
 
     /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`.
     private func hedge(before index: Int, _ language: LanguageRules, _ ids: [Int32]) -> String? {
+        if let ends = language.hedgeEnds, index == 0 || !ends.contains(ids[index - 1]) { return nil }
         // By index: iterating the pairs would copy (retain) each one.
         for hedge in language.hedges.indices where language.hedges[hedge].words.count <= index {
             let count = language.hedges[hedge].words.count
