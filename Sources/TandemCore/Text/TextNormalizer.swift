@@ -20,6 +20,11 @@ public final class TextNormalizer {
     public func normalize(_ document: TextDocument) throws(StageFailure) -> NormalizedDocument {
         var text = document.text
         let result: Result<NormalizedDocument, StageFailure> = text.withUTF8 { utf8 in
+            // Normalized text is addressed by 32-bit offsets and may grow threefold.
+            guard utf8.count <= Int(Int32.max) / 3 - 16 else {
+                return .failure(
+                    StageFailure(stage: "normalize", "the text is too large to normalize (\(utf8.count) bytes)"))
+            }
             // ASCII text is already normalized, each byte one scalar.
             if let base = utf8.baseAddress, tandem_is_ascii(base, Int32(utf8.count)) != 0 {
                 return .success(

@@ -37,6 +37,8 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         // Tokens go to raw memory first (an Array append checks uniqueness and capacity
         // through a call per token), then into an Array of the exact size.
+        // Offsets are 32-bit: checked once here, not per token.
+        precondition(bytes.count <= Int(Int32.max), "a text of 2 GiB or more cannot be tokenized")
         var capacity = bytes.count / 4 + 16
         var buffer = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
         var tokenCount = 0
@@ -138,7 +140,8 @@ public struct Tokenizer: Sendable {
             }
             (buffer + tokenCount).initialize(
                 to: Token(
-                    start: Int32(start), end: Int32(index), kind: kind, spaceBefore: sawSpace,
+                    start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: kind,
+                    spaceBefore: sawSpace,
                     newlineBefore: sawNewline, capitalized: capitalized, allCaps: allCaps, ascii: ascii,
                     lowercase: lowercase))
             tokenCount += 1
