@@ -18,10 +18,19 @@ public struct RecordEncoder: Sendable {
 
     /// The document record: language, dct, sentences and mentions with original offsets.
     public func documentRecord(doc: String, document: AnalyzedDocument) -> [UInt8] {
+        // The original text's UTF-8 is borrowed once for the whole record (mention texts are
+        // sliced from it with a cursor that only moves forward).
+        var text = document.segmented.normalized.source.text
+        return text.withUTF8 { utf8 in
+            var slicer = ScalarCursor(utf8: utf8, scalarCount: document.segmented.normalized.origins.scalarCount)
+            return documentRecord(doc: doc, document: document, slicer: &slicer)
+        }
+    }
+
+    private func documentRecord(doc: String, document: AnalyzedDocument, slicer: inout ScalarCursor) -> [UInt8] {
         let segmented = document.segmented
         let normalized = segmented.normalized
         let source = normalized.source
-        var slicer = OriginalText(source.text, scalarCount: normalized.origins.scalarCount)
         var json = JSONWriter(reserving: 512 + document.mentions.count * 120)
         json.beginObject()
         json.field("kind", "document")
@@ -56,7 +65,11 @@ public struct RecordEncoder: Sendable {
                 json.field("start", start)
                 json.field("end", end)
                 json.key("text")
-                slicer.write(start, end, to: &json)
+                if let range = slicer.byteRange(start, end) {
+                    json.string(utf8: UnsafeBufferPointer(rebasing: slicer.utf8[range]))
+                } else {
+                    json.string("")
+                }
                 if let type = mentions[mention].type { json.field("type", type) }
                 if let id = mentions[mention].id { json.field("id", id) }
                 if let value = mentions[mention].value {
@@ -104,26 +117,40 @@ extension NormalizedDocument {
     }
 }
 
-/// Slices the original text by scalar offsets. A cursor walks the UTF-8 forward, so slices
-/// asked for in increasing order (as records list them) cost one pass over the text. The
-/// text is read in place (no copy).
-public struct OriginalText: Sendable {
-    private var text: String
+/// Byte offsets of scalar offsets in UTF-8 that is borrowed: a cursor walks forward, so
+/// offsets asked for in increasing order (as records list them) cost one pass over the text.
+struct ScalarCursor {
+    let utf8: UnsafeBufferPointer<UInt8>
     /// Scalars in the text.
-    public let count: Int
+    let count: Int
     private var cursorScalar = 0
     private var cursorByte = 0
 
-    public init(_ text: String) { self.init(text, scalarCount: text.unicodeScalars.count) }
-
-    /// A text whose scalar count is known (a normalized document's map ends with it).
-    public init(_ text: String, scalarCount: Int) {
-        self.text = text
+    init(utf8: UnsafeBufferPointer<UInt8>, scalarCount: Int) {
+        self.utf8 = utf8
         count = scalarCount
     }
 
+    /// A cursor that starts where another over the same text stopped (`position`).
+    fileprivate init(utf8: UnsafeBufferPointer<UInt8>, scalarCount: Int, scalar: Int, byte: Int) {
+        self.utf8 = utf8
+        count = scalarCount
+        cursorScalar = scalar
+        cursorByte = byte
+    }
+
+    /// Where the cursor is: a scalar offset and its byte offset.
+    var position: (scalar: Int, byte: Int) { (cursorScalar, cursorByte) }
+
+    /// The UTF-8 byte range of scalars `start..<end`, or nil when out of bounds.
+    mutating func byteRange(_ start: Int, _ end: Int) -> Range<Int>? {
+        guard start >= 0, end <= count, start <= end else { return nil }
+        let from = byteOffset(start)
+        return from..<byteOffset(end)
+    }
+
     /// The UTF-8 offset of scalar `target` (moving the cursor).
-    private mutating func byteOffset(_ target: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func byteOffset(_ target: Int) -> Int {
         // ASCII text: scalars are bytes.
         if count == utf8.count { return target }
         if target < cursorScalar {
@@ -147,6 +174,26 @@ public struct OriginalText: Sendable {
         }
         return cursorByte
     }
+}
+
+/// Slices the original text by scalar offsets, with a `ScalarCursor` kept between calls, so
+/// slices asked for in increasing order cost one pass over the text. The text is read in
+/// place (no copy).
+public struct OriginalText: Sendable {
+    private var text: String
+    /// Scalars in the text.
+    public let count: Int
+    /// Where the cursor stopped: scalar and byte.
+    private var cursorScalar = 0
+    private var cursorByte = 0
+
+    public init(_ text: String) { self.init(text, scalarCount: text.unicodeScalars.count) }
+
+    /// A text whose scalar count is known (a normalized document's map ends with it).
+    public init(_ text: String, scalarCount: Int) {
+        self.text = text
+        count = scalarCount
+    }
 
     /// Calls `body` with the UTF-8 byte range of scalars `start..<end` (nil when out of
     /// bounds) and the text's UTF-8.
@@ -155,9 +202,10 @@ public struct OriginalText: Sendable {
     ) -> Result {
         var text = self.text
         return text.withUTF8 { utf8 in
-            guard start >= 0, end <= count, start <= end else { return body(nil, utf8) }
-            let from = byteOffset(start, in: utf8)
-            return body(from..<byteOffset(end, in: utf8), utf8)
+            var cursor = ScalarCursor(utf8: utf8, scalarCount: count, scalar: cursorScalar, byte: cursorByte)
+            let range = cursor.byteRange(start, end)
+            (cursorScalar, cursorByte) = cursor.position
+            return body(range, utf8)
         }
     }
 
@@ -170,14 +218,6 @@ public struct OriginalText: Sendable {
     public mutating func slice(_ start: Int, _ end: Int) -> String {
         withRange(start, end) { range, utf8 in
             range.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) } ?? ""
-        }
-    }
-
-    /// Writes the text of scalars `start..<end` as a JSON string without making a String.
-    mutating func write(_ start: Int, _ end: Int, to json: inout JSONWriter) {
-        withRange(start, end) { range, utf8 in
-            guard let range else { return json.string("") }
-            json.string(utf8: UnsafeBufferPointer(rebasing: utf8[range]))
         }
     }
 }
