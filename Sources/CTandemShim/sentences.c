@@ -176,14 +176,22 @@ static int32_t native_breaks(tandem_sentence_breaker *breaker, const uint8_t *li
     for (int32_t byte = 0; byte < length;) {
         uint8_t lead = line[byte];
         if (lead < 0x80) {
-            // Eight ASCII bytes with no terminator among them at once.
+            // Eight bytes at once: past them when none is a terminator or non-ASCII, else
+            // straight to the first that is (the lowest flag of the zero-byte test is exact;
+            // only flags above a true one can be false).
             if (byte + 8 <= length) {
                 uint64_t word;
                 memcpy(&word, line + byte, 8);
                 uint64_t dot = word ^ (0x2E * ones), bang = word ^ (0x21 * ones), question = word ^ (0x3F * ones);
                 uint64_t zero = ((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((question - ones) & ~question);
-                if (((zero | word) & highs) == 0) {
+                uint64_t flagged = (zero | word) & highs;
+                if (flagged == 0) {
                     byte += 8;
+                    continue;
+                }
+                int32_t skip = (int32_t)(__builtin_ctzll(flagged) >> 3);
+                if (skip > 0) {
+                    byte += skip;
                     continue;
                 }
             }
