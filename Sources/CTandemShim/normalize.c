@@ -232,7 +232,8 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     writer w = {n, 0, 0, 0, 0, 0};
     int32_t i = 0, scalar = 0;
     while (i < length) {
-        // Runs of ASCII followed by ASCII need no look at their neighbours.
+        // Runs of ASCII need no look at their neighbours, but for the byte before a
+        // possible combining mark.
         if (i + 1 < length && text[i] < 0x80 && text[i + 1] < 0x80) {
             if (w.pending) settle(&w, text[i]);
             // The run of ASCII bytes from i (eight at a time), all but its last byte copied
@@ -245,7 +246,12 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
                 run += 8;
             }
             while (run < length && text[run] < 0x80) run++;
-            int32_t count = run - 1 - i;
+            // The run's last byte is copied too when what follows cannot combine with it: the
+            // end, a lead byte below U+0300, or a precomposed Vietnamese letter (E1 B8-BB).
+            // Otherwise it goes the general way (a combining mark may follow).
+            int lastCopied = run >= length || text[run] < 0xCC ||
+                             (text[run] == 0xE1 && run + 1 < length && text[run + 1] >= 0xB8 && text[run + 1] <= 0xBB);
+            int32_t count = run - 1 - i + lastCopied;
             uint8_t *out = n->output + w.out;
             int32_t *starts = n->originStart + w.out, *ends = n->originEnd + w.out;
             memcpy(out, text + i, (size_t)count);
@@ -256,6 +262,7 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             w.out += count;
             i += count;
             scalar += count;
+            if (i >= length) break;
         }
         // A precomposed Latin or Vietnamese letter followed by ASCII, another such letter or
         // the end is NFC-stable and folds to itself: its bytes are copied. Where a tone move
