@@ -8,7 +8,9 @@ import Foundation
 /// `org_heads.tsv` / `org_tails.tsv` (organization names), `location_cues.tsv` (places),
 /// `not_names.tsv` (capitalized words that start no name). Within a document, a short
 /// mention (a surname, an acronym defined in brackets) takes the id of the full form.
-public struct EntityExtractor: Extractor {
+/// A class: each document's finder keeps a reference (a struct was copied, a retain per
+/// table, for every document).
+public final class EntityExtractor: Extractor {
     public var name: String { "entities" }
 
     /// Priorities among overlapping candidates (dates 20, numbers 0).

@@ -2,8 +2,9 @@ import Foundation
 
 /// One language's compiled `.rules` file: its patterns indexed by how they can start, so a
 /// rule is tried only at tokens that can begin it (no rule rescans the text). Extractors
-/// share this and differ only in what they make of a match.
-struct RuleSet: Sendable {
+/// share this and differ only in what they make of a match. A class: as a struct it was
+/// copied, a retain per table, for every document and extractor.
+final class RuleSet: Sendable {
     /// A compiled rule or blocker.
     struct Rule: Sendable {
         var name: String
