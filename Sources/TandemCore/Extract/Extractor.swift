@@ -27,19 +27,27 @@ extension Candidate {
     }
 }
 
-/// What an extractor sees of one document.
+/// What an extractor sees of one document. (Only these parts of it: holding the whole
+/// document would retain each of its strings and arrays once more per document.)
 public final class ExtractionContext {
-    public let document: SegmentedDocument
     /// The normalized bytes.
     public let bytes: [UInt8]
     public let tokens: [Token]
-    public var language: String { document.language }
-    public var dct: String? { document.normalized.source.dct }
+    /// `vi`, `en` or `other`.
+    public let language: String
+    /// The document's reference date, if any.
+    public let dct: String?
+    /// The segment stage's token ids, in `tokenVocabulary`.
+    private let tokenIDs: [Int32]
+    private let tokenVocabulary: Vocabulary
 
     public init(document: SegmentedDocument) {
-        self.document = document
         self.bytes = document.normalized.normalized
         self.tokens = document.tokens
+        language = document.language
+        dct = document.normalized.source.dct
+        tokenIDs = document.tokenIDs
+        tokenVocabulary = document.vocabulary
         numeralTokens = .allocate(capacity: max(document.tokens.count, 1))
         numeralTokens.initialize(repeating: -1, count: max(document.tokens.count, 1))
         numeralValues = .allocate(capacity: max(document.tokens.count, 1))
@@ -56,7 +64,7 @@ public final class ExtractionContext {
     /// segment stage's ids when the extractor shares the pipeline's vocabulary, otherwise
     /// computed once per document and vocabulary.
     public func ids(in vocabulary: Vocabulary) -> [Int32] {
-        if vocabulary === document.vocabulary { return document.tokenIDs }
+        if vocabulary === tokenVocabulary { return tokenIDs }
         if let cached = idCache[ObjectIdentifier(vocabulary)] { return cached }
         let ids = bytes.withUnsafeBufferPointer { vocabulary.ids(of: tokens, in: $0) }
         idCache[ObjectIdentifier(vocabulary)] = ids

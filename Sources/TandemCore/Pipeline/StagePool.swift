@@ -58,9 +58,11 @@ final class StagePool<S: Stage>: @unchecked Sendable {
                 case .failure(let failure):
                     content = .failure(failure)
                 case .success(let value):
-                    if var live = stage {
+                    if stage != nil {
+                        // Processed in place (`if var` would copy the whole stage, a retain
+                        // per table it holds, and copy it back, for every document).
                         do throws(StageFailure) {
-                            let output = try live.process(value)
+                            let output = try stage!.process(value)
                             byteCount = S.byteCount(of: output) ?? byteCount
                             content = .success(output)
                         } catch {
@@ -68,7 +70,6 @@ final class StagePool<S: Stage>: @unchecked Sendable {
                             if failure.stage.isEmpty { failure.stage = name }
                             content = .failure(failure)
                         }
-                        stage = live
                     } else {
                         var failure = setupFailure ?? StageFailure("stage could not start")
                         failure.stage = name
