@@ -288,11 +288,17 @@ final class TimexResolver: Sendable {
 
     private func pad2(_ value: Int) -> String { pad(value, 2) }
 
-    /// Zero-padded decimal (no Foundation formatting on the hot path).
+    /// Zero-padded decimal (no Foundation formatting on the hot path). Months, days, hours
+    /// and minutes come from a table of the hundred two-digit strings.
     private func pad(_ value: Int, _ width: Int) -> String {
+        if width == 2 && value >= 0 && value < 100 { return Self.twoDigits[value] }
         let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        // Digits are ASCII: their UTF-8 count is their length, without counting characters.
+        let length = digits.utf8.count
+        return length >= width ? digits : String(repeating: "0", count: width - length) + digits
     }
+
+    private static let twoDigits: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : String($0) }
 }
 
 extension String {
