@@ -66,12 +66,10 @@ final class RuleSet: Sendable {
     /// The most rules one token can start (a word's triggers and the number-initial rules).
     private let maximumTries: Int
 
-    /// A rule that a word can start, with the index in `filters` of its next-token filter
-    /// and the position of that filter among the word's distinct ones (`wordFilters`).
+    /// A rule that a word can start, with the index in `filters` of its next-token filter.
     struct WordStartRule: Sendable {
         var rule: Int32
         var filter: Int32
-        var distinctFilter: Int32
     }
 
     /// A compiled filter's content, to find filters that test the same thing.
@@ -144,7 +142,7 @@ final class RuleSet: Sendable {
                 qualifiedName: "\(language)/\(file.kind):\(line.name)")
             for (word, filter) in starts.words.sorted(by: { $0.key < $1.key }) {
                 triggersByWord[word, default: []].append(
-                    WordStartRule(rule: index, filter: add(filter), distinctFilter: 0))
+                    WordStartRule(rule: index, filter: add(filter)))
             }
             let digits = starts.digits.map(compile)
             let numeral = starts.numeral.map(compile)
@@ -161,25 +159,23 @@ final class RuleSet: Sendable {
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
-            // The word's distinct filters, each trigger pointing at its own.
-            var distinct: [FilterKey: Int32] = [:]
+            // The word's distinct filters, each with the set of the word's triggers using it.
+            var distinct: [FilterKey: Int] = [:]
             let firstFilter = wordFilters.count
-            for (position, var trigger) in (triggersByWord[id] ?? []).enumerated() {
+            for (position, trigger) in (triggersByWord[id] ?? []).enumerated() {
                 let filter = filters[Int(trigger.filter)]
                 let key = FilterKey(
                     words: Array(filterWords[Int(filter.wordStart)..<Int(filter.wordEnd)]),
                     digitLengths: filter.digitLengths, any: filter.any, anyWord: filter.anyWord,
                     numeral: filter.numeral)
-                if let known = distinct[key] {
-                    trigger.distinctFilter = known
-                } else {
-                    trigger.distinctFilter = Int32(distinct.count)
-                    distinct[key] = trigger.distinctFilter
+                let distinctFilter = distinct[key] ?? distinct.count
+                if distinctFilter == distinct.count {
+                    distinct[key] = distinctFilter
                     wordFilters.append(trigger.filter)
                     wordFilterTriggers.append(0)
                 }
                 if position < 64 {
-                    wordFilterTriggers[firstFilter + Int(trigger.distinctFilter)] |= 1 << UInt64(position)
+                    wordFilterTriggers[firstFilter + distinctFilter] |= 1 << UInt64(position)
                 }
                 triggers.append(trigger)
             }

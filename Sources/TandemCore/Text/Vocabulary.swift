@@ -189,6 +189,8 @@ public final class Vocabulary: @unchecked Sendable {
                 slots.withUnsafeBufferPointer { slots in
                     present.withUnsafeBufferPointer { present in
                         shortKeys.withUnsafeBufferPointer { shortKeys in
+                            // An empty vocabulary has no keys to point at; its presence bits
+                            // are all clear, so no lookup reads `shortKeys` then.
                             body(
                                 Tables(
                                     storage: storage.baseAddress!, starts: starts.baseAddress!,
