@@ -186,21 +186,6 @@ static void ensure_output(tandem_normalizer *n, int32_t capacity) {
     n->originEnd = (int32_t *)realloc(n->originEnd, sizeof(int32_t) * (size_t)capacity);
 }
 
-/// All-ASCII text (most English documents) is already normalized: copy it with an identity map.
-static int32_t copy_ascii(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
-                          const int32_t **originStart, const int32_t **originEnd) {
-    ensure_output(n, length + 1);
-    memcpy(n->output, text, (size_t)length);
-    for (int32_t i = 0; i <= length; i++) {
-        n->originStart[i] = i;
-        n->originEnd[i] = i < length ? i + 1 : i;
-    }
-    *output = n->output;
-    *originStart = n->originStart;
-    *originEnd = n->originEnd;
-    return length;
-}
-
 /// The byte length of the precomposed letter at `text[i]` — Latin-1 and Latin Extended
 /// (C3-C6 xx: U+00C0-U+01BF, but × and ÷) or Latin Extended Additional, where every
 /// precomposed Vietnamese letter is (E1 B8-BB xx: U+1E00-U+1EFF) — or 0. All are NFC-stable
@@ -216,17 +201,14 @@ static inline int32_t letter_size(const uint8_t *text, int32_t i, int32_t length
     return 0;
 }
 
-static int is_ascii(const uint8_t *text, int32_t length) {
+int tandem_is_ascii(const uint8_t *text, int32_t length) {
     uint8_t any = 0;
     for (int32_t i = 0; i < length; i++) any |= text[i];
     return any < 0x80;
 }
 
-int tandem_is_ascii(const uint8_t *text, int32_t length) { return is_ascii(text, length); }
-
 int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
                          const int32_t **originStart, const int32_t **originEnd) {
-    if (is_ascii(text, length)) return copy_ascii(n, text, length, output, originStart, originEnd);
     // NFC grows UTF-8 at most threefold; the ellipsis (3 bytes to 3) does not grow it.
     ensure_output(n, 3 * length + 16);
     writer w = {n, 0, 0, 0, 0, 0};

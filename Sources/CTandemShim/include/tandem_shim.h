@@ -51,7 +51,8 @@ void tandem_normalizer_close(tandem_normalizer *normalizer);
 /// Returns the output length in bytes (or a negative error). `*output` receives the
 /// normalized UTF-8; `*originStart` and `*originEnd` receive, for every output byte, the
 /// half-open range of input scalar indices it was produced from. All three stay valid
-/// until the next call on this normalizer.
+/// until the next call on this normalizer. (All-ASCII text needs none of this: callers
+/// test `tandem_is_ascii` first, as such text is its own normalized form.)
 int32_t tandem_normalize(tandem_normalizer *normalizer, const uint8_t *text, int32_t length,
                          const uint8_t **output, const int32_t **originStart,
                          const int32_t **originEnd);

@@ -108,16 +108,14 @@ public struct DateExtractor: Extractor {
         guard !cues.isEmpty else { return false }
         return context.tokens.withUnsafeBufferPointer { tokens in
             ids.withUnsafeBufferPointer { ids in
-                cues.withUnsafeBufferPointer { cues in
-                    var index = first - 1
-                    while index >= 0 && first - index <= futureCueReach {
-                        if tokens[index + 1].newlineBefore { return false }
-                        if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
-                        if ids[index] >= 0 && cues.contains(ids[index]) { return true }
-                        index -= 1
-                    }
-                    return false
+                var index = first - 1
+                while index >= 0 && first - index <= futureCueReach {
+                    if tokens[index + 1].newlineBefore { return false }
+                    if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
+                    if ids[index] >= 0 && cues.contains(ids[index]) { return true }
+                    index -= 1
                 }
+                return false
             }
         }
     }

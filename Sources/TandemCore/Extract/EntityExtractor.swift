@@ -810,32 +810,14 @@ public final class EntityExtractor: Extractor {
                     aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
                 }
             }
-            // "Long Form (ACR)": the acronym takes the long form's id. The text is searched
-            // for "(" first: most documents have few or none.
-            let bytes = context.bytes
-            func isCharacter(_ index: Int, _ character: UInt8) -> Bool {
-                tokens[index].end == tokens[index].start + 1 && bytes[Int(tokens[index].start)] == character
-            }
-            var openings: [Int] = []
-            bytes.withUnsafeBufferPointer { bytes in
-                var from = bytes.baseAddress!
-                let end = bytes.baseAddress! + bytes.count
-                while from < end, let found = memchr(from, Int32(UInt8(ascii: "(")), end - from) {
-                    let offset = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
-                    openings.append(offset)
-                    from = bytes.baseAddress! + offset + 1
-                }
-            }
-            var tokenIndex = 0
-            for offset in openings {
-                // The token that starts at this "(" (tokens are in text order).
-                while tokenIndex < tokens.count && Int(tokens[tokenIndex].start) < offset { tokenIndex += 1 }
-                let index = tokenIndex
-                guard index + 2 < tokens.count, Int(tokens[index].start) == offset,
-                    isCharacter(index, UInt8(ascii: "(")), isCharacter(index + 2, UInt8(ascii: ")")),
-                    isAcronym(index + 1), !isCovered(index + 1)
+            // "Long Form (ACR)": the acronym takes the long form's id.
+            var opening = nextOpeningBracket(from: 0)
+            while let index = opening {
+                opening = nextOpeningBracket(from: index + 1)
+                guard index + 2 < tokens.count, context.isCharacter(index + 2, UInt8(ascii: ")")),
+                    isAcronym(index + 1), !isCovered(index + 1),
+                    let long = hits.firstIndex(where: { $0.end == index })
                 else { continue }
-                guard let long = hits.firstIndex(where: { $0.end == index }) else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
             for hit in hits where hit.type != .person && hit.end - hit.first == 1 && isAcronym(Int(hit.first)) {
@@ -874,6 +856,23 @@ public final class EntityExtractor: Extractor {
                         matchLength: span.end - span.start, priority: EntityExtractor.patternPriority))
             }
             return candidates
+        }
+
+        /// The first token from `index` on that is "(", found with `memchr` over the text
+        /// (most documents have few brackets or none).
+        func nextOpeningBracket(from index: Int) -> Int? {
+            var token = index
+            return context.bytes.withUnsafeBufferPointer { text in
+                while token < tokens.count {
+                    let from = Int(tokens[token].start)
+                    guard let found = memchr(text.baseAddress! + from, Int32(UInt8(ascii: "(")), text.count - from)
+                    else { return nil }
+                    let offset = UnsafeRawPointer(found) - UnsafeRawPointer(text.baseAddress!)
+                    while token < tokens.count && Int(tokens[token].start) < offset { token += 1 }
+                    if token < tokens.count && Int(tokens[token].start) == offset { return token }
+                }
+                return nil
+            }
         }
 
         /// Aliases by the 64-bit hash of their name key, in open addressing: the keys are

@@ -72,7 +72,7 @@ final class RuleSet: Sendable {
         var filter: Int32
     }
 
-    /// A compiled filter's content, to find filters that test the same thing.
+    /// A filter's content, so that filters testing the same thing are stored once.
     private struct FilterKey: Hashable {
         var words: [Int32]
         var digitLengths: UInt32
@@ -122,8 +122,15 @@ final class RuleSet: Sendable {
                 wordStart: start, wordEnd: Int32(filterWords.count), digitLengths: filter.digitLengths,
                 any: filter.any, anyWord: filter.anyWord, numeral: filter.numeral)
         }
+        // A word's triggers often share a filter; stored once, each is tested once per token.
+        var filterIndex: [FilterKey: Int32] = [:]
         func add(_ filter: RulePattern.NextFilter) -> Int32 {
+            let key = FilterKey(
+                words: filter.words.sorted(), digitLengths: filter.digitLengths, any: filter.any,
+                anyWord: filter.anyWord, numeral: filter.numeral)
+            if let known = filterIndex[key] { return known }
             filters.append(compile(filter))
+            filterIndex[key] = Int32(filters.count - 1)
             return Int32(filters.count - 1)
         }
         for line in file.rules {
@@ -160,17 +167,12 @@ final class RuleSet: Sendable {
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
             // The word's distinct filters, each with the set of the word's triggers using it.
-            var distinct: [FilterKey: Int] = [:]
+            var distinct: [Int32: Int] = [:]
             let firstFilter = wordFilters.count
             for (position, trigger) in (triggersByWord[id] ?? []).enumerated() {
-                let filter = filters[Int(trigger.filter)]
-                let key = FilterKey(
-                    words: Array(filterWords[Int(filter.wordStart)..<Int(filter.wordEnd)]),
-                    digitLengths: filter.digitLengths, any: filter.any, anyWord: filter.anyWord,
-                    numeral: filter.numeral)
-                let distinctFilter = distinct[key] ?? distinct.count
+                let distinctFilter = distinct[trigger.filter] ?? distinct.count
                 if distinctFilter == distinct.count {
-                    distinct[key] = distinctFilter
+                    distinct[trigger.filter] = distinctFilter
                     wordFilters.append(trigger.filter)
                     wordFilterTriggers.append(0)
                 }
@@ -266,23 +268,23 @@ final class RuleSet: Sendable {
                         guard !words.isEmpty || numberCount > 0 else { continue }
                         var attempt = Attempt(index: index)
                         // The rules whose next-token filter passes, in order: the word's
-                        // triggers one by one (a word triggers a few), then the number-initial
-                        // rules through their inverted filters (a number can start dozens).
+                        // triggers (each of its distinct filters tested once, then the triggers
+                        // of those that pass), then the number-initial rules through their
+                        // inverted filters (a number can start dozens).
                         var tryCount = 0
                         if !words.isEmpty {
-                            // Each distinct filter tested once; the triggers of those that pass
-                            // are tried, in order.
                             let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
                             if words.count <= 64 {
-                                var passing: UInt64 = 0
+                                var passingTriggers: UInt64 = 0
                                 for slot in distinct
                                 where next.passes(filters[Int(wordFilters[slot])], at: index + 1) {
-                                    passing |= wordFilterTriggers[slot]
+                                    passingTriggers |= wordFilterTriggers[slot]
                                 }
-                                while passing != 0 {
-                                    tries[tryCount] = triggers[words.lowerBound + passing.trailingZeroBitCount].rule
+                                while passingTriggers != 0 {
+                                    tries[tryCount] =
+                                        triggers[words.lowerBound + passingTriggers.trailingZeroBitCount].rule
                                     tryCount += 1
-                                    passing &= passing &- 1
+                                    passingTriggers &= passingTriggers &- 1
                                 }
                             } else {
                                 for slot in words {

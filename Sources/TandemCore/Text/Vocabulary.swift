@@ -234,13 +234,13 @@ public final class Vocabulary: @unchecked Sendable {
     /// `length` bytes at `pointer` as one little-endian word, zero above them (1…8 bytes;
     /// reads 8 bytes, which the callers keep readable).
     @inline(__always)
-    static func word(_ pointer: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+    private static func word(_ pointer: UnsafePointer<UInt8>, length: Int) -> UInt64 {
         let loaded = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
         return length >= 8 ? loaded : loaded & ((1 &<< UInt64(length &* 8)) &- 1)
     }
 
     @inline(__always)
-    static func lowered(_ word: UInt64, length: Int, lowercase: Bool) -> UInt64 {
+    private static func lowered(_ word: UInt64, length: Int, lowercase: Bool) -> UInt64 {
         guard lowercase else { return word }
         let bits: UInt64 = 0x2020_2020_2020_2020
         return word | (length >= 8 ? bits : bits & ((1 &<< UInt64(length &* 8)) &- 1))
@@ -248,28 +248,37 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// `hash` of a key of at most eight bytes given as one word (its bytes, zero above).
     @inline(__always)
-    static func hashWord(_ word: UInt64, length: Int) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
-        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 32
-        return hash &* 0xC4CE_B9FE_1A85_EC53 ^ (hash >> 29)
+    private static func hashWord(_ word: UInt64, length: Int) -> UInt64 {
+        finish(absorb(word, into: seed(length: length)))
     }
+
+    /// The steps of `hash`: a start from the length, each word of eight bytes mixed in, a
+    /// final mix.
+    @inline(__always)
+    private static func seed(length: Int) -> UInt64 { 0x9E37_79B9_7F4A_7C15 ^ UInt64(length) }
+
+    @inline(__always)
+    private static func absorb(_ word: UInt64, into hash: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        return mixed ^ (mixed >> 32)
+    }
+
+    @inline(__always)
+    private static func finish(_ hash: UInt64) -> UInt64 { hash &* 0xC4CE_B9FE_1A85_EC53 ^ (hash >> 29) }
 
     /// A hash of `length` bytes at `pointer`, eight at a time (readable 8 bytes past the end).
     /// Also names strings in `MatchKey.nameHash`.
     @inline(__always)
     static func hash(_ pointer: UnsafePointer<UInt8>, length: Int, lowercase: Bool) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        var hash = seed(length: length)
         var offset = 0
         repeat {
             let chunk = min(8, length - offset)
-            hash =
-                (hash ^ lowered(word(pointer + offset, length: chunk), length: chunk, lowercase: lowercase))
-                &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
+            hash = absorb(
+                lowered(word(pointer + offset, length: chunk), length: chunk, lowercase: lowercase), into: hash)
             offset += 8
         } while offset < length
-        return hash &* 0xC4CE_B9FE_1A85_EC53 ^ (hash >> 29)
+        return finish(hash)
     }
 
     /// Whether `length` bytes at `text` (lowercased per `lowercase`) equal those at `key`.
