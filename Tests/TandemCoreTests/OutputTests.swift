@@ -52,6 +52,57 @@ struct OutputTests {
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value)]")
     }
 
+    /// Every power of ten and its neighbours, both signs: digits are counted by comparisons
+    /// and written two at a time from a table, so each length and pair must come out right.
+    @Test func everyDigitCountRoundTrips() {
+        var values: [Int] = [0, Int.max, Int.min]
+        var power = 1
+        for exponent in 0...18 {
+            values += [power - 1, power, power + 1, power * 5]
+            if exponent < 18 { power *= 10 }
+        }
+        var json = JSONWriter()
+        json.beginArray()
+        for value in values {
+            json.int(value)
+            json.int(0 &- value)
+        }
+        json.endArray()
+        let expected = "[" + values.map { "\($0),\(0 &- $0)" }.joined(separator: ",") + "]"
+        #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
+    }
+
+    /// Strings written through the cache come out exactly as without it: the same strings
+    /// again and again, strings that need escaping, strings too long to keep, equal
+    /// strings with storage of their own, and more strings than the cache has slots.
+    @Test func cachedStringsMatchUncachedOnes() throws {
+        let fixed = [
+            "entity", "LOC", "vi/entities:gazetteer", "en/numbers:cardinal-with-a-long-rule-name-past-sixty-four-bytes",
+            "quote \" and \\", "tab\tnew\nline", "Việt Nam", "",
+        ]
+        var texts: [String] = []
+        for round in 0..<3 {
+            texts += fixed
+            // Built at run time: equal contents in separate storage, and 400 distinct ones.
+            texts += fixed.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+            texts += (0..<400).map { "id_\($0)_\(round % 2)_Đức_and_a_longer_tail" }
+        }
+        let cache = QuotedStringCache()
+        var cached = JSONWriter()
+        var plain = JSONWriter()
+        cached.beginArray()
+        plain.beginArray()
+        for text in texts {
+            cached.string(text, cache: cache)
+            plain.string(text)
+        }
+        cached.endArray()
+        plain.endArray()
+        #expect(cached.bytes == plain.bytes)
+        let array = try JSONSerialization.jsonObject(with: Data(cached.bytes)) as? [String]
+        #expect(array == texts)
+    }
+
     /// The writer's buffer grows past its first capacity without losing what it holds.
     @Test func growsPastItsFirstCapacity() throws {
         var json = JSONWriter(reserving: 8)

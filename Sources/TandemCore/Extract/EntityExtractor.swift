@@ -810,13 +810,15 @@ public final class EntityExtractor: Extractor {
                     aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
                 }
             }
-            // "Long Form (ACR)": the acronym takes the long form's id.
+            // "Long Form (ACR)": the acronym takes the long form's id. Hits are in text order
+            // and brackets are visited in it, so one cursor finds the hit ending at each.
             var opening = nextOpeningBracket(from: 0)
+            var long = 0
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
-                guard index + 2 < tokens.count, context.isCharacter(index + 2, UInt8(ascii: ")")),
-                    isAcronym(index + 1), !isCovered(index + 1),
-                    let long = hits.firstIndex(where: { $0.end == index })
+                while long < hits.count && hits[long].end < index { long += 1 }
+                guard long < hits.count, hits[long].end == index, index + 2 < tokens.count,
+                    context.isCharacter(index + 2, UInt8(ascii: ")")), isAcronym(index + 1), !isCovered(index + 1)
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }

@@ -86,19 +86,68 @@ public struct JSONWriter: ~Copyable {
             count += 1
         }
         var magnitude = value.magnitude
-        var digits = 1
-        var scale: UInt = 10
-        while digits < 20 && magnitude >= scale {
-            digits += 1
-            let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
-            if overflow { break }
-            scale = next
+        let digits = Self.digitCount(magnitude)
+        // Two digits per division, from the last pair back, out of a table of "00" to "99"
+        // (a static string: no lazy global, no bounds check).
+        let pairs = Self.digitPairs.utf8Start
+        var position = count + digits
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            position -= 2
+            storage[position] = pairs[pair]
+            storage[position + 1] = pairs[pair + 1]
         }
-        for position in stride(from: count + digits - 1, through: count, by: -1) {
-            storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            storage[position - 2] = pairs[pair]
+            storage[position - 1] = pairs[pair + 1]
+        } else {
+            storage[position - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
         }
         count += digits
+    }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    /// Decimal digits of `value` (1 for 0). Record numbers are mostly offsets of a few digits.
+    @inline(__always)
+    private static func digitCount(_ value: UInt) -> Int {
+        if value < 10 { return 1 }
+        if value < 100 { return 2 }
+        if value < 1000 { return 3 }
+        if value < 10000 { return 4 }
+        var digits = 5
+        var scale: UInt = 100_000
+        while digits < 20 && value >= scale {
+            digits += 1
+            scale = scale &* 10
+        }
+        return digits
+    }
+
+    /// A string that records write again and again (a kind, a type, a rule name, an id):
+    /// its quoted form comes from `cache` after the first time.
+    @inline(__always)
+    public mutating func string(_ value: String, cache: QuotedStringCache) {
+        separate()
+        let key = QuotedStringCache.key(of: value)
+        let slot = QuotedStringCache.slot(of: key)
+        if let quoted = cache.quoted(key, slot: slot) {
+            reserve(quoted.count)
+            Self.copy(quoted.baseAddress!, to: storage + count, count: quoted.count)
+            count += quoted.count
+            return
+        }
+        let before = count
+        appendString(value)
+        cache.store(
+            value, key: key, slot: slot,
+            quotedBytes: UnsafeBufferPointer(start: storage + before, count: count - before))
     }
 
     /// A string given as UTF-8 bytes (a slice of a document), escaped.
@@ -129,6 +178,13 @@ public struct JSONWriter: ~Copyable {
     public mutating func null() {
         separate()
         put("null")
+    }
+
+    /// `"name":"value"` with the value's quoted form from `cache` (see `string(_:cache:)`).
+    @inline(__always)
+    public mutating func field(_ name: StaticString, _ value: String, cache: QuotedStringCache) {
+        key(name)
+        string(value, cache: cache)
     }
 
     /// Convenience: `"name":"value"`, or `"name":null` for nil.
@@ -188,9 +244,9 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// Copies bytes: up to sixteen with two overlapping loads and stores of a power-of-two
-    /// width (a `memcpy` call costs more than the copy for the short keys and values of a
-    /// record; a loop by hand mispredicts its exit once per string), longer ones by `memcpy`.
+    /// Copies bytes: up to 32 with two overlapping loads and stores of a power-of-two width
+    /// (a `memcpy` call costs more than the copy for the short keys and values of a record;
+    /// a loop by hand mispredicts its exit once per string), longer ones by `memcpy`.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
         let from = UnsafeRawPointer(source)
@@ -200,6 +256,11 @@ public struct JSONWriter: ~Copyable {
             let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             to.storeBytes(of: head, as: UInt64.self)
             to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count > 16 && count <= 32 {
+            let head = from.loadUnaligned(as: (UInt64, UInt64).self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 16, as: (UInt64, UInt64).self)
+            to.storeBytes(of: head, as: (UInt64, UInt64).self)
+            to.storeBytes(of: tail, toByteOffset: count - 16, as: (UInt64, UInt64).self)
         } else if count >= 4 && count < 8 {
             let head = from.loadUnaligned(as: UInt32.self)
             let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
@@ -223,31 +284,54 @@ public struct JSONWriter: ~Copyable {
     private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        /// High bit set in each byte of `word` that is zero.
-        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
-        /// Bytes below 0x20 (ASCII only: bytes of 0x80 and up have their high bit set), bytes
-        /// equal to 0x22, 0x5C or 0x7F.
-        func flagged(_ word: UInt64) -> Bool {
-            let control = (word &- 0x2020_2020_2020_2020) & ~word & highs
-            let special =
-                zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x5C &* ones)) | zeroBytes(word ^ (0x7F &* ones))
-            return control | special != 0
-        }
         // Fewer than eight bytes: copied over harmless letters into one word (no loop whose
         // exit depends on the length).
         if utf8.count < 8 {
-            return flagged(shortWord(base, count: utf8.count))
+            return flagged(shortWord(base, count: utf8.count)) != 0
         }
         var offset = 0
         while offset + 8 <= utf8.count {
-            if flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) { return true }
+            if flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) != 0 {
+                return true
+            }
             offset += 8
         }
         // The last partial word: the final eight bytes (some checked twice).
         return offset < utf8.count
-            && flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self)))
+            && flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self))) != 0
+    }
+
+    /// The high bit of bytes of `word` that need escaping: below 0x20 (ASCII only: bytes of
+    /// 0x80 and up have their high bit set), 0x22, 0x5C or 0x7F. Bytewise subtraction lets
+    /// a borrow flag bytes above a flagged one, so only the lowest flag is sure to be one.
+    @inline(__always)
+    private static func flagged(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in each byte of `word` that is zero (and maybe above one).
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & highs
+        return control | zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x5C &* ones))
+            | zeroBytes(word ^ (0x7F &* ones))
+    }
+
+    /// The offset of the first byte from `offset` on that needs escaping, or `utf8.count`:
+    /// eight bytes at a time (documents written whole, with a line break per paragraph).
+    @inline(__always)
+    private static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        let raw = UnsafeRawPointer(utf8.baseAddress!)
+        var offset = offset
+        while offset + 8 <= utf8.count {
+            let flags = flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            if flags != 0 { return offset + flags.trailingZeroBitCount >> 3 }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return offset }
+            offset += 1
+        }
+        return offset
     }
 
     /// The `count` (< 8) bytes at `source` as one little-endian word, the bytes above them
@@ -300,9 +384,10 @@ public struct JSONWriter: ~Copyable {
         put(UInt8(ascii: "\""))
         // Copy runs of bytes that need no escaping in one go.
         var runStart = 0
-        for index in 0..<utf8.count {
+        while true {
+            let index = Self.nextEscape(in: utf8, from: runStart)
+            guard index < utf8.count else { break }
             let byte = utf8[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
             put(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             runStart = index + 1
             switch byte {

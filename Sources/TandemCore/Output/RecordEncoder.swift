@@ -17,17 +17,20 @@ public struct RecordEncoder: Sendable {
     }
 
     /// The document record: language, dct, sentences and mentions with original offsets.
-    public func documentRecord(doc: String, document: AnalyzedDocument) -> [UInt8] {
+    /// `cache` keeps the quoted forms of the strings mentions repeat (one per worker).
+    public func documentRecord(doc: String, document: AnalyzedDocument, cache: QuotedStringCache) -> [UInt8] {
         // The original text's UTF-8 is borrowed once for the whole record (mention texts are
         // sliced from it with a cursor that only moves forward).
         var text = document.segmented.normalized.source.text
         return text.withUTF8 { utf8 in
             var slicer = ScalarCursor(utf8: utf8, scalarCount: document.segmented.normalized.origins.scalarCount)
-            return documentRecord(doc: doc, document: document, slicer: &slicer)
+            return documentRecord(doc: doc, document: document, slicer: &slicer, cache: cache)
         }
     }
 
-    private func documentRecord(doc: String, document: AnalyzedDocument, slicer: inout ScalarCursor) -> [UInt8] {
+    private func documentRecord(
+        doc: String, document: AnalyzedDocument, slicer: inout ScalarCursor, cache: QuotedStringCache
+    ) -> [UInt8] {
         let segmented = document.segmented
         let normalized = segmented.normalized
         let source = normalized.source
@@ -61,7 +64,7 @@ public struct RecordEncoder: Sendable {
             for mention in mentions.indices {
                 let (start, end) = normalized.originalRange(mentions[mention].span)
                 json.beginObject()
-                json.field("kind", mentions[mention].kind)
+                json.field("kind", mentions[mention].kind, cache: cache)
                 json.field("start", start)
                 json.field("end", end)
                 json.key("text")
@@ -70,19 +73,19 @@ public struct RecordEncoder: Sendable {
                 } else {
                     json.string("")
                 }
-                if let type = mentions[mention].type { json.field("type", type) }
-                if let id = mentions[mention].id { json.field("id", id) }
+                if let type = mentions[mention].type { json.field("type", type, cache: cache) }
+                if let id = mentions[mention].id { json.field("id", id, cache: cache) }
                 if let value = mentions[mention].value {
                     json.key("value")
-                    Self.write(value, to: &json)
+                    Self.write(value, to: &json, cache: cache)
                 }
                 if let valueEnd = mentions[mention].valueEnd {
                     json.key("value_end")
-                    Self.write(valueEnd, to: &json)
+                    Self.write(valueEnd, to: &json, cache: cache)
                 }
-                if let mod = mentions[mention].mod { json.field("mod", mod) }
-                if let unit = mentions[mention].unit { json.field("unit", unit) }
-                json.field("rule", mentions[mention].rule)
+                if let mod = mentions[mention].mod { json.field("mod", mod, cache: cache) }
+                if let unit = mentions[mention].unit { json.field("unit", unit, cache: cache) }
+                json.field("rule", mentions[mention].rule, cache: cache)
                 json.endObject()
             }
         }
@@ -98,11 +101,11 @@ public struct RecordEncoder: Sendable {
         return json.bytes
     }
 
-    static func write(_ value: MentionValue, to json: inout JSONWriter) {
+    static func write(_ value: MentionValue, to json: inout JSONWriter, cache: QuotedStringCache) {
         switch value {
         case .integer(let number): json.int(Int(number))
         case .decimal(let number): json.double(number)
-        case .string(let text): json.string(text)
+        case .string(let text): json.string(text, cache: cache)
         case .null: json.null()
         }
     }

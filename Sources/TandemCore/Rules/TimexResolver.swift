@@ -142,8 +142,9 @@ final class TimexResolver: Sendable {
         let future = direction == "future" || (direction == nil && futureContext)
         if let shift = shift?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
+            // `unit:amount`, the amount signed (`Int` reads a leading `+` or `-`).
             let parts = shift.split(separator: ":")
-            guard parts.count == 2, let amount = Int(parts[1].replacingOccurrences(of: "+", with: "")) else {
+            guard parts.count == 2, let amount = Int(parts[1]) else {
                 return nil
             }
             let date: CivilDate

@@ -24,6 +24,8 @@ public struct EmitStage: Stage {
     public static let name = "emit"
 
     let encoder = RecordEncoder()
+    /// This worker's quoted kinds, types, rule names and ids.
+    let quotedStrings = QuotedStringCache()
     /// Keep the analyzed document next to its bytes (for callers that use it in memory).
     let keepDocuments: Bool
 
@@ -34,7 +36,8 @@ public struct EmitStage: Stage {
     public mutating func process(_ input: AnalyzedDocument) throws(StageFailure) -> EncodedRecord {
         EncodedRecord(
             inputBytes: input.segmented.normalized.source.inputBytes,
-            bytes: encoder.documentRecord(doc: input.segmented.normalized.source.doc, document: input),
+            bytes: encoder.documentRecord(
+                doc: input.segmented.normalized.source.doc, document: input, cache: quotedStrings),
             document: keepDocuments ? input : nil)
     }
 }
