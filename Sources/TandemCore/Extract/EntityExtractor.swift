@@ -223,6 +223,9 @@ public final class EntityExtractor: Extractor {
     let particles: [Int32]
     /// Words that join the parts of an English organization name (of, for, and, the).
     let connectors: [Int32]
+    /// Words that join an English organization head to the rest of its name (Ministry of
+    /// Defence, Center for Disease Control); `in` after a head is a place (Institute in Hanoi).
+    let headConnectors: [Int32]
     /// Words that join the items of a list of names (and, và).
     let listJoiners: [Int32]
     /// Articles that may stand before an appositive title (`John Smith, a spokesman for`).
@@ -280,6 +283,7 @@ public final class EntityExtractor: Extractor {
         func ids(_ words: [String]) -> [Int32] { Array(Set(words.map { vocabulary.intern($0) })).sorted() }
         particles = ids(["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"])
         connectors = ids(["of", "for", "and", "the", "on", "in"])
+        headConnectors = ids(["of", "for", "on"])
         listJoiners = ids(["and", "or", "và", "hoặc"])
         articles = ids(["a", "an", "the"])
     }
@@ -659,7 +663,7 @@ public final class EntityExtractor: Extractor {
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
-                    guard end < tokens.count, extractor.connectors.contains(ids[end]), isNameWord(end + 1) else {
+                    guard end < tokens.count, extractor.headConnectors.contains(ids[end]), isNameWord(end + 1) else {
                         return
                     }
                     end += 1
@@ -698,6 +702,11 @@ public final class EntityExtractor: Extractor {
                         // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
                         // organizations: "Bộ Y tế và Bộ Tài chính").
                         capitalsInRow = 0
+                    } else if context.language == "en" && extractor.listJoiners.contains(ids[end])
+                        && isNameWord(end + 1) && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
+                        && !startsKnownNonPerson(end + 1)
+                    {
+                        // "Ministry of Science and Technology" likewise (not "… and Hanoi").
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !extractor.connectors.contains(ids[end]))
                     {
@@ -706,14 +715,19 @@ public final class EntityExtractor: Extractor {
                         // A lowercase syllable continues the capitalized one before it
                         // (Quốc phòng, Tài chính); a second one is the sentence going on
                         // (Bộ Tài chính công bố…), and so is one after a proper name of two
-                        // capitalized syllables or more (Bệnh viện Bạch Mai tiếp nhận…).
-                        guard tokens[end - 1].capitalized, capitalsInRow < 2 else { break }
+                        // capitalized syllables or more (Bệnh viện Bạch Mai tiếp nhận…). An
+                        // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
+                        // triển khai…), but a single capital does (Y tế).
+                        let previous = tokens[end - 1]
+                        guard previous.capitalized, capitalsInRow < 2,
+                            !previous.allCaps || previous.end - previous.start <= 2
+                        else { break }
                         capitalsInRow = 0
                         last = end + 1
                     }
                     end += 1
                 }
-                addOrganization(index, last, rule: .orgHead, name: firstWord)
+                addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: firstWord)
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail.
@@ -752,6 +766,22 @@ public final class EntityExtractor: Extractor {
                     first, end, referent: .slug(first, end), type: .organization, rule: rule,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// Where an English organization whose head is at `head` starts: at the capitalized
+        /// words before the head that belong to its name (General Department of …, Pasteur
+        /// Institute, National Institute of …), up to three, neither function words nor known
+        /// places; at the head itself in other languages, which put modifiers after it.
+        func englishModifiers(before head: Int) -> Int {
+            guard context.language == "en", !tokens[head].newlineBefore else { return head }
+            var first = head
+            while first > 0 && head - first < 3 && isNameWord(first - 1) && !tokens[first].newlineBefore
+                && tables.functionWords.matchLength(context, ids: ids, at: first - 1) == nil
+                && !startsKnownNonPerson(first - 1)
+            {
+                first -= 1
+            }
+            return first
         }
 
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
