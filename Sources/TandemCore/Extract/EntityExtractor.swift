@@ -667,11 +667,7 @@ public final class EntityExtractor: Extractor {
                         return
                     }
                     end += 1
-                } else {
-                    guard isNameWord(end) else { return }
                 }
-                var last = end
-                let firstWord = end
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
                 // title's domain, and a family name starting a name in it starts the person.
                 let titled =
@@ -679,6 +675,19 @@ public final class EntityExtractor: Extractor {
                     && (max(0, index - 3)..<index).contains {
                         tables.titles.matchLength(context, ids: ids, at: $0) == index - $0
                     }
+                if context.language != "en" {
+                    // The place a local body serves may follow its head (UBND tỉnh Quảng Nam),
+                    // but not a person after a title (Chủ tịch UBND thành phố Phan Văn Mãi).
+                    if !isNameWord(end), let cues = tables.locationCues,
+                        let count = cues.matchLength(context, ids: ids, at: end), isNameWord(end + count),
+                        !(titled && startsPersonName(end + count))
+                    {
+                        end += count
+                    }
+                    guard isNameWord(end) else { return }
+                }
+                var last = end
+                let firstWord = end
                 // Capitalized syllables in a row (acronyms aside) since the last lowercase one.
                 var capitalsInRow = 0
                 while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {

@@ -156,8 +156,16 @@ public struct NumeralParser: Sendable {
         {
             value *= word.value
             next += 1
-            // A smaller amount after the scale adds to it: 1 tỷ 200 triệu, 2 triệu 500 nghìn.
             var scale = word.value
+            // A larger scale after it multiplies: 50 nghìn tỷ (50 thousand billion), 5 trăm tỷ.
+            while next < tokens.count && !tokens[next].glued && !tokens[next].newlineBefore,
+                let larger = self.word(ids[next]), larger.wordClass == .scale, larger.value > scale
+            {
+                value *= larger.value
+                scale = larger.value
+                next += 1
+            }
+            // A smaller amount after the scale adds to it: 1 tỷ 200 triệu, 2 triệu 500 nghìn.
             while next + 1 < tokens.count && tokens[next].kind == .digits && !tokens[next].glued
                 && !tokens[next].newlineBefore && tokens[next].end - tokens[next].start <= 3
                 && !tokens[next + 1].glued && !tokens[next + 1].newlineBefore,
@@ -224,6 +232,7 @@ public struct NumeralParser: Sendable {
             } else if count == 0 && (word.wordClass == .compoundUnit || word.wordClass == .multiplierUnit) {
                 guard beforeMultiplier else { break scan }
             }
+            let previousClass = lastClass
             lastClass = word.wordClass
             lastValue = word.value
             switch word.wordClass {
@@ -261,6 +270,13 @@ public struct NumeralParser: Sendable {
                 small = 0
                 seen = true
             case .scale:
+                if previousClass == .scale && hundreds + small == 0 && total < word.value {
+                    // A larger scale right after a smaller one multiplies all before it:
+                    // ba nghìn tỷ (three thousand billion).
+                    total *= word.value
+                    seen = true
+                    break
+                }
                 total += (hundreds + small == 0 ? 1 : hundreds + small) * word.value
                 hundreds = 0
                 small = 0
