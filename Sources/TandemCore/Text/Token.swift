@@ -39,6 +39,25 @@ public struct Tokenizer: Sendable {
         // through a call per token), then into an Array of the exact size.
         // Offsets are 32-bit: checked once here, not per token.
         precondition(bytes.count <= Int(Int32.max), "a text of 2 GiB or more cannot be tokenized")
+        return Self.twoByteClasses.withUnsafeBufferPointer { tokenize(bytes, twoByteClasses: $0) }
+    }
+
+    /// The tokenizer's classes of the scalars written in two UTF-8 bytes (U+0080 to U+07FF,
+    /// indexed by value): Latin-1, Latin Extended (ă đ ĩ ũ ơ ư), combining marks, Greek,
+    /// Cyrillic. Read once per scalar instead of the range tests of `Scalars`.
+    private static let twoByteClasses: [UInt8] = (0..<0x800).map { value in
+        var classes: UInt8 = 0
+        if Scalars.isLetter(UInt32(value)) { classes |= letterClass }
+        if Scalars.isUppercase(UInt32(value)) { classes |= uppercaseClass }
+        if value >= 0x300 && value <= 0x36F { classes |= markClass }
+        return classes
+    }
+    private static let letterClass: UInt8 = 1
+    private static let uppercaseClass: UInt8 = 2
+    /// A combining mark: part of a word (a letter for `Scalars.isLetter`), but no case.
+    private static let markClass: UInt8 = 4
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, twoByteClasses: UnsafeBufferPointer<UInt8>) -> [Token] {
         var capacity = bytes.count / 4 + 16
         var buffer = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
         var tokenCount = 0
@@ -68,9 +87,17 @@ public struct Tokenizer: Sendable {
             } else {
                 let (value, length) = decodeScalar(bytes, at: index)
                 ascii = byte < 0x80
-                if Scalars.isLetter(value) {
+                let isLetter: Bool
+                if value < 0x800 {
+                    let classes = twoByteClasses[Int(value)]
+                    isLetter = classes & Self.letterClass != 0
+                    capitalized = isLetter && classes & Self.uppercaseClass != 0
+                } else {
+                    isLetter = Scalars.isLetter(value)
+                    capitalized = isLetter && Scalars.isUppercase(value)
+                }
+                if isLetter {
                     kind = .word
-                    capitalized = Scalars.isUppercase(value)
                     allCaps = capitalized
                     lowercase = !capitalized
                     index += length
@@ -109,14 +136,16 @@ public struct Tokenizer: Sendable {
                                     continue
                                 }
                             }
-                            // Latin-1 letters (U+00C0-U+00FF, C3 xx but × and ÷): uppercase up to Þ.
-                            if next == 0xC3 && index + 1 < count {
-                                let scalar = 0xC0 | (UInt32(bytes[index + 1]) & 0x3F)
-                                if scalar != 0xD7 && scalar != 0xF7 {
-                                    if scalar <= 0xDE { lowercase = false } else { allCaps = false }
-                                    index += 2
-                                    continue
+                            // Two-byte scalars (Latin-1, ă đ ơ ư, combining marks) by table.
+                            if next < 0xE0 && index + 1 < count {
+                                let scalar = (UInt32(next) & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                                let classes = twoByteClasses[Int(scalar)]
+                                guard classes & Self.letterClass != 0 else { break }
+                                if classes & Self.markClass == 0 {
+                                    if classes & Self.uppercaseClass != 0 { lowercase = false } else { allCaps = false }
                                 }
+                                index += 2
+                                continue
                             }
                             let (scalar, scalarLength) = decodeScalar(bytes, at: index)
                             let isMark = scalar >= 0x300 && scalar <= 0x36F
