@@ -20,19 +20,49 @@ public struct DateExtractor: Extractor {
         /// Per rule, its `type` and `mod` outputs, looked up once.
         let types: [String?]
         let mods: [TimexResolver.Template?]
-        /// Words that put what follows in the future (`set future will|shall` in dates.rules).
-        /// (A short array: a scan of a few ids beats hashing one, for every token looked at.)
-        let futureCues: [Int32]
+        /// Words and phrases that put what follows in the future (`set future will|shall|dự kiến`
+        /// in dates.rules): one-word cues as a short sorted array (a scan of a few ids beats
+        /// hashing one, for every token looked at), longer ones as word ids in order.
+        let futureCues: FutureCues
 
         init(
             rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
-            futureCues: [Int32]
+            futureCues: FutureCues
         ) {
             self.rules = rules
             self.resolvers = resolvers
             self.types = types
             self.mods = mods
             self.futureCues = futureCues
+        }
+    }
+
+    /// The future cues of one language (see `LanguageRules.futureCues`).
+    struct FutureCues: Sendable {
+        var words: [Int32] = []
+        var phrases: [[Int32]] = []
+
+        /// Parses `sẽ|sắp|dự kiến`, interning each word.
+        init(_ setting: String, vocabulary: Vocabulary) {
+            var words = Set<Int32>()
+            for cue in setting.split(separator: "|") {
+                let ids = cue.split(separator: " ").map { vocabulary.intern(String($0)) }
+                if ids.count == 1 { words.insert(ids[0]) } else if ids.count > 1 { phrases.append(ids) }
+            }
+            self.words = words.sorted()
+        }
+
+        var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
+
+        /// Whether a cue ends at token `index`.
+        func end(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            let id = ids[index]
+            guard id >= 0 else { return false }
+            if words.contains(id) { return true }
+            for phrase in phrases where phrase.last == id && index + 1 >= phrase.count {
+                if phrase.indices.allSatisfy({ ids[index + 1 - phrase.count + $0] == phrase[$0] }) { return true }
+            }
+            return false
         }
     }
 
@@ -60,9 +90,7 @@ public struct DateExtractor: Extractor {
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
-                futureCues: Array(
-                    Set((rules.settings["future"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
-                ).sorted())
+                futureCues: FutureCues(rules.settings["future"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -104,7 +132,7 @@ public struct DateExtractor: Extractor {
     /// Whether a future cue stands a few words before token `first` in the same clause (no
     /// clause punctuation or line break between them; the slash or dash of a date between,
     /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
-    static func futureCue(before first: Int, _ cues: [Int32], _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
+    static func futureCue(before first: Int, _ cues: FutureCues, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
         guard !cues.isEmpty else { return false }
         return context.tokens.withUnsafeBufferPointer { tokens in
             ids.withUnsafeBufferPointer { ids in
@@ -112,7 +140,7 @@ public struct DateExtractor: Extractor {
                 while index >= 0 && first - index <= futureCueReach {
                     if tokens[index + 1].newlineBefore { return false }
                     if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
-                    if ids[index] >= 0 && cues.contains(ids[index]) { return true }
+                    if cues.end(at: index, ids) { return true }
                     index -= 1
                 }
                 return false

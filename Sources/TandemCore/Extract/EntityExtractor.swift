@@ -786,11 +786,19 @@ public final class EntityExtractor: Extractor {
             var first = head
             while first > 0 && head - first < 3 && isNameWord(first - 1) && !tokens[first].newlineBefore
                 && tables.functionWords.matchLength(context, ids: ids, at: first - 1) == nil
-                && !startsKnownNonPerson(first - 1)
+                && !insideKnownNonPerson(first - 1)
             {
                 first -= 1
             }
             return first
+        }
+
+        /// Whether token `index` is part of a gazetteer place or organization (Nai in Dong Nai).
+        func insideKnownNonPerson(_ index: Int) -> Bool {
+            (max(0, index - 3)...index).contains { start in
+                guard let (count, entity) = gazetteer(at: start) else { return false }
+                return start + count > index && extractor.entities[entity].type != .person
+            }
         }
 
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or

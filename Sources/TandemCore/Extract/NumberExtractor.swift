@@ -9,7 +9,8 @@ public struct NumberExtractor: Extractor {
     /// (A class: fetched per document, a struct would be retained field by field.)
     final class LanguageRules: Sendable {
         let rules: RuleSet
-        let hedges: [(words: [Int32], mod: String)]
+        /// Longest first; a nil mod is a phrase that only looks like a hedge (`trong khoảng`).
+        let hedges: [(words: [Int32], mod: String?)]
         /// The hedges' last words: a number after any other word has no hedge, which a short
         /// scan tells (nil if some hedge is empty, which then stands before any number).
         let hedgeEnds: [Int32]?
@@ -18,7 +19,7 @@ public struct NumberExtractor: Extractor {
         let outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
 
         init(
-            rules: RuleSet, hedges: [(words: [Int32], mod: String)],
+            rules: RuleSet, hedges: [(words: [Int32], mod: String?)],
             outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
         ) {
             self.rules = rules
@@ -42,7 +43,7 @@ public struct NumberExtractor: Extractor {
                 allowedOutputs: ["range", "unit", "type", "scale"])
             let hedgesURL = rulesFolder.appendingPathComponent(language).appendingPathComponent("hedges.tsv")
             let hedges = try Lexicon.load(hedgesURL).entries
-                .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value) }
+                .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
                 .sorted { $0.words.count > $1.words.count }
             languages[language] = LanguageRules(
                 rules: rules, hedges: hedges,
