@@ -663,9 +663,9 @@ public final class EntityExtractor: Extractor {
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
-                    guard end < tokens.count, extractor.headConnectors.contains(ids[end]), isNameWord(end + 1) else {
-                        return
-                    }
+                    guard end < tokens.count, extractor.headConnectors.contains(ids[end]), isNameWord(end + 1),
+                        tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil
+                    else { return }
                     end += 1
                 }
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
