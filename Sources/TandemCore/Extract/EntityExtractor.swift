@@ -504,6 +504,9 @@ public final class EntityExtractor: Extractor {
                     end += 2
                 } else if extractor.particles.contains(ids[end]) && !tokens[end].capitalized && isNameWord(end + 1) {
                     end += 2
+                } else if isInitialDot(end) && isNameWord(end + 1) {
+                    // A middle initial: Donald J. Trump.
+                    end += 1
                 } else {
                     break
                 }
@@ -511,10 +514,23 @@ public final class EntityExtractor: Extractor {
             return end
         }
 
-        /// A person: the gazetteer's when the run is a known person, else a slug.
+        /// Whether token `index` is the dot of an initial: glued after one capital letter.
+        func isInitialDot(_ index: Int) -> Bool {
+            index > 0 && context.isCharacter(index, UInt8(ascii: ".")) && tokens[index].glued
+                && tokens[index - 1].kind == .word && tokens[index - 1].capitalized
+                && tokens[index - 1].end - tokens[index - 1].start == 1
+        }
+
+        /// A person: the gazetteer's when the run is a known person, else a slug. A run with
+        /// a middle initial (Donald J. Trump) is the known person its surname names.
         func person(_ first: Int, _ end: Int) -> Referent {
             if let (count, entity) = gazetteer(at: first), count == end - first,
                 extractor.entities[entity].type == .person
+            {
+                return .known(entity)
+            }
+            if end - first >= 4, (first + 1..<end - 1).contains(where: isInitialDot),
+                let (count, entity) = gazetteer(at: end - 1), count == 1, extractor.entities[entity].type == .person
             {
                 return .known(entity)
             }
