@@ -186,4 +186,17 @@ struct RuleExampleTests {
         #expect(ids[0] == ["Trần_Minh_Quân"])
         #expect(ids[1].contains("United_Kingdom"))
     }
+
+    /// A hedge word right after a number joins two numbers (six out of 63), but still hedges
+    /// a number after a word.
+    @Test func hedgeWordAfterANumberIsNoHedge() throws {
+        let sink = Support.run([
+            Support.document("Mới có 6 trên 63 địa phương giải ngân trên 60% vốn.", doc: "a", lang: "vi")
+        ])
+        let mentions = (Support.records(sink).first?["mentions"] as? [[String: Any]]) ?? []
+        let mods = mentions.filter { $0["kind"] as? String == "number" }.map {
+            "\($0["text"] ?? ""):\($0["mod"] ?? "-")"
+        }
+        #expect(mods == ["6:-", "63:-", "60%:gt"])
+    }
 }

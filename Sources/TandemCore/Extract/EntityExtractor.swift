@@ -716,6 +716,13 @@ public final class EntityExtractor: Extractor {
                         continue
                     }
                     guard tokens[end].kind == .word else { break }
+                    // A title after an English organization starts a person (State Bank of
+                    // Vietnam Governor Nguyen Thi Hong).
+                    if context.language == "en" && end > firstWord
+                        && tables.titles.matchLength(context, ids: ids, at: end) != nil
+                    {
+                        break
+                    }
                     if tokens[end].capitalized {
                         if titled && end > firstWord && startsPersonName(end) { break }
                         if !tokens[end].allCaps { capitalsInRow += 1 }

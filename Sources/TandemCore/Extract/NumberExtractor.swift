@@ -115,12 +115,15 @@ public struct NumberExtractor: Extractor {
             mention: Mention(
                 kind: "number", span: span, type: outputs.type, value: Self.value(first * outputs.scale),
                 valueEnd: valueEnd,
-                mod: hedge(before: hedgeEnd, language, ids), unit: outputs.unit, rule: name),
+                mod: hedge(before: hedgeEnd, language, ids, context), unit: outputs.unit, rule: name),
             matchLength: matchLength, priority: 0)
     }
 
-    /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`.
-    private func hedge(before index: Int, _ language: LanguageRules, _ ids: [Int32]) -> String? {
+    /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`. A hedge
+    /// word right after a number joins two numbers instead (6 trên 63: six out of 63).
+    private func hedge(
+        before index: Int, _ language: LanguageRules, _ ids: [Int32], _ context: ExtractionContext
+    ) -> String? {
         if let ends = language.hedgeEnds, index == 0 || !ends.contains(ids[index - 1]) { return nil }
         // By index: iterating the pairs would copy (retain) each one.
         for hedge in language.hedges.indices where language.hedges[hedge].words.count <= index {
@@ -130,7 +133,13 @@ public struct NumberExtractor: Extractor {
                 equal = false
                 break
             }
-            if equal { return language.hedges[hedge].mod }
+            if equal {
+                let before = index - count - 1
+                if before >= 0 && context.tokens[before].kind == .digits && !context.tokens[before + 1].newlineBefore {
+                    return nil
+                }
+                return language.hedges[hedge].mod
+            }
         }
         return nil
     }
