@@ -20,25 +20,28 @@ public struct DateExtractor: Extractor {
         /// Per rule, its `type` and `mod` outputs, looked up once.
         let types: [String?]
         let mods: [TimexResolver.Template?]
-        /// Words and phrases that put what follows in the future (`set future will|shall|dự kiến`
-        /// in dates.rules): one-word cues as a short sorted array (a scan of a few ids beats
-        /// hashing one, for every token looked at), longer ones as word ids in order.
-        let futureCues: FutureCues
+        /// Words and phrases that put what follows in the future (`set future will|dự kiến` in
+        /// dates.rules), and those that put it in the past (`set past was|agreed|đã`).
+        let futureCues: Cues
+        let pastCues: Cues
 
         init(
             rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
-            futureCues: FutureCues
+            futureCues: Cues, pastCues: Cues
         ) {
             self.rules = rules
             self.resolvers = resolvers
             self.types = types
             self.mods = mods
             self.futureCues = futureCues
+            self.pastCues = pastCues
         }
     }
 
-    /// The future cues of one language (see `LanguageRules.futureCues`).
-    struct FutureCues: Sendable {
+    /// The tense cues of one language (see `LanguageRules.futureCues`): one-word cues as a
+    /// short sorted array (a scan of a few ids beats hashing one), longer ones as word ids in
+    /// order.
+    struct Cues: Sendable {
         var words: [Int32] = []
         var phrases: [[Int32]] = []
 
@@ -90,7 +93,8 @@ public struct DateExtractor: Extractor {
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
-                futureCues: FutureCues(rules.settings["future"] ?? "", vocabulary: vocabulary))
+                futureCues: Cues(rules.settings["future"] ?? "", vocabulary: vocabulary),
+                pastCues: Cues(rules.settings["past"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -108,8 +112,10 @@ public struct DateExtractor: Extractor {
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
-            let future = Self.futureCue(before: match.firstToken, language.futureCues, context, ids)
-            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, futureContext: future)
+            let tense: TimexResolver.Tense =
+                Self.cue(before: match.firstToken, language.futureCues, context, ids)
+                ? .future : Self.cue(before: match.firstToken, language.pastCues, context, ids) ? .past : .unknown
+            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, tense: tense)
             else { return nil }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
@@ -129,10 +135,10 @@ public struct DateExtractor: Extractor {
         return candidates
     }
 
-    /// Whether a future cue stands a few words before token `first` in the same clause (no
-    /// clause punctuation or line break between them; the slash or dash of a date between,
-    /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
-    static func futureCue(before first: Int, _ cues: FutureCues, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
+    /// Whether a cue stands a few words before token `first` in the same clause (no clause
+    /// punctuation or line break between them; the slash or dash of a date between, as in
+    /// `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
+    static func cue(before first: Int, _ cues: Cues, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
         guard !cues.isEmpty else { return false }
         return context.tokens.withUnsafeBufferPointer { tokens in
             ids.withUnsafeBufferPointer { ids in

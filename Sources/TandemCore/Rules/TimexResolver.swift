@@ -132,14 +132,25 @@ final class TimexResolver: Sendable {
         }
     }
 
-    /// `futureContext`: the sentence speaks of the future (`will meet on Thursday`), so a
-    /// weekday or a date without a year is the next one, unless the rule says `direction`.
-    func resolve(_ captures: [Capture?], dct: CivilDate?, futureContext: Bool = false) -> Resolved? {
+    /// What the words before a date say of its time: they speak of the future (`will meet
+    /// on Thursday`), of the past (`agreed in December`, `đã diễn ra`), or neither.
+    enum Tense: Sendable {
+        case unknown
+        case past
+        case future
+    }
+
+    /// `tense`: in the future, a weekday or a date without a year is the next one (unless the
+    /// rule says `direction`); in the past, the last one; otherwise the last one, or the
+    /// coming one within `upcomingDays`.
+    func resolve(_ captures: [Capture?], dct: CivilDate?, tense: Tense = .unknown) -> Resolved? {
         if let value = value?.fill(captures) {
             return Resolved(value: .string(value), valueEnd: valueEnd.map { .string($0.fill(captures)) })
         }
         let direction = self.direction?.fill(captures)
-        let future = direction == "future" || (direction == nil && futureContext)
+        let future = direction == "future" || (direction == nil && tense == .future)
+        // Past or future, a date has no "coming" window; nor has a rule that names its direction.
+        let upcoming = direction == nil && tense == .unknown
         if let shift = shift?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
             // `unit:amount`, the amount signed (`Int` reads a leading `+` or `-`).
@@ -166,12 +177,16 @@ final class TimexResolver: Sendable {
             if !future && offset > 0 { offset -= 7 }
             return Resolved(value: .string(format(dct.adding(days: offset), grain: "D", captures)))
         }
-        guard let start = calendarValue(startFields, captures, dct: dct, future: future, startYear: nil) else {
+        guard
+            let start = calendarValue(
+                startFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: nil)
+        else {
             return nil
         }
         var end =
             hasEnd
-            ? calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year, endOf: start)
+            ? calendarValue(
+                endFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: start.year, endOf: start)
             : nil
         if hasEnd && end == nil { return nil }
         // A range ends after it starts: 1/11 to 31/3 runs into the next year.
@@ -180,7 +195,8 @@ final class TimexResolver: Sendable {
         {
             var next = start
             next.year = year + 1
-            end = calendarValue(endFields, captures, dct: dct, future: future, startYear: start.year, endOf: next)
+            end = calendarValue(
+                endFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: start.year, endOf: next)
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
@@ -196,7 +212,7 @@ final class TimexResolver: Sendable {
     /// A date, time, week, quarter, decade or century from calendar fields.
     /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
     private func calendarValue(
-        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, startYear: Int?,
+        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, upcoming: Bool, startYear: Int?,
         endOf start: Calendar? = nil
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
@@ -225,7 +241,7 @@ final class TimexResolver: Sendable {
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
             year = inferYear(
                 month: firstDay?.month ?? month ?? ((quarter ?? 1) - 1) * 3 + 1, day: firstDay?.day ?? day ?? 1,
-                dct: dct, future: future)
+                dct: dct, future: future, upcoming: upcoming)
         }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
@@ -259,13 +275,23 @@ final class TimexResolver: Sendable {
         return Calendar(text: text, year: year, month: month, day: day)
     }
 
-    /// The year that puts month/day nearest to the dct in the given direction.
-    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool) -> Int {
-        let sameYear = CivilDate(
-            year: dct.year, month: month, day: min(day, CivilDate.daysIn(year: dct.year, month: month)))
-        if future { return sameYear < dct ? dct.year + 1 : dct.year }
+    /// The year that puts month/day nearest to the dct in the given direction. Without a
+    /// future cue that is the past, except within `upcomingDays` ahead when no tense is known
+    /// (`upcoming`): news names the coming days and next month without a year (hội nghị diễn
+    /// ra ngày 25/11), and the same date of last year with one.
+    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool, upcoming: Bool) -> Int {
+        func date(in year: Int) -> CivilDate {
+            CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(year: year, month: month)))
+        }
+        let sameYear = date(in: dct.year)
+        let next = sameYear < dct ? date(in: dct.year + 1) : sameYear
+        if future || (upcoming && next.daysSinceEpoch - dct.daysSinceEpoch <= Self.upcomingDays) { return next.year }
         return dct < sameYear ? dct.year - 1 : dct.year
     }
+
+    /// How far ahead of the dct a date without a year or a future cue is still taken as
+    /// coming (see `inferYear`).
+    static let upcomingDays = 31
 
     private func format(_ date: CivilDate, grain: String, _ captures: [Capture?], withPart: Bool = true) -> String {
         let text: String
