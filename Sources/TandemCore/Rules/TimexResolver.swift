@@ -233,6 +233,8 @@ final class TimexResolver: Sendable {
         if let day, !(1...31).contains(day) { return nil }
         if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
         if let quarter, !(1...4).contains(quarter) { return nil }
+        // Four digits past 2199 are a count, not a year (the 5000 troops).
+        if let year, year > 2199 { return nil }
         if let week, !(1...53).contains(week) { return nil }
         // Without a dct the shifted year stays unknown (XXXX).
         if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
