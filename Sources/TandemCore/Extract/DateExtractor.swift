@@ -21,56 +21,98 @@ public struct DateExtractor: Extractor {
         let types: [String?]
         let mods: [TimexResolver.Template?]
         /// Words and phrases that put what follows in the future (`set future will|dự kiến` in
-        /// dates.rules), and those that put it in the past (`set past was|agreed|đã`).
-        let futureCues: Cues
-        let pastCues: Cues
+        /// dates.rules) or in the past (`set past was|agreed|đã`).
+        let tenseCues: TenseCues
 
         init(
             rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
-            futureCues: Cues, pastCues: Cues
+            tenseCues: TenseCues
         ) {
             self.rules = rules
             self.resolvers = resolvers
             self.types = types
             self.mods = mods
-            self.futureCues = futureCues
-            self.pastCues = pastCues
+            self.tenseCues = tenseCues
         }
     }
 
-    /// The tense cues of one language (see `LanguageRules.futureCues`): one-word cues as a
-    /// short sorted array (a scan of a few ids beats hashing one), longer ones as word ids in
-    /// order.
-    struct Cues: Sendable {
-        var words: [Int32] = []
-        var phrases: [[Int32]] = []
+    /// The tense cues of one language: a flag byte per word id (a cue word, or the last word
+    /// of a cue phrase), read for each token before a date, and the phrases in word ids.
+    struct TenseCues: Sendable {
+        private var flags: [UInt8] = []
+        private var futurePhrases: [[Int32]] = []
+        private var pastPhrases: [[Int32]] = []
+        private static let futureWord: UInt8 = 1
+        private static let pastWord: UInt8 = 2
+        private static let futurePhraseEnd: UInt8 = 4
+        private static let pastPhraseEnd: UInt8 = 8
 
-        /// Parses `sẽ|sắp|dự kiến`, interning each word.
-        init(_ setting: String, vocabulary: Vocabulary) {
-            var words = Set<Int32>()
-            for cue in setting.split(separator: "|") {
-                let ids = cue.split(separator: " ").map { vocabulary.intern(String($0)) }
-                if ids.count == 1 { words.insert(ids[0]) } else if ids.count > 1 { phrases.append(ids) }
+        /// Parses `sẽ|sắp|dự kiến` settings, interning each word.
+        init(future: String, past: String, vocabulary: Vocabulary) {
+            var entries: [(id: Int32, flag: UInt8)] = []
+            func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout [[Int32]]) {
+                for cue in setting.split(separator: "|") {
+                    let ids = cue.split(separator: " ").map { vocabulary.intern(String($0)) }
+                    guard let last = ids.last else { continue }
+                    entries.append((last, ids.count == 1 ? word : phraseEnd))
+                    if ids.count > 1 { phrases.append(ids) }
+                }
             }
-            self.words = words.sorted()
+            add(future, word: Self.futureWord, phraseEnd: Self.futurePhraseEnd, into: &futurePhrases)
+            add(past, word: Self.pastWord, phraseEnd: Self.pastPhraseEnd, into: &pastPhrases)
+            flags = Array(repeating: 0, count: Int(entries.map(\.id).max() ?? -1) + 1)
+            for entry in entries { flags[Int(entry.id)] |= entry.flag }
         }
 
-        var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
-
-        /// Whether a cue ends at token `index`.
-        func end(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-            let id = ids[index]
-            guard id >= 0 else { return false }
-            if words.contains(id) { return true }
-            for phrase in phrases where phrase.last == id && index + 1 >= phrase.count {
-                if phrase.indices.allSatisfy({ ids[index + 1 - phrase.count + $0] == phrase[$0] }) { return true }
+        /// The tense the words before token `first` give, within `reach` tokens of its clause
+        /// (no clause punctuation or line break between; the slash or dash of a date between,
+        /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no boundary). A future cue anywhere
+        /// there wins over a past one.
+        func tense(before first: Int, _ context: ExtractionContext, _ ids: [Int32]) -> TimexResolver.Tense {
+            guard !flags.isEmpty else { return .unknown }
+            var past = false
+            return context.tokens.withUnsafeBufferPointer { tokens in
+                ids.withUnsafeBufferPointer { ids in
+                    flags.withUnsafeBufferPointer { flags in
+                        var index = first - 1
+                        while index >= 0 && first - index <= DateExtractor.tenseCueReach {
+                            if tokens[index + 1].newlineBefore { break }
+                            if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
+                                break
+                            }
+                            let id = Int(ids[index])
+                            let flag = id >= 0 && id < flags.count ? flags[id] : 0
+                            if flag != 0 {
+                                if flag & Self.futureWord != 0
+                                    || (flag & Self.futurePhraseEnd != 0 && Self.ends(futurePhrases, at: index, ids))
+                                {
+                                    return .future
+                                }
+                                if flag & Self.pastWord != 0
+                                    || (flag & Self.pastPhraseEnd != 0 && Self.ends(pastPhrases, at: index, ids))
+                                {
+                                    past = true
+                                }
+                            }
+                            index -= 1
+                        }
+                        return past ? .past : .unknown
+                    }
+                }
             }
-            return false
+        }
+
+        /// Whether one of `phrases` ends at token `index`.
+        private static func ends(_ phrases: [[Int32]], at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            phrases.contains { phrase in
+                phrase.last == ids[index] && index + 1 >= phrase.count
+                    && phrase.indices.allSatisfy { ids[index + 1 - phrase.count + $0] == phrase[$0] }
+            }
         }
     }
 
     /// How far back (in tokens, within the clause) a future cue reaches: `will meet on Thursday`.
-    static let futureCueReach = 16
+    static let tenseCueReach = 16
 
     let languages: [String: LanguageRules]
     let vocabulary: Vocabulary
@@ -93,8 +135,8 @@ public struct DateExtractor: Extractor {
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
-                futureCues: Cues(rules.settings["future"] ?? "", vocabulary: vocabulary),
-                pastCues: Cues(rules.settings["past"] ?? "", vocabulary: vocabulary))
+                tenseCues: TenseCues(
+                    future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -112,9 +154,7 @@ public struct DateExtractor: Extractor {
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
-            let tense: TimexResolver.Tense =
-                Self.cue(before: match.firstToken, language.futureCues, context, ids)
-                ? .future : Self.cue(before: match.firstToken, language.pastCues, context, ids) ? .past : .unknown
+            let tense = language.tenseCues.tense(before: match.firstToken, context, ids)
             guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, tense: tense)
             else { return nil }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
@@ -133,25 +173,6 @@ public struct DateExtractor: Extractor {
             if let candidate = candidate(index, match) { candidates.append(candidate) }
         }
         return candidates
-    }
-
-    /// Whether a cue stands a few words before token `first` in the same clause (no clause
-    /// punctuation or line break between them; the slash or dash of a date between, as in
-    /// `sẽ … từ ngày 15/6 đến hết tháng 7`, is no clause boundary).
-    static func cue(before first: Int, _ cues: Cues, _ context: ExtractionContext, _ ids: [Int32]) -> Bool {
-        guard !cues.isEmpty else { return false }
-        return context.tokens.withUnsafeBufferPointer { tokens in
-            ids.withUnsafeBufferPointer { ids in
-                var index = first - 1
-                while index >= 0 && first - index <= futureCueReach {
-                    if tokens[index + 1].newlineBefore { return false }
-                    if tokens[index].kind == .punctuation && !withinClause(index, context) { return false }
-                    if cues.end(at: index, ids) { return true }
-                    index -= 1
-                }
-                return false
-            }
-        }
     }
 
     /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued
