@@ -226,6 +226,8 @@ public final class EntityExtractor: Extractor {
     /// Words that join an English organization head to the rest of its name (Ministry of
     /// Defence, Center for Disease Control); `in` after a head is a place (Institute in Hanoi).
     let headConnectors: [Int32]
+    /// Words whose `'s` stays inside an organization's name (People's Committee).
+    let possessiveNameWords: [Int32]
     /// Words that join the items of a list of names (and, và).
     let listJoiners: [Int32]
     /// Articles that may stand before an appositive title (`John Smith, a spokesman for`).
@@ -284,6 +286,7 @@ public final class EntityExtractor: Extractor {
         particles = ids(["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"])
         connectors = ids(["of", "for", "and", "the", "on", "in"])
         headConnectors = ids(["of", "for", "on"])
+        possessiveNameWords = ids(["people", "women", "children", "workers", "farmers", "veterans"])
         listJoiners = ids(["and", "or", "và", "hoặc"])
         articles = ids(["a", "an", "the"])
     }
@@ -512,6 +515,16 @@ public final class EntityExtractor: Extractor {
                 }
             }
             return end
+        }
+
+        /// Whether token `index` starts a glued `'s` that belongs to a name: after a word such
+        /// as People or Women (`extractor.possessiveNameWords`) and before a name word.
+        func possessiveInName(_ index: Int) -> Bool {
+            index > 0 && index + 2 < tokens.count && context.isCharacter(index, UInt8(ascii: "'"))
+                && tokens[index].glued && tokens[index + 1].glued
+                && extractor.possessiveNameWords.contains(ids[index - 1])
+                && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
+                && tokens[index + 1].end - tokens[index + 1].start == 1 && isNameWord(index + 2)
         }
 
         /// Whether token `index` is the dot of an initial: glued after one capital letter.
@@ -771,6 +784,9 @@ public final class EntityExtractor: Extractor {
                         end += 1
                     } else if extractor.connectors.contains(ids[end]) && isNameWord(end + 1) {
                         end += 1
+                    } else if possessiveInName(end) {
+                        // People's Committee, Women's Union.
+                        end += 2
                     } else {
                         break
                     }
