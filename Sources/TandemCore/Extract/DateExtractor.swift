@@ -64,7 +64,7 @@ public struct DateExtractor: Extractor {
             for entry in entries { flags[Int(entry.id)] |= entry.flag }
         }
 
-        /// The tense the words before token `first` give, within `reach` tokens of its clause
+        /// The tense the words before token `first` give, within `tenseCueReach` tokens of its clause
         /// (no clause punctuation or line break between; the slash or dash of a date between,
         /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no boundary). A future cue anywhere
         /// there wins over a past one.
@@ -111,7 +111,7 @@ public struct DateExtractor: Extractor {
         }
     }
 
-    /// How far back (in tokens, within the clause) a future cue reaches: `will meet on Thursday`.
+    /// How far back (in tokens, within the clause) a tense cue reaches: `will meet on Thursday`.
     static let tenseCueReach = 16
 
     let languages: [String: LanguageRules]
