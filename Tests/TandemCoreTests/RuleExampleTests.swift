@@ -187,6 +187,25 @@ struct RuleExampleTests {
         #expect(ids[1].contains("United_Kingdom"))
     }
 
+    /// A document with hundreds of names, acronyms and surnames: every short form links to
+    /// its full name (the alias table is sized from the names found, with no room to spare
+    /// for more than three aliases per name).
+    @Test func manyShortFormsLinkToTheirNames() throws {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var text = ""
+        for index in 0..<300 {
+            let acronym = "Q\(letters[index / 26 % 26])\(letters[index % 26])"
+            text += "Ông Nguyễn Văn Anh\(index) dẫn đầu Hội Đồng Quản Trị \(acronym) (\(acronym)). "
+        }
+        for index in 0..<300 {
+            text += "Anh\(index) gặp \(("Q\(letters[index / 26 % 26])\(letters[index % 26])")). "
+        }
+        let sink = Support.run([Support.document(text, doc: "many", lang: "vi")])
+        let mentions = (Support.records(sink).first?["mentions"] as? [[String: Any]]) ?? []
+        let shortForms = mentions.filter { $0["rule"] as? String == "vi/entities:short-form" }
+        #expect(shortForms.count == 600)
+    }
+
     /// A hedge word right after a number joins two numbers (six out of 63), but still hedges
     /// a number after a word.
     @Test func hedgeWordAfterANumberIsNoHedge() throws {

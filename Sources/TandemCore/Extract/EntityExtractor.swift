@@ -416,7 +416,7 @@ public final class EntityExtractor: Extractor {
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
                 let runStart = isNameWord(index) && (index == 0 || !isNameWord(index - 1))
-                if (flags & Flags.organizationHead != 0 && capitalized) || (runStart && runsEndInWords) {
+                if (flags & Flags.organizationHead != 0 && capitalized) || (startsLineRun(index) && runsEndInWords) {
                     organization(at: index)
                 }
                 if flags & Flags.locationCue != 0 || (runStart && runsEndInWords) { location(at: index) }
@@ -525,6 +525,13 @@ public final class EntityExtractor: Extractor {
                 && extractor.possessiveNameWords.contains(ids[index - 1])
                 && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
                 && tokens[index + 1].end - tokens[index + 1].start == 1 && isNameWord(index + 2)
+        }
+
+        /// Whether a capitalized run starts at token `index`: a capitalized word at a line's
+        /// start, or after a token that is no name word.
+        func startsLineRun(_ index: Int) -> Bool {
+            tokens[index].kind == .word && tokens[index].capitalized
+                && (index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1))
         }
 
         /// Whether token `index` is the dot of an initial: glued after one capital letter.
@@ -774,12 +781,13 @@ public final class EntityExtractor: Extractor {
                 }
                 addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: firstWord)
             }
-            if isNameWord(index), index == 0 || !isNameWord(index - 1), let tails = tables.orgTails {
-                // A capitalized run (with connectors) whose last word is an organization tail.
+            if startsLineRun(index), let tails = tables.orgTails {
+                // A capitalized run (with connectors) whose last word is an organization tail;
+                // it may begin a line (Bac Ninh People's Committee Chairman …).
                 var end = index
                 var lastTail: Int?
                 while end < tokens.count && end - index < 8 {
-                    if isNameWord(end) {
+                    if isNameWord(end) || end == index {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
                     } else if extractor.connectors.contains(ids[end]) && isNameWord(end + 1) {
@@ -881,13 +889,28 @@ public final class EntityExtractor: Extractor {
         /// Acronyms defined in brackets take the long form's id; surnames and acronyms met
         /// anywhere in the document take the id of the full form. Then the winners and the short
         /// forms become candidates.
-        func linkShortForms(_ winners: [Hit]) -> [Candidate] {
+        func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
+            // Aliases come from full names, bracketed acronyms and acronym hits: at most three
+            // per hit. The table and one bit per token live in one temporary block (on the stack
+            // for a short document).
+            let capacity = AliasTable.capacity(forAtMost: 3 * hits.count)
+            let coveredWords = tokens.count / 64 + 1
+            let bytes = coveredWords * 8 + AliasTable.bytes(capacity: capacity)
+            return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 16) { raw in
+                let covered = UnsafeMutableBufferPointer(
+                    start: raw.baseAddress!.bindMemory(to: UInt64.self, capacity: coveredWords), count: coveredWords)
+                covered.initialize(repeating: 0)
+                var aliases = AliasTable(
+                    memory: UnsafeMutableRawBufferPointer(rebasing: raw[(coveredWords * 8)...]), capacity: capacity)
+                return linkShortForms(hits, covered: covered, aliases: &aliases)
+            }
+        }
+
+        /// `linkShortForms` with its scratch: `covered` has a zero bit per token.
+        private func linkShortForms(
+            _ winners: [Hit], covered: UnsafeMutableBufferPointer<UInt64>, aliases: inout AliasTable
+        ) -> [Candidate] {
             var hits = winners
-            // Aliases by the hash of their name key (accent- and case-insensitive): 64 bits,
-            // among the few dozen keys of one document.
-            var aliases = AliasTable(expected: hits.count + 4)
-            // Tokens inside a name found: one bit each.
-            var covered = [UInt64](repeating: 0, count: tokens.count / 64 + 1)
             func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
             for hit in hits {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
@@ -965,17 +988,35 @@ public final class EntityExtractor: Extractor {
 
         /// Aliases by the 64-bit hash of their name key, in open addressing: the keys are
         /// hashes already (a Dictionary would hash them again), and a document has a few dozen.
+        /// The slots are memory the caller lends, sized for the most aliases it will set (a
+        /// table at most half full).
         struct AliasTable {
             typealias Alias = (referent: Referent, type: NameType)
-            private var keys: [UInt64]
-            private var aliases: [Alias?]
+            private let keys: UnsafeMutableBufferPointer<UInt64>
+            private let aliases: UnsafeMutableBufferPointer<Alias?>
             private var count = 0
 
-            init(expected: Int) {
+            /// Slots for `most` aliases: a power of two, at least twice as many.
+            static func capacity(forAtMost most: Int) -> Int {
                 var capacity = 16
-                while capacity < expected * 2 { capacity *= 2 }
-                keys = [UInt64](repeating: 0, count: capacity)
-                aliases = [Alias?](repeating: nil, count: capacity)
+                while capacity < most * 2 { capacity *= 2 }
+                return capacity
+            }
+
+            /// Bytes of memory a table of `capacity` slots needs.
+            static func bytes(capacity: Int) -> Int {
+                capacity * (MemoryLayout<UInt64>.stride + MemoryLayout<Alias?>.stride)
+            }
+
+            /// A table in `memory` (aligned to 8, `bytes(capacity:)` long).
+            init(memory: UnsafeMutableRawBufferPointer, capacity: Int) {
+                keys = UnsafeMutableBufferPointer(
+                    start: memory.baseAddress!.bindMemory(to: UInt64.self, capacity: capacity), count: capacity)
+                keys.initialize(repeating: 0)
+                let aliasMemory = memory.baseAddress! + capacity * MemoryLayout<UInt64>.stride
+                aliases = UnsafeMutableBufferPointer(
+                    start: aliasMemory.bindMemory(to: Alias?.self, capacity: capacity), count: capacity)
+                aliases.initialize(repeating: nil)
             }
 
             var isEmpty: Bool { count == 0 }
@@ -991,14 +1032,10 @@ public final class EntityExtractor: Extractor {
             subscript(key: UInt64) -> Alias? { aliases[slot(key)] }
 
             mutating func set(_ key: UInt64, _ alias: Alias) {
-                if (count + 1) * 2 > keys.count {
-                    let old = zip(keys, aliases).compactMap { key, alias in alias.map { (key, $0) } }
-                    keys = [UInt64](repeating: 0, count: keys.count * 2)
-                    aliases = [Alias?](repeating: nil, count: keys.count)
-                    count = 0
-                    for (key, alias) in old { set(key, alias) }
-                }
                 let slot = slot(key)
+                // Never full when sized as `linkShortForms` sizes it; were it, a short form would
+                // only go unlinked.
+                guard aliases[slot] != nil || (count + 1) * 2 <= keys.count else { return }
                 if aliases[slot] == nil { count += 1 }
                 keys[slot] = key
                 aliases[slot] = alias

@@ -182,26 +182,53 @@ public enum OverlapResolver {
     static func winners<C: OverlapCandidate>(groups: [[C]]) -> [Location] {
         let total = groups.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
-        // What the sweep reads of each candidate, in raw memory sized once (an append per
-        // candidate to five arrays costs a capacity and uniqueness check each).
-        let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: total)
-        let locations = UnsafeMutableBufferPointer<Location>.allocate(capacity: total)
-        let spans = UnsafeMutableBufferPointer<ByteSpan>.allocate(capacity: total)
-        let suppressing = UnsafeMutableBufferPointer<Bool>.allocate(capacity: total)
-        // Candidate indices by start, `start << 32 | index`, sorted per group; the merge's
-        // second half; a cluster's keys.
-        let byStart = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
-        let merged = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
-        let clusterKeys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: total)
-        defer {
-            keys.deallocate()
-            locations.deallocate()
-            spans.deallocate()
-            suppressing.deallocate()
-            byStart.deallocate()
-            merged.deallocate()
-            clusterKeys.deallocate()
+        // What the sweep reads of each candidate, in one block of raw memory (on the stack
+        // when small: a paragraph's few candidates cost no allocation); an append per
+        // candidate to five arrays would cost a capacity and uniqueness check each.
+        return withUnsafeTemporaryAllocation(byteCount: total * scratchBytesPerCandidate, alignment: 16) { raw in
+            var offset = 0
+            func carve<T>(_ type: T.Type) -> UnsafeMutableBufferPointer<T> {
+                let buffer = (raw.baseAddress! + offset).bindMemory(to: type, capacity: total)
+                offset += MemoryLayout<T>.stride * total
+                return UnsafeMutableBufferPointer(start: buffer, count: total)
+            }
+            // Widest alignment first; the flags last.
+            let keys = carve(SortKey.self)
+            let clusterKeys = carve(SortKey.self)
+            // Candidate indices by start, `start << 32 | index`, sorted per group; the merge's
+            // second half.
+            let byStart = carve(UInt64.self)
+            let merged = carve(UInt64.self)
+            let locations = carve(Location.self)
+            let spans = carve(ByteSpan.self)
+            let suppressing = carve(Bool.self)
+            return winners(
+                groups: groups, total: total,
+                scratch: Scratch(
+                    keys: keys, clusterKeys: clusterKeys, byStart: byStart, merged: merged, locations: locations,
+                    spans: spans, suppressing: suppressing))
         }
+    }
+
+    /// Bytes of scratch memory `winners` uses per candidate.
+    private static let scratchBytesPerCandidate =
+        2 * MemoryLayout<SortKey>.stride + 2 * MemoryLayout<UInt64>.stride + MemoryLayout<Location>.stride
+        + MemoryLayout<ByteSpan>.stride + MemoryLayout<Bool>.stride
+
+    /// The buffers of `winners`, each with room for every candidate.
+    private struct Scratch {
+        let keys: UnsafeMutableBufferPointer<SortKey>
+        let clusterKeys: UnsafeMutableBufferPointer<SortKey>
+        let byStart: UnsafeMutableBufferPointer<UInt64>
+        let merged: UnsafeMutableBufferPointer<UInt64>
+        let locations: UnsafeMutableBufferPointer<Location>
+        let spans: UnsafeMutableBufferPointer<ByteSpan>
+        let suppressing: UnsafeMutableBufferPointer<Bool>
+    }
+
+    private static func winners<C: OverlapCandidate>(groups: [[C]], total: Int, scratch: Scratch) -> [Location] {
+        let (keys, clusterKeys, byStart, merged) = (scratch.keys, scratch.clusterKeys, scratch.byStart, scratch.merged)
+        let (locations, spans, suppressing) = (scratch.locations, scratch.spans, scratch.suppressing)
         var limit = 0
         var emptySpan = false
         var groupEnds: [Int] = []

@@ -241,100 +241,103 @@ final class RuleSet: Sendable {
                     // The tokens that can start a rule, gathered without a branch per token
                     // (whether a word starts one is unpredictable, and a mispredicted branch
                     // costs more than the test), then visited.
-                    let starts = UnsafeMutablePointer<Int32>.allocate(capacity: tokens.count)
-                    defer { starts.deallocate() }
-                    // Per start: the rules to try, and the number-initial rules passing.
-                    let tries = UnsafeMutablePointer<Int32>.allocate(capacity: maximumTries)
-                    defer { tries.deallocate() }
-                    let passing = UnsafeMutablePointer<UInt64>.allocate(
-                        capacity: max(digitMasks.width, digitNumeralMasks.width, numeralMasks.width))
-                    defer { passing.deallocate() }
-                    let startCount = Self.gatherStarts(tokens, idBuffer, startFlags, into: starts)
-                    let lastFlag = UInt(startFlags.count - 1)
-                    for position in 0..<startCount {
-                        let index = Int(starts[position])
-                        let id = Int(idBuffer[index])
-                        let flags = startFlags[Int(min(UInt(bitPattern: id &+ 1), lastFlag))]
-                        let isDigits = tokens[index].kind == .digits
-                        let words =
-                            flags & Self.startsRules != 0
-                            ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
-                        let numberRules: NumberStart =
-                            isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
-                        let numberCount =
-                            numberRules == .digits
-                            ? digitInitial.count
-                            : numberRules == .numeral ? numeralInitial.count : 0
-                        guard !words.isEmpty || numberCount > 0 else { continue }
-                        var attempt = Attempt(index: index)
-                        // The rules whose next-token filter passes, in order: the word's
-                        // triggers (each of its distinct filters tested once, then the triggers
-                        // of those that pass), then the number-initial rules through their
-                        // inverted filters (a number can start dozens).
-                        var tryCount = 0
-                        if !words.isEmpty {
-                            let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
-                            if words.count <= 64 {
-                                var passingTriggers: UInt64 = 0
-                                for slot in distinct
-                                where next.passes(filters[Int(wordFilters[slot])], at: index + 1) {
-                                    passingTriggers |= wordFilterTriggers[slot]
-                                }
-                                while passingTriggers != 0 {
-                                    tries[tryCount] =
-                                        triggers[words.lowerBound + passingTriggers.trailingZeroBitCount].rule
-                                    tryCount += 1
-                                    passingTriggers &= passingTriggers &- 1
-                                }
-                            } else {
-                                for slot in words {
-                                    let trigger = triggers[slot]
-                                    tries[tryCount] = trigger.rule
-                                    tryCount &+= next.passes(filters[Int(trigger.filter)], at: index + 1) ? 1 : 0
-                                }
-                            }
-                        }
-                        if numberRules != .none {
-                            let numberStarts = numberRules == .digits ? digitInitial : numeralInitial
-                            // (The masks are used in place: a copy would retain their storage.)
-                            let width = numberRules == .digits ? digitNumeralMasks.width : numeralMasks.width
-                            passing.update(repeating: 0, count: width)
-                            if numberRules == .digits {
-                                digitMasks.addPassing(
-                                    at: index + 1, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
-                            }
-                            if let end = attempt.numeralEnd(context, ids, numerals) {
-                                if numberRules == .digits {
-                                    digitNumeralMasks.addPassing(
-                                        at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                    // Per start: the rules to try, and the number-initial rules passing. All
+                    // three in one temporary block (on the stack for a short document).
+                    let passingWords = max(digitMasks.width, digitNumeralMasks.width, numeralMasks.width)
+                    let scratchBytes = passingWords * 8 + (maximumTries + tokens.count) * 4
+                    withUnsafeTemporaryAllocation(byteCount: scratchBytes, alignment: 8) { scratch in
+                        let passing = scratch.baseAddress!.bindMemory(to: UInt64.self, capacity: passingWords)
+                        let tries = (scratch.baseAddress! + passingWords * 8).bindMemory(
+                            to: Int32.self, capacity: maximumTries)
+                        let starts = (scratch.baseAddress! + passingWords * 8 + maximumTries * 4).bindMemory(
+                            to: Int32.self, capacity: tokens.count)
+                        let startCount = Self.gatherStarts(tokens, idBuffer, startFlags, into: starts)
+                        let lastFlag = UInt(startFlags.count - 1)
+                        for position in 0..<startCount {
+                            let index = Int(starts[position])
+                            let id = Int(idBuffer[index])
+                            let flags = startFlags[Int(min(UInt(bitPattern: id &+ 1), lastFlag))]
+                            let isDigits = tokens[index].kind == .digits
+                            let words =
+                                flags & Self.startsRules != 0
+                                ? Int(triggerStarts[id])..<Int(triggerStarts[id + 1]) : 0..<0
+                            let numberRules: NumberStart =
+                                isDigits ? .digits : flags & Self.startsNumeral != 0 ? .numeral : .none
+                            let numberCount =
+                                numberRules == .digits
+                                ? digitInitial.count
+                                : numberRules == .numeral ? numeralInitial.count : 0
+                            guard !words.isEmpty || numberCount > 0 else { continue }
+                            var attempt = Attempt(index: index)
+                            // The rules whose next-token filter passes, in order: the word's
+                            // triggers (each of its distinct filters tested once, then the triggers
+                            // of those that pass), then the number-initial rules through their
+                            // inverted filters (a number can start dozens).
+                            var tryCount = 0
+                            if !words.isEmpty {
+                                let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
+                                if words.count <= 64 {
+                                    var passingTriggers: UInt64 = 0
+                                    for slot in distinct
+                                    where next.passes(filters[Int(wordFilters[slot])], at: index + 1) {
+                                        passingTriggers |= wordFilterTriggers[slot]
+                                    }
+                                    while passingTriggers != 0 {
+                                        tries[tryCount] =
+                                            triggers[words.lowerBound + passingTriggers.trailingZeroBitCount].rule
+                                        tryCount += 1
+                                        passingTriggers &= passingTriggers &- 1
+                                    }
                                 } else {
-                                    numeralMasks.addPassing(
-                                        at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                    for slot in words {
+                                        let trigger = triggers[slot]
+                                        tries[tryCount] = trigger.rule
+                                        tryCount &+= next.passes(filters[Int(trigger.filter)], at: index + 1) ? 1 : 0
+                                    }
                                 }
                             }
-                            for word in 0..<width {
-                                var bits = passing[word]
-                                while bits != 0 {
-                                    tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount]
-                                    tryCount += 1
-                                    bits &= bits &- 1
+                            if numberRules != .none {
+                                let numberStarts = numberRules == .digits ? digitInitial : numeralInitial
+                                // (The masks are used in place: a copy would retain their storage.)
+                                let width = numberRules == .digits ? digitNumeralMasks.width : numeralMasks.width
+                                passing.update(repeating: 0, count: width)
+                                if numberRules == .digits {
+                                    digitMasks.addPassing(
+                                        at: index + 1, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                }
+                                if let end = attempt.numeralEnd(context, ids, numerals) {
+                                    if numberRules == .digits {
+                                        digitNumeralMasks.addPassing(
+                                            at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                    } else {
+                                        numeralMasks.addPassing(
+                                            at: end, tokens: tokens, ids: idBuffer, numerals: numerals, into: passing)
+                                    }
+                                }
+                                for word in 0..<width {
+                                    var bits = passing[word]
+                                    while bits != 0 {
+                                        tries[tryCount] = numberStarts[word * 64 + bits.trailingZeroBitCount]
+                                        tryCount += 1
+                                        bits &= bits &- 1
+                                    }
                                 }
                             }
-                        }
-                        for attemptIndex in 0..<tryCount {
-                            let ruleIndex = Int(tries[attemptIndex])
-                            guard
-                                let bounds = attempt.match(
-                                    rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
-                                    gluedPrefixes, &captures)
-                            else { continue }
-                            if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
-                            if attempt.insideLink == true { break }
-                            body(
-                                ruleIndex,
-                                RulePattern.Match(
-                                    firstToken: bounds.firstToken, endToken: bounds.endToken,
-                                    spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd, values: captures))
+                            for attemptIndex in 0..<tryCount {
+                                let ruleIndex = Int(tries[attemptIndex])
+                                guard
+                                    let bounds = attempt.match(
+                                        rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
+                                        gluedPrefixes, &captures)
+                                else { continue }
+                                if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
+                                if attempt.insideLink == true { break }
+                                body(
+                                    ruleIndex,
+                                    RulePattern.Match(
+                                        firstToken: bounds.firstToken, endToken: bounds.endToken,
+                                        spanFirst: bounds.spanFirst, spanEnd: bounds.spanEnd, values: captures))
+                            }
                         }
                     }
                 }
