@@ -14,13 +14,14 @@ public struct NumberExtractor: Extractor {
         /// The hedges' last words: a number after any other word has no hedge, which a short
         /// scan tells (nil if some hedge is empty, which then stands before any number).
         let hedgeEnds: [Int32]?
-        /// Per rule, its outputs looked up once: a range, the unit, the type, and a factor
+        /// Per rule, its outputs looked up once: a range or a fraction (the first number over
+        /// the second), the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
-        let outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
+        let outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
 
         init(
             rules: RuleSet, hedges: [(words: [Int32], mod: String?)],
-            outputs: [(range: Bool, unit: String?, type: String?, scale: Double)]
+            outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
         ) {
             self.rules = rules
             self.hedges = hedges
@@ -40,7 +41,7 @@ public struct NumberExtractor: Extractor {
         for language in LanguageResources.languages {
             let rules = try RuleSet.load(
                 "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
-                allowedOutputs: ["range", "unit", "type", "scale"])
+                allowedOutputs: ["range", "fraction", "unit", "type", "scale"])
             let hedgesURL = rulesFolder.appendingPathComponent(language).appendingPathComponent("hedges.tsv")
             let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
@@ -57,7 +58,10 @@ public struct NumberExtractor: Extractor {
                         }
                         scale = value
                     }
-                    return (rule.outputs["range"] != nil, rule.outputs["unit"], rule.outputs["type"], scale)
+                    return (
+                        rule.outputs["range"] != nil, rule.outputs["fraction"] != nil, rule.outputs["unit"],
+                        rule.outputs["type"], scale
+                    )
                 })
         }
         self.languages = languages
@@ -98,8 +102,13 @@ public struct NumberExtractor: Extractor {
                 break
             }
         }
-        guard let first else { return nil }
+        guard var first else { return nil }
         let outputs = language.outputs[rule]
+        if outputs.fraction {
+            // 2/3: the numerator over the denominator, a proper fraction only.
+            guard let second, second > first, first > 0 else { return nil }
+            first /= second
+        }
         var valueEnd: MentionValue?
         if outputs.range {
             guard let second, second > first else { return nil }
