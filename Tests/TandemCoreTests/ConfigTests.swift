@@ -58,8 +58,9 @@ struct ConfigTests {
         }
     }
 
-    /// Rule patterns: a wildcard cannot start one, and context sits only at the edges.
-    @Test(arguments: ["* NUM", "!*? NUM", "NUM ^của NUM", "^vào"])
+    /// Rule patterns: a wildcard cannot start one, context sits only at the edges, and a
+    /// digit element is D2, D4 or D12 (D1 would silently match the word "d1").
+    @Test(arguments: ["* NUM", "!*? NUM", "NUM ^của NUM", "^vào", "D1 ~st quarter", "tháng D3"])
     func rejectsBadPatterns(pattern: String) {
         #expect(throws: ConfigError.self) {
             try RulePattern(pattern, vocabulary: Vocabulary(), file: "test.rules", line: 1)

@@ -252,7 +252,15 @@ public struct NumeralParser: Sendable {
                 consumed = position + 2 - index
                 break scan
             case .article:
-                guard count == 0 else { break scan }
+                // "a" starts a numeral, or joins a fraction to its scale: half a million.
+                if count > 0 {
+                    guard previousClass == .fraction,
+                        nextClass == .scale || nextClass == .hundred || nextClass == .times
+                    else { break scan }
+                    count += 1
+                    position += 1
+                    continue
+                }
                 article = true
             case .filler:
                 guard seen else { break scan }

@@ -181,6 +181,9 @@ public struct RulePattern: @unchecked Sendable {
             case "D4", "D12", "D2":
                 element.matcher = .digits
                 element.digitLengths = item == "D4" ? 4...4 : item == "D2" ? 2...2 : 1...2
+            case _ where item.count > 1 && item.first == "D" && item.dropFirst().allSatisfy(\.isNumber):
+                // D1, D3…: a digit element the matcher does not know (it would match the word "d1").
+                throw ConfigError(file: file, line: line, path: String(item), "digit elements are D2, D4 and D12")
             case _ where item.hasPrefix("%") && item.count > 1:
                 guard let tables else {
                     throw ConfigError(file: file, line: line, path: String(item), "tables are not available here")
