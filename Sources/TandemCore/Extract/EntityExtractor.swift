@@ -147,6 +147,9 @@ public final class EntityExtractor: Extractor {
         let familyNames: TokenTable?
         let orgHeads: TokenTable
         let orgTails: TokenTable?
+        /// Lowercase compounds that go on inside an organization's name after its first
+        /// lowercase syllable (`Cục Y tế dự phòng`, `Hiệp hội Bất động sản`).
+        let orgWords: TokenTable?
         /// Cues before a place name (`tỉnh`, `town of`) and after one (`region`).
         let locationCues: TokenTable?
         let locationSuffixes: TokenTable?
@@ -162,8 +165,9 @@ public final class EntityExtractor: Extractor {
 
         init(
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
-            orgHeads: TokenTable, orgTails: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?,
-            notNames: TokenTable, functionWords: TokenTable, ruleNames: [String], vocabularyCount: Int
+            orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?, locationCues: TokenTable?,
+            locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, ruleNames: [String],
+            vocabularyCount: Int
         ) {
             self.forms = forms
             self.titles = titles
@@ -171,6 +175,7 @@ public final class EntityExtractor: Extractor {
             self.familyNames = familyNames
             self.orgHeads = orgHeads
             self.orgTails = orgTails
+            self.orgWords = orgWords
             self.locationCues = locationCues
             self.locationSuffixes = locationSuffixes
             self.notNames = notNames
@@ -273,7 +278,8 @@ public final class EntityExtractor: Extractor {
                 forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
-                orgTails: try optionalTable("org_tails.tsv"), locationCues: try optionalTable("location_cues.tsv"),
+                orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
+                locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
                 ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
@@ -496,8 +502,10 @@ public final class EntityExtractor: Extractor {
         func nameRun(from start: Int, limit: Int, lineStart: Bool = false) -> Int {
             // An organization's head word starts no person's name (Giám đốc Sở GD-ĐT).
             let first = lineStart ? tokens[start].kind == .word && tokens[start].capitalized : isNameWord(start)
+            // Nor does an acronym before a family name (Chủ tịch HoREA Lê Hoàng Châu).
             guard first, tables.notNames.matchLength(context, ids: ids, at: start) == nil,
-                tables.orgHeads.matchLength(context, ids: ids, at: start) == nil, !startsKnownNonPerson(start)
+                tables.orgHeads.matchLength(context, ids: ids, at: start) == nil, !startsKnownNonPerson(start),
+                !(isAcronym(start) && startsPersonName(start + 1))
             else { return start }
             var end = start + 1
             while end < tokens.count && end - start < limit {
@@ -771,8 +779,23 @@ public final class EntityExtractor: Extractor {
                         // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
                         // triển khai…), but a single capital does (Y tế).
                         let previous = tokens[end - 1]
+                        if !previous.capitalized, let words = tables.orgWords {
+                            // A lowercase compound the table knows goes on (Y tế dự phòng),
+                            // as does the rest of one begun before (Bất động sản).
+                            let reach = max(
+                                words.matchLength(context, ids: ids, at: end).map { end + $0 } ?? 0,
+                                words.matchLength(context, ids: ids, at: end - 1).map { end - 1 + $0 } ?? 0)
+                            if reach > end {
+                                last = reach
+                                end = reach
+                                capitalsInRow = 0
+                                continue
+                            }
+                        }
+                        // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none.
                         guard previous.capitalized, capitalsInRow < 2,
-                            !previous.allCaps || previous.end - previous.start <= 2
+                            !previous.allCaps || previous.end - previous.start <= 2,
+                            gazetteer(at: end - 1)?.count != 1
                         else { break }
                         capitalsInRow = 0
                         last = end + 1
