@@ -233,6 +233,8 @@ public final class EntityExtractor: Extractor {
     let headConnectors: [Int32]
     /// Words whose `'s` stays inside an organization's name (People's Committee).
     let possessiveNameWords: [Int32]
+    /// Legal forms after a company's name (Inc, Corp, Ltd): a known company keeps its id.
+    let corporateSuffixes: [Int32]
     /// Words that join the items of a list of names (and, và).
     let listJoiners: [Int32]
     /// Articles that may stand before an appositive title (`John Smith, a spokesman for`).
@@ -293,6 +295,7 @@ public final class EntityExtractor: Extractor {
         connectors = ids(["of", "for", "and", "the", "on", "in"])
         headConnectors = ids(["of", "for", "on"])
         possessiveNameWords = ids(["people", "women", "children", "workers", "farmers", "veterans"])
+        corporateSuffixes = ids(["inc", "corp", "co", "ltd", "plc", "llc", "jsc", "corporation", "limited"])
         listJoiners = ids(["and", "or", "và", "hoặc"])
         articles = ids(["a", "an", "the"])
     }
@@ -834,7 +837,12 @@ public final class EntityExtractor: Extractor {
         /// (with a head word) the name after the head (`Tập đoàn Samsung Electronics`: the
         /// group is Samsung Electronics), else a slug.
         mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule, name: Int? = nil) {
-            if let (count, entity) = gazetteer(at: first), count == end - first {
+            if let (count, entity) = gazetteer(at: first),
+                count == end - first
+                    || (extractor.entities[entity].type == .organization && first + count < end
+                        && (first + count..<end).allSatisfy { extractor.corporateSuffixes.contains(ids[$0]) })
+            {
+                // The whole name, or a known company and its legal form (Apple Inc.).
                 add(first, end, known: entity, rule: rule, priority: patternPriority)
             } else if let name, name < end, let (count, entity) = gazetteer(at: name), count == end - name,
                 extractor.entities[entity].type == .organization
