@@ -206,6 +206,19 @@ struct RuleExampleTests {
         #expect(shortForms.count == 600)
     }
 
+    /// Years in a list after a year cue are all dates (the second is no cardinal).
+    @Test func yearsInAListAreDates() throws {
+        let sink = Support.run([
+            Support.document("Trong năm 2023 và 2024, giá tăng.", doc: "vi", lang: "vi"),
+            Support.document("Elections were held in 2023 and 2024.", doc: "en", lang: "en"),
+        ])
+        for record in Support.records(sink) {
+            let mentions = (record["mentions"] as? [[String: Any]]) ?? []
+            #expect(mentions.map { $0["kind"] as? String } == ["date", "date"], "\(record["doc"] ?? "")")
+            #expect(mentions.map { $0["value"] as? String } == ["2023", "2024"])
+        }
+    }
+
     /// A hedge word right after a number joins two numbers (six out of 63), but still hedges
     /// a number after a word.
     @Test func hedgeWordAfterANumberIsNoHedge() throws {
