@@ -69,6 +69,24 @@ struct PipelineTests {
         #expect(errors.allSatisfy { $0["stage"] as? String == "decode" })
     }
 
+    /// A fused run times a sample of documents per stage: over a corpus that repeats every
+    /// eight documents (as the benchmark's does), every stage still gets a share.
+    @Test func fusedTimingSamplesEveryStage() {
+        let documents = (0..<400).map { index -> SourceDocument in
+            Support.document("Ngày 6-2, khoảng \(index % 8) binh sĩ Đức tới Kosovo.", doc: "d\(index)")
+        }
+        var fused = Support.setup.config
+        fused.fused = true
+        fused.setWorkers(1)
+        let pipeline = Pipeline(
+            config: fused, languageResources: Support.setup.languageResources, extractors: Support.setup.extractors)
+        pipeline.run(source: MemorySource(documents), sink: MemorySink(), batchSize: 8)
+        let seconds = Dictionary(uniqueKeysWithValues: pipeline.timing.seconds.map { ($0.stage, $0.seconds) })
+        for stage in ["decode", "normalize", "segment", "extract", "emit"] {
+            #expect((seconds[stage] ?? 0) > 0, "\(stage)")
+        }
+    }
+
     @Test func oversizedAndEmptyFilesFailInRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-read-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
