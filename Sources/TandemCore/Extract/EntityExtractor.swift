@@ -868,6 +868,10 @@ public final class EntityExtractor: Extractor {
             {
                 first -= 1
             }
+            // People's Court: a possessive word that belongs to names, right before.
+            if first == head && first >= 3 && possessiveInName(first - 2) && isNameWord(first - 3) {
+                first -= 3
+            }
             return first
         }
 
