@@ -67,8 +67,8 @@ public struct DateExtractor: Extractor {
         /// The tense the words before token `first` give, within `tenseCueReach` tokens of its clause
         /// (no clause punctuation or line break between; the slash or dash of a date between,
         /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no boundary). A future cue anywhere
-        /// there wins over a past one.
-        func tense(before first: Int, _ context: ExtractionContext, _ ids: [Int32]) -> TimexResolver.Tense {
+        /// there wins over a past one; with neither, a one-word past cue after the date.
+        func tense(before first: Int, end: Int, _ context: ExtractionContext, _ ids: [Int32]) -> TimexResolver.Tense {
             guard !flags.isEmpty else { return .unknown }
             var past = false
             return context.tokens.withUnsafeBufferPointer { tokens in
@@ -96,7 +96,27 @@ public struct DateExtractor: Extractor {
                             }
                             index -= 1
                         }
-                        return past ? .past : .unknown
+                        if past { return .past }
+                        // None before: a past cue after the date in its clause (On May 26,
+                        // Kosovo Serbs gathered…), a few words on. Not a future one: after a
+                        // date it is mostly reported speech (hôm 21/11 cho biết sẽ đầu tư…).
+                        index = end
+                        while index < tokens.count && index - end < DateExtractor.tenseCueReachAfter {
+                            if tokens[index].newlineBefore { break }
+                            if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
+                                if index == end && context.isCharacter(index, UInt8(ascii: ",")) {
+                                    // The comma after a fronted date (On May 26, …) ends nothing.
+                                    index += 1
+                                    continue
+                                }
+                                break
+                            }
+                            let id = Int(ids[index])
+                            let flag = id >= 0 && id < flags.count ? flags[id] : 0
+                            if flag & Self.pastWord != 0 { return .past }
+                            index += 1
+                        }
+                        return .unknown
                     }
                 }
             }
@@ -113,6 +133,9 @@ public struct DateExtractor: Extractor {
 
     /// How far back (in tokens, within the clause) a tense cue reaches: `will meet on Thursday`.
     static let tenseCueReach = 16
+    /// How far after a date (in tokens, within its clause) a one-word past cue counts, when no
+    /// cue stands before it.
+    static let tenseCueReachAfter = 8
 
     let languages: [String: LanguageRules]
     let vocabulary: Vocabulary
@@ -154,7 +177,7 @@ public struct DateExtractor: Extractor {
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
-            let tense = language.tenseCues.tense(before: match.firstToken, context, ids)
+            let tense = language.tenseCues.tense(before: match.firstToken, end: match.endToken, context, ids)
             guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, tense: tense)
             else { return nil }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {

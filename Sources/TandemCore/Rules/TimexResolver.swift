@@ -243,7 +243,8 @@ final class TimexResolver: Sendable {
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
             year = inferYear(
                 month: firstDay?.month ?? month ?? ((quarter ?? 1) - 1) * 3 + 1, day: firstDay?.day ?? day ?? 1,
-                dct: dct, future: future, upcoming: upcoming)
+                dct: dct, future: future,
+                upcomingDays: upcoming ? (day != nil ? Self.upcomingDaysForDays : Self.upcomingDays) : -1)
         }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
@@ -279,21 +280,25 @@ final class TimexResolver: Sendable {
 
     /// The year that puts month/day nearest to the dct in the given direction. Without a
     /// future cue that is the past, except within `upcomingDays` ahead when no tense is known
-    /// (`upcoming`): news names the coming days and next month without a year (hội nghị diễn
-    /// ra ngày 25/11), and the same date of last year with one.
-    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool, upcoming: Bool) -> Int {
+    /// (-1 when one is): news names the coming days and next month without a year (hội nghị
+    /// diễn ra ngày 25/11), and the same date of last year with one.
+    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool, upcomingDays: Int) -> Int {
         func date(in year: Int) -> CivilDate {
             CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(year: year, month: month)))
         }
         let sameYear = date(in: dct.year)
         let next = sameYear < dct ? date(in: dct.year + 1) : sameYear
-        if future || (upcoming && next.daysSinceEpoch - dct.daysSinceEpoch <= Self.upcomingDays) { return next.year }
+        if future || next.daysSinceEpoch - dct.daysSinceEpoch <= upcomingDays { return next.year }
         return dct < sameYear ? dct.year - 1 : dct.year
     }
 
-    /// How far ahead of the dct a date without a year or a future cue is still taken as
-    /// coming (see `inferYear`).
+    /// How far ahead of the dct a month or quarter without a year or a tense cue is still
+    /// taken as coming (see `inferYear`): next month, not the rest of the year (tháng 7, giá
+    /// xăng tăng mạnh, in a February article, is last July).
     static let upcomingDays = 31
+    /// The same for a day and month: nearer ahead than back (bế mạc vào ngày 28/6, in a May
+    /// article), as news writes the year of a date that far back.
+    static let upcomingDaysForDays = 182
 
     private func format(_ date: CivilDate, grain: String, _ captures: [Capture?], withPart: Bool = true) -> String {
         let text: String
