@@ -279,26 +279,10 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Whether any of the bytes needs escaping in a JSON string (a control character, `"`,
-    /// `\\` or DEL), eight at a time.
+    /// `\\` or DEL).
     @inline(__always)
     private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        // Fewer than eight bytes: copied over harmless letters into one word (no loop whose
-        // exit depends on the length).
-        if utf8.count < 8 {
-            return flagged(shortWord(base, count: utf8.count)) != 0
-        }
-        var offset = 0
-        while offset + 8 <= utf8.count {
-            if flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) != 0 {
-                return true
-            }
-            offset += 8
-        }
-        // The last partial word: the final eight bytes (some checked twice).
-        return offset < utf8.count
-            && flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self))) != 0
+        nextEscape(in: utf8, from: 0) < utf8.count
     }
 
     /// The high bit of bytes of `word` that need escaping: below 0x20 (ASCII only: bytes of
@@ -315,23 +299,29 @@ public struct JSONWriter: ~Copyable {
             | zeroBytes(word ^ (0x7F &* ones))
     }
 
-    /// The offset of the first byte from `offset` on that needs escaping, or `utf8.count`:
-    /// eight bytes at a time (documents written whole, with a line break per paragraph).
+    /// The offset of the first byte from `start` on that needs escaping, or `utf8.count`:
+    /// eight bytes at a time. Fewer than eight left from `start` are copied over harmless
+    /// letters into one word; a last partial word after whole ones is read as the final eight
+    /// bytes, whose lowest flag is past the bytes already found clean (no loop whose exit
+    /// depends on the length, on the path every short string takes).
     @inline(__always)
-    private static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
-        let raw = UnsafeRawPointer(utf8.baseAddress!)
-        var offset = offset
-        while offset + 8 <= utf8.count {
+    private static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let count = utf8.count
+        if count - start < 8 {
+            let flags = flagged(shortWord(base + start, count: count - start))
+            return flags == 0 ? count : start + flags.trailingZeroBitCount >> 3
+        }
+        let raw = UnsafeRawPointer(base)
+        var offset = start
+        while offset + 8 <= count {
             let flags = flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             if flags != 0 { return offset + flags.trailingZeroBitCount >> 3 }
             offset += 8
         }
-        while offset < utf8.count {
-            let byte = utf8[offset]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return offset }
-            offset += 1
-        }
-        return offset
+        guard offset < count else { return count }
+        let flags = flagged(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)))
+        return flags == 0 ? count : count - 8 + flags.trailingZeroBitCount >> 3
     }
 
     /// The `count` (< 8) bytes at `source` as one little-endian word, the bytes above them

@@ -148,9 +148,9 @@ final class TimexResolver: Sendable {
             return Resolved(value: .string(value), valueEnd: valueEnd.map { .string($0.fill(captures)) })
         }
         let direction = self.direction?.fill(captures)
-        let future = direction == "future" || (direction == nil && tense == .future)
-        // Past or future, a date has no "coming" window; nor has a rule that names its direction.
-        let upcoming = direction == nil && tense == .unknown
+        // A rule that names its direction overrides the words around the date.
+        let tense = direction == "future" ? .future : direction != nil ? .past : tense
+        let future = tense == .future
         if let shift = shift?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
             // `unit:amount`, the amount signed (`Int` reads a leading `+` or `-`).
@@ -179,14 +179,14 @@ final class TimexResolver: Sendable {
         }
         guard
             let start = calendarValue(
-                startFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: nil)
+                startFields, captures, dct: dct, tense: tense, startYear: nil)
         else {
             return nil
         }
         var end =
             hasEnd
             ? calendarValue(
-                endFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: start.year, endOf: start)
+                endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: start)
             : nil
         if hasEnd && end == nil { return nil }
         // A range ends after it starts: 1/11 to 31/3 runs into the next year.
@@ -196,7 +196,7 @@ final class TimexResolver: Sendable {
             var next = start
             next.year = year + 1
             end = calendarValue(
-                endFields, captures, dct: dct, future: future, upcoming: upcoming, startYear: start.year, endOf: next)
+                endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: next)
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
@@ -212,7 +212,7 @@ final class TimexResolver: Sendable {
     /// A date, time, week, quarter, decade or century from calendar fields.
     /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
     private func calendarValue(
-        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, future: Bool, upcoming: Bool, startYear: Int?,
+        _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, tense: Tense, startYear: Int?,
         endOf start: Calendar? = nil
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
@@ -243,8 +243,7 @@ final class TimexResolver: Sendable {
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
             year = inferYear(
                 month: firstDay?.month ?? month ?? ((quarter ?? 1) - 1) * 3 + 1, day: firstDay?.day ?? day ?? 1,
-                dct: dct, future: future,
-                upcomingDays: upcoming ? (day != nil ? Self.upcomingDaysForDays : Self.upcomingDays) : -1)
+                dct: dct, tense: tense, dayGiven: day != nil)
         }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
@@ -278,17 +277,21 @@ final class TimexResolver: Sendable {
         return Calendar(text: text, year: year, month: month, day: day)
     }
 
-    /// The year that puts month/day nearest to the dct in the given direction. Without a
-    /// future cue that is the past, except within `upcomingDays` ahead when no tense is known
-    /// (-1 when one is): news names the coming days and next month without a year (hội nghị
-    /// diễn ra ngày 25/11), and the same date of last year with one.
-    private func inferYear(month: Int, day: Int, dct: CivilDate, future: Bool, upcomingDays: Int) -> Int {
+    /// The year that puts month/day nearest to the dct in the given direction: the next one in
+    /// the future, the last one in the past, and with no tense known the last one but within
+    /// `upcomingDays` (`upcomingDaysForDays` when a day is given) ahead: news names the coming
+    /// days and next month without a year (hội nghị diễn ra ngày 25/11), and the same date of
+    /// last year with one.
+    private func inferYear(month: Int, day: Int, dct: CivilDate, tense: Tense, dayGiven: Bool) -> Int {
         func date(in year: Int) -> CivilDate {
             CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(year: year, month: month)))
         }
         let sameYear = date(in: dct.year)
         let next = sameYear < dct ? date(in: dct.year + 1) : sameYear
-        if future || next.daysSinceEpoch - dct.daysSinceEpoch <= upcomingDays { return next.year }
+        let window = dayGiven ? Self.upcomingDaysForDays : Self.upcomingDays
+        if tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window) {
+            return next.year
+        }
         return dct < sameYear ? dct.year - 1 : dct.year
     }
 

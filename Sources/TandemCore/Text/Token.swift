@@ -147,12 +147,11 @@ public struct Tokenizer: Sendable {
                                 index += 2
                                 continue
                             }
+                            // Three or four bytes: a letter or not (the combining marks are
+                            // two-byte scalars, classed above).
                             let (scalar, scalarLength) = decodeScalar(bytes, at: index)
-                            let isMark = scalar >= 0x300 && scalar <= 0x36F
-                            guard isMark || Scalars.isLetter(scalar) else { break }
-                            if !isMark {
-                                if Scalars.isUppercase(scalar) { lowercase = false } else { allCaps = false }
-                            }
+                            guard Scalars.isLetter(scalar) else { break }
+                            if Scalars.isUppercase(scalar) { lowercase = false } else { allCaps = false }
                             index += scalarLength
                         }
                     }
