@@ -73,3 +73,48 @@ struct ConfigTests {
         #expect(!pattern.elements[1].captures)
     }
 }
+
+@Suite("name_words.tsv: the entity finder's small word classes are data")
+struct NameWordsTests {
+    @Test(arguments: [
+        ("particle von", "expected class<TAB>word"),
+        ("partikel\tvon", "unknown class partikel"),
+        ("possessive\tfishing crews", "one word per line"),
+    ])
+    func rejectsBadLines(line: String, message: String) {
+        do {
+            _ = try NameWords.parse("# comment\n" + line, file: "name_words.tsv", vocabulary: Vocabulary())
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("name_words.tsv:2"), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    /// A word added to the file changes what is found, with no Swift change: `'s` after a
+    /// word the possessive class lacks ends the name at the tail before it.
+    @Test func aWordAddedToTheFileTakesEffect() throws {
+        let home = try #require(TandemHome.locate())
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("namewords-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for item in ["pipeline.json", "rules"] {
+            try FileManager.default.copyItem(
+                at: home.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+        }
+        let text = "The Vietnam Fishermen's Association said on Monday that boats were back."
+        func organizations() throws -> [String] {
+            let setup = try TandemSetup.load(configPath: copy.appendingPathComponent("pipeline.json").path)
+            let sink = MemorySink()
+            setup.makePipeline().run(source: MemorySource([Support.document(text, lang: "en")]), sink: sink)
+            let mentions = Support.records(sink).first?["mentions"] as? [[String: Any]] ?? []
+            return mentions.filter { $0["type"] as? String == "ORG" }.compactMap { $0["text"] as? String }
+        }
+        #expect(try !organizations().contains("Vietnam Fishermen's Association"))
+        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent("rules/en/name_words.tsv"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("possessive\tfishermen\n".utf8))
+        try handle.close()
+        #expect(try organizations().contains("Vietnam Fishermen's Association"))
+    }
+}

@@ -155,6 +155,8 @@ public final class EntityExtractor: Extractor {
         let locationSuffixes: TokenTable?
         let notNames: TokenTable
         let functionWords: TokenTable
+        /// Particles, connectors, legal forms and the other small classes of `name_words.tsv`.
+        let nameWords: NameWords
         /// Full rule names (`vi/entities:title-name`), made once.
         let ruleNames: [String]
         /// By vocabulary id: which finders the word can start (`StartFlags`), so a token is
@@ -166,8 +168,8 @@ public final class EntityExtractor: Extractor {
         init(
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
             orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?, locationCues: TokenTable?,
-            locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, ruleNames: [String],
-            vocabularyCount: Int
+            locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, nameWords: NameWords,
+            ruleNames: [String], vocabularyCount: Int
         ) {
             self.forms = forms
             self.titles = titles
@@ -180,6 +182,7 @@ public final class EntityExtractor: Extractor {
             self.locationSuffixes = locationSuffixes
             self.notNames = notNames
             self.functionWords = functionWords
+            self.nameWords = nameWords
             self.ruleNames = ruleNames
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
@@ -223,23 +226,6 @@ public final class EntityExtractor: Extractor {
     let entities: [Entity]
     let languages: [String: LanguageTables]
     let vocabulary: Vocabulary
-    /// Name particles allowed inside a person's name (von, bin, da…). The three word lists
-    /// are short arrays: a scan of a dozen ids beats hashing one.
-    let particles: [Int32]
-    /// Words that join the parts of an English organization name (of, for, and, the).
-    let connectors: [Int32]
-    /// Words that join an English organization head to the rest of its name (Ministry of
-    /// Defence, Center for Disease Control); `in` after a head is a place (Institute in Hanoi).
-    let headConnectors: [Int32]
-    /// Words whose `'s` stays inside an organization's name (People's Committee).
-    let possessiveNameWords: [Int32]
-    /// Legal forms after a company's name (Inc, Corp, Ltd): a known company keeps its id.
-    let corporateSuffixes: [Int32]
-    /// Words that join the items of a list of names (and, và).
-    let listJoiners: [Int32]
-    /// Articles that may stand before an appositive title (`John Smith, a spokesman for`).
-    let articles: [Int32]
-
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
@@ -284,20 +270,13 @@ public final class EntityExtractor: Extractor {
                 locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
+                nameWords: try NameWords.load(folder.appendingPathComponent("name_words.tsv"), vocabulary: vocabulary),
                 ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
                 vocabularyCount: vocabulary.count)
         }
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
-        func ids(_ words: [String]) -> [Int32] { Array(Set(words.map { vocabulary.intern($0) })).sorted() }
-        particles = ids(["von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "di"])
-        connectors = ids(["of", "for", "and", "the", "on", "in"])
-        headConnectors = ids(["of", "for", "on"])
-        possessiveNameWords = ids(["people", "women", "children", "workers", "farmers", "veterans"])
-        corporateSuffixes = ids(["inc", "corp", "co", "ltd", "plc", "llc", "jsc", "corporation", "limited"])
-        listJoiners = ids(["and", "or", "và", "hoặc"])
-        articles = ids(["a", "an", "the"])
     }
 
     /// A gazetteer form compiled to ids and case constraints.
@@ -516,7 +495,9 @@ public final class EntityExtractor: Extractor {
                     end += 1
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
                     end += 2
-                } else if extractor.particles.contains(ids[end]) && !tokens[end].capitalized && isNameWord(end + 1) {
+                } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
+                    && isNameWord(end + 1)
+                {
                     end += 2
                 } else if isInitialDot(end) && isNameWord(end + 1) {
                     // A middle initial: Donald J. Trump.
@@ -529,11 +510,11 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether token `index` starts a glued `'s` that belongs to a name: after a word such
-        /// as People or Women (`extractor.possessiveNameWords`) and before a name word.
+        /// as People or Women (`tables.nameWords.possessives`) and before a name word.
         func possessiveInName(_ index: Int) -> Bool {
             index > 0 && index + 2 < tokens.count && context.isCharacter(index, UInt8(ascii: "'"))
                 && tokens[index].glued && tokens[index + 1].glued
-                && extractor.possessiveNameWords.contains(ids[index - 1])
+                && tables.nameWords.possessives.contains(ids[index - 1])
                 && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
                 && tokens[index + 1].end - tokens[index + 1].start == 1 && isNameWord(index + 2)
         }
@@ -628,7 +609,7 @@ public final class EntityExtractor: Extractor {
             while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
             guard comma + 1 < tokens.count, context.isCharacter(comma, UInt8(ascii: ",")) else { return }
             var title = comma + 1
-            if extractor.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
+            if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
             guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
                 // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
                 tables.titles.matchLength(context, ids: ids, at: index) == nil
@@ -710,7 +691,7 @@ public final class EntityExtractor: Extractor {
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
-                    guard end < tokens.count, extractor.headConnectors.contains(ids[end]), isNameWord(end + 1),
+                    guard end < tokens.count, tables.nameWords.headConnectors.contains(ids[end]), isNameWord(end + 1),
                         tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil
                     else { return }
                     end += 1
@@ -758,20 +739,20 @@ public final class EntityExtractor: Extractor {
                         if titled && end > firstWord && startsPersonName(end) { break }
                         if !tokens[end].allCaps { capitalsInRow += 1 }
                         last = end + 1
-                    } else if context.language != "en" && extractor.listJoiners.contains(ids[end])
+                    } else if context.language != "en" && tables.nameWords.listJoiners.contains(ids[end])
                         && isNameWord(end + 1)
                         && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
                     {
                         // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
                         // organizations: "Bộ Y tế và Bộ Tài chính").
                         capitalsInRow = 0
-                    } else if context.language == "en" && extractor.listJoiners.contains(ids[end])
+                    } else if context.language == "en" && tables.nameWords.listJoiners.contains(ids[end])
                         && isNameWord(end + 1) && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
                         && !startsKnownNonPerson(end + 1)
                     {
                         // "Ministry of Science and Technology" likewise (not "… and Hanoi").
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
-                        || (context.language == "en" && !extractor.connectors.contains(ids[end]))
+                        || (context.language == "en" && !tables.nameWords.connectors.contains(ids[end]))
                     {
                         break
                     } else if context.language != "en" {
@@ -816,7 +797,7 @@ public final class EntityExtractor: Extractor {
                     if isNameWord(end) || end == index {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
-                    } else if extractor.connectors.contains(ids[end]) && isNameWord(end + 1) {
+                    } else if tables.nameWords.connectors.contains(ids[end]) && isNameWord(end + 1) {
                         end += 1
                     } else if possessiveInName(end) {
                         // People's Committee, Women's Union.
@@ -840,7 +821,7 @@ public final class EntityExtractor: Extractor {
             if let (count, entity) = gazetteer(at: first),
                 count == end - first
                     || (extractor.entities[entity].type == .organization && first + count < end
-                        && (first + count..<end).allSatisfy { extractor.corporateSuffixes.contains(ids[$0]) })
+                        && (first + count..<end).allSatisfy { tables.nameWords.corporateSuffixes.contains(ids[$0]) })
             {
                 // The whole name, or a known company and its legal form (Apple Inc.).
                 add(first, end, known: entity, rule: rule, priority: patternPriority)
@@ -896,7 +877,8 @@ public final class EntityExtractor: Extractor {
                     // A list: ", B" or "and B" / "và B" after the first name.
                     let joins =
                         end + 1 < tokens.count
-                        && (context.isCharacter(end, UInt8(ascii: ",")) || extractor.listJoiners.contains(ids[end]))
+                        && (context.isCharacter(end, UInt8(ascii: ","))
+                            || tables.nameWords.listJoiners.contains(ids[end]))
                     guard joins, isNameWord(end + 1) else { return }
                     start = end + 1
                 }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// One language's small word classes that the entity finder reads between and after
+/// capitalized words (`rules/<lang>/name_words.tsv`: `class<TAB>word` lines). Each class is a
+/// short sorted list of vocabulary ids: scanning a dozen ids beats hashing one.
+struct NameWords: Sendable {
+    /// The classes a file may use, as written there.
+    enum WordClass: String, CaseIterable, Sendable {
+        case particle
+        case connector
+        case headConnector = "head-connector"
+        case listJoiner = "list-joiner"
+        case possessive
+        case corporateSuffix = "corporate-suffix"
+        case article
+    }
+
+    /// Lowercase particles inside a person's name (von, bin, da).
+    let particles: [Int32]
+    /// Words joining the parts of an organization name (of, for, and, the).
+    let connectors: [Int32]
+    /// Words joining an organization head to its name (Ministry of Defence).
+    let headConnectors: [Int32]
+    /// Words joining two parts of one name or the items of a list (and, và).
+    let listJoiners: [Int32]
+    /// Words whose `'s` stays inside an organization name (People's Committee).
+    let possessives: [Int32]
+    /// Legal forms after a company's name (Inc, Ltd): a known company keeps its id.
+    let corporateSuffixes: [Int32]
+    /// Articles before an appositive title (`John Smith, a spokesman for`).
+    let articles: [Int32]
+
+    /// Loads `url`; a missing file gives empty classes.
+    static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
+        guard FileManager.default.fileExists(atPath: url.path) else { return NameWords(classes: [:]) }
+        return try parse(try RuleText.read(url), file: url.path, vocabulary: vocabulary)
+    }
+
+    /// Parses the text of a `name_words.tsv`; `file` names it in errors.
+    static func parse(_ text: String, file: String, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
+        var classes: [WordClass: Set<Int32>] = [:]
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = RuleFile.stripComment(String(raw)).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: true)
+            guard fields.count == 2 else {
+                throw ConfigError(file: file, line: index + 1, "expected class<TAB>word")
+            }
+            guard let wordClass = WordClass(rawValue: String(fields[0])) else {
+                throw ConfigError(
+                    file: file, line: index + 1,
+                    "unknown class \(fields[0]) (known: \(WordClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let word = String(fields[1]).trimmingCharacters(in: .whitespaces)
+            guard !word.contains(" ") else {
+                throw ConfigError(file: file, line: index + 1, "\(word): one word per line")
+            }
+            classes[wordClass, default: []].insert(vocabulary.intern(word))
+        }
+        return NameWords(classes: classes)
+    }
+
+    private init(classes: [WordClass: Set<Int32>]) {
+        func ids(_ wordClass: WordClass) -> [Int32] { (classes[wordClass] ?? []).sorted() }
+        particles = ids(.particle)
+        connectors = ids(.connector)
+        headConnectors = ids(.headConnector)
+        listJoiners = ids(.listJoiner)
+        possessives = ids(.possessive)
+        corporateSuffixes = ids(.corporateSuffix)
+        articles = ids(.article)
+    }
+}
