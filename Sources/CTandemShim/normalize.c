@@ -1,5 +1,5 @@
 // Text normalization for matching: ICU NFC plus typographic and Vietnamese folding, with a
-// map from every output byte back to the input scalars it came from.
+// map from every output byte back to the input bytes it came from.
 #include "tandem_shim.h"
 
 #include <stdlib.h>
@@ -11,11 +11,15 @@
 
 struct tandem_normalizer {
     const UNormalizer2 *nfc;
-    // UTF-8 output and its per-byte origin.
+    // UTF-8 output and its per-byte origin: one block, the starts then (at `originCapacity`)
+    // the ends. The caller may take the block (`tandem_normalizer_take_origins`); the next
+    // call then allocates another.
     uint8_t *output;
+    int32_t *origins;
     int32_t *originStart;
     int32_t *originEnd;
     int32_t outputCapacity;
+    int32_t originCapacity;
     // Scratch for one normalization segment.
     UChar segment[64];
     UChar normalized[192];
@@ -37,8 +41,7 @@ tandem_normalizer *tandem_normalizer_open(int32_t *status) {
 void tandem_normalizer_close(tandem_normalizer *normalizer) {
     if (!normalizer) return;
     free(normalizer->output);
-    free(normalizer->originStart);
-    free(normalizer->originEnd);
+    free(normalizer->origins);
     free(normalizer);
 }
 
@@ -171,7 +174,7 @@ static void consider(writer *w, UChar32 c) {
                                                      : (upper ? 'E' : 'e');
 }
 
-/// Writes one output code point with its input scalar range.
+/// Writes one output code point with its input byte range.
 static inline __attribute__((always_inline)) void emit(writer *w, UChar32 c, int32_t start, int32_t end) {
     if (w->pending) settle(w, c);
     if (c >= 0xC0) consider(w, c);
@@ -179,11 +182,27 @@ static inline __attribute__((always_inline)) void emit(writer *w, UChar32 c, int
 }
 
 static void ensure_output(tandem_normalizer *n, int32_t capacity) {
-    if (capacity <= n->outputCapacity) return;
-    n->outputCapacity = capacity;
-    n->output = (uint8_t *)realloc(n->output, (size_t)capacity);
-    n->originStart = (int32_t *)realloc(n->originStart, sizeof(int32_t) * (size_t)capacity);
-    n->originEnd = (int32_t *)realloc(n->originEnd, sizeof(int32_t) * (size_t)capacity);
+    if (capacity > n->outputCapacity) {
+        n->outputCapacity = capacity;
+        n->output = (uint8_t *)realloc(n->output, (size_t)capacity);
+    }
+    if (!n->origins || capacity > n->originCapacity) {
+        free(n->origins);
+        n->originCapacity = capacity;
+        n->origins = (int32_t *)malloc(2 * sizeof(int32_t) * (size_t)capacity);
+    }
+    n->originStart = n->origins;
+    n->originEnd = n->origins + n->originCapacity;
+}
+
+int32_t *tandem_normalizer_take_origins(tandem_normalizer *n, int32_t *capacity) {
+    int32_t *origins = n->origins;
+    *capacity = n->originCapacity;
+    n->origins = NULL;
+    n->originStart = NULL;
+    n->originEnd = NULL;
+    n->originCapacity = 0;
+    return origins;
 }
 
 /// The byte length of the precomposed letter at `text[i]` — Latin-1 and Latin Extended
@@ -212,7 +231,7 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     // NFC grows UTF-8 at most threefold; the ellipsis (3 bytes to 3) does not grow it.
     ensure_output(n, 3 * length + 16);
     writer w = {n, 0, 0, 0, 0, 0};
-    int32_t i = 0, scalar = 0;
+    int32_t i = 0;
     while (i < length) {
         // Runs of ASCII need no look at their neighbours, but for the byte before a
         // possible combining mark.
@@ -238,12 +257,11 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             int32_t *starts = n->originStart + w.out, *ends = n->originEnd + w.out;
             memcpy(out, text + i, (size_t)count);
             for (int32_t k = 0; k < count; k++) {
-                starts[k] = scalar + k;
-                ends[k] = scalar + k + 1;
+                starts[k] = i + k;
+                ends[k] = i + k + 1;
             }
             w.out += count;
             i += count;
-            scalar += count;
             if (i >= length) break;
         }
         // A precomposed Latin or Vietnamese letter followed by ASCII, another such letter or
@@ -258,19 +276,17 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             if (stableNext && !afterVowel) {
                 for (int32_t b = 0; b < size; b++) {
                     n->output[w.out] = text[i + b];
-                    n->originStart[w.out] = scalar;
-                    n->originEnd[w.out] = scalar + 1;
+                    n->originStart[w.out] = i;
+                    n->originEnd[w.out] = after;
                     w.out++;
                 }
                 i = after;
-                scalar++;
                 continue;
             }
         }
         UChar32 c;
-        int32_t start = scalar;
+        int32_t start = i;
         U8_NEXT(text, i, length, c);
-        scalar++;
         if (c < 0) c = 0xFFFD;
         // Does a combining mark follow? Then c starts a multi-point NFC segment.
         int combining = 0;
@@ -285,17 +301,17 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
         }
         if (!combining) {
             if (c < 0x80) {
-                emit(&w, c, start, scalar);
+                emit(&w, c, start, i);
                 continue;
             }
             if (c == 0x2026) {
-                for (int r = 0; r < 3; r++) emit(&w, '.', start, scalar);
+                for (int r = 0; r < 3; r++) emit(&w, '.', start, i);
                 continue;
             }
             UChar32 folded = fold_point(c);
             if (folded < 0) continue;
             if (folded != c || is_stable_alone(c)) {
-                emit(&w, folded, start, scalar);
+                emit(&w, folded, start, i);
                 continue;
             }
         }
@@ -309,7 +325,6 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             if (next < 0 || unorm2_hasBoundaryBefore(n->nfc, next)) break;
             U16_APPEND_UNSAFE(n->segment, segmentLength, next);
             i = j;
-            scalar++;
         }
         UErrorCode error = U_ZERO_ERROR;
         int32_t normalizedLength =
@@ -319,12 +334,12 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
             UChar32 point;
             U16_NEXT(n->normalized, k, normalizedLength, point);
             UChar32 folded = fold_point(point);
-            if (folded >= 0) emit(&w, folded, start, scalar);
+            if (folded >= 0) emit(&w, folded, start, i);
         }
     }
     if (w.pending) settle(&w, -1);
-    n->originStart[w.out] = scalar;
-    n->originEnd[w.out] = scalar;
+    n->originStart[w.out] = length;
+    n->originEnd[w.out] = length;
     *output = n->output;
     *originStart = n->originStart;
     *originEnd = n->originEnd;

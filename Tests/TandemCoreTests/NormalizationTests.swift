@@ -85,12 +85,18 @@ struct NormalizationTests {
             }
             let document = try normalize(text)
             let scalars = Array(text.unicodeScalars)
+            let utf8 = Array(text.utf8)
             #expect(document.origins.scalarCount == scalars.count)
             var previous = 0
             for (byte, value) in document.normalized.enumerated() {
                 let start = document.origins.start(ofByte: byte)
                 let end = document.origins.end(ofByte: byte)
                 #expect(start >= previous && start < end && end <= scalars.count, "byte \(byte) of \(text)")
+                // The original bytes are those of the same scalars.
+                let bytes = document.origins.originalBytes(ByteSpan(Int32(byte), Int32(byte + 1)))
+                #expect(
+                    String(decoding: utf8[bytes], as: UTF8.self) == Support.slice(text, start, end),
+                    "byte \(byte) of \(text)")
                 previous = start
                 let isWordCharacter =
                     (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || (value >= 0x30 && value <= 0x39)
@@ -99,6 +105,23 @@ struct NormalizationTests {
                 }
             }
         }
+    }
+
+    /// Text with nothing to normalize keeps no table: its bytes are the original's, and a
+    /// scalar offset is the count of lead bytes before it (here past several 8-byte words).
+    @Test func unchangedTextMapsByteForByte() throws {
+        let original = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc tại Hà Nội ngày 6/2."
+        let document = try normalize(original)
+        #expect(document.normalized == Array(original.utf8))
+        let bytes = Array(original.utf8)
+        let needle = Array("Hà Nội".utf8)
+        let start = (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle }!
+        let span = ByteSpan(Int32(start), Int32(start + needle.count))
+        let (a, b) = document.originalRange(span)
+        #expect(Support.slice(original, a, b) == "Hà Nội")
+        #expect(document.origins.originalBytes(span) == start..<start + needle.count)
+        #expect(document.origins.scalarCount == original.unicodeScalars.count)
+        #expect(document.origins.start(ofByte: bytes.count) == original.unicodeScalars.count)
     }
 
     @Test func droppedCharactersStayInsideNeighbouringSpans() throws {

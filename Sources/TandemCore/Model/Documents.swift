@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of input Tandem reads.
 public enum InputFormat: String, Sendable, CaseIterable {
     case text
@@ -98,7 +100,7 @@ public struct TextDocument: Sendable {
 }
 
 /// A text with its matching form: normalized UTF-8 plus, for every normalized byte, the
-/// range of original scalars it came from.
+/// range of the original text (bytes and scalars) it came from.
 public struct NormalizedDocument: Sendable {
     public var source: TextDocument
     /// NFC, folded quotes/dashes/spaces, canonical Vietnamese tone placement.
@@ -107,41 +109,174 @@ public struct NormalizedDocument: Sendable {
     public var origins: OriginMap
 }
 
-/// For each normalized byte, the half-open range of original scalars it was produced from.
-/// ASCII text is its own normalized form, byte `i` from scalar `i`: its map is that rule,
-/// with no table (most English documents, which then skip eight bytes of map per byte).
-public struct OriginMap: Sendable {
-    /// Per normalized byte (and one past the end): the first and the end scalar index.
-    /// Both empty for the identity.
-    private let starts: [Int32]
-    private let ends: [Int32]
+/// For each normalized byte, the half-open range of the original text it was produced from,
+/// in bytes and in scalars. Most texts need little of it: ASCII is its own normalized form,
+/// byte for scalar; text normalization left as it was (Vietnamese already in NFC, with no
+/// typographic quote or space to fold) is byte for byte. Otherwise a table gives each
+/// normalized byte's original bytes. Scalars are counted from a prefix count per 64-byte
+/// block of the original. (Unchecked Sendable: immutable; its pointers read the table it
+/// holds.)
+public struct OriginMap: @unchecked Sendable {
+    private enum Kind: Sendable {
+        /// ASCII: byte `i` is original byte `i` and scalar `i`.
+        case identity
+        /// Byte `i` is original byte `i`.
+        case unchanged
+        /// Byte `i` came from original bytes `starts[i]..<ends[i]`.
+        case table
+    }
+
+    private let kind: Kind
+    /// Unless `.identity`: the original UTF-8, and the scalars before each of its 8-byte
+    /// words (and one past the last).
+    private let original: [UInt8]
+    private let wordScalars: [Int32]
+    /// `.table`: the tables (read through `starts` and `ends`, which it keeps alive).
+    private let table: OriginTable?
+    private let starts: UnsafePointer<Int32>?
+    private let ends: UnsafePointer<Int32>?
     /// The original text's scalar count.
     public let scalarCount: Int
 
-    /// The map of a text that normalization left as it was, byte for scalar.
+    /// The map of an ASCII text, byte for scalar.
     public static func identity(count: Int) -> OriginMap {
-        OriginMap(starts: [], ends: [], scalarCount: count)
+        OriginMap(kind: .identity, original: [], table: nil, identityCount: count)
     }
 
-    /// A map from per-byte tables of `byteCount + 1` entries; the last start is the
-    /// original's scalar count.
-    public init(starts: [Int32], ends: [Int32]) {
-        self.init(starts: starts, ends: ends, scalarCount: Int(starts.last ?? 0))
+    /// The map of a text whose normalized UTF-8 is its `original` UTF-8.
+    public static func unchanged(_ original: [UInt8]) -> OriginMap {
+        OriginMap(kind: .unchanged, original: original, table: nil)
     }
 
-    private init(starts: [Int32], ends: [Int32], scalarCount: Int) {
-        self.starts = starts
-        self.ends = ends
-        self.scalarCount = scalarCount
+    /// The map of per-byte tables: normalized byte `i` came from `original[starts[i]..<ends[i]]`;
+    /// both have one entry past the last byte, the original's length.
+    public init(original: [UInt8], starts: [Int32], ends: [Int32]) {
+        precondition(starts.count == ends.count && !starts.isEmpty, "one start and one end per byte, and one past")
+        let table = OriginTable(capacity: starts.count)
+        table.base.update(from: starts, count: starts.count)
+        (table.base + starts.count).update(from: ends, count: ends.count)
+        self.init(original: original, table: table)
+    }
+
+    /// The map whose tables `table` holds, for the UTF-8 `original`.
+    init(original: [UInt8], table: OriginTable) {
+        self.init(kind: .table, original: original, table: table)
+    }
+
+    private init(kind: Kind, original: [UInt8], table: OriginTable?, identityCount: Int = 0) {
+        self.kind = kind
+        self.original = original
+        self.table = table
+        starts = table.map { UnsafePointer($0.base) }
+        ends = table.map { UnsafePointer($0.base + $0.capacity) }
+        // One pass, a word at a time: the lead bytes are those not 10xxxxxx.
+        let wordCount = original.count / 8 + 1
+        var total = 0
+        wordScalars = [Int32](unsafeUninitializedCapacity: wordCount) { counts, initialized in
+            original.withUnsafeBytes { raw in
+                let counts = counts.baseAddress!
+                if let base = raw.baseAddress {
+                    var word = 0
+                    while word < wordCount - 1 {
+                        counts[word] = Int32(truncatingIfNeeded: total)
+                        let bits = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: word &* 8, as: UInt64.self))
+                        total &+= Self.leadByteCount(bits)
+                        word &+= 1
+                    }
+                }
+                counts[wordCount - 1] = Int32(truncatingIfNeeded: total)
+                for offset in (wordCount - 1) * 8..<raw.count where raw[offset] & 0xC0 != 0x80 { total += 1 }
+            }
+            initialized = wordCount
+        }
+        scalarCount = kind == .identity ? identityCount : total
+    }
+
+    /// The original bytes normalized bytes `span` came from.
+    @inline(__always)
+    public func originalBytes(_ span: ByteSpan) -> Range<Int> {
+        guard kind == .table else { return Int(span.start)..<max(Int(span.start), Int(span.end)) }
+        let start = Int(starts.unsafelyUnwrapped[Int(span.start)])
+        return span.end > span.start ? start..<Int(ends.unsafelyUnwrapped[Int(span.end) - 1]) : start..<start
     }
 
     /// The first original scalar of normalized byte `byte` (`byte` may be one past the end).
     @inline(__always)
-    public func start(ofByte byte: Int) -> Int { starts.isEmpty ? byte : Int(starts[byte]) }
+    public func start(ofByte byte: Int) -> Int {
+        switch kind {
+        case .identity: byte
+        case .unchanged: scalarsBefore(byte)
+        case .table: scalarsBefore(Int(starts.unsafelyUnwrapped[byte]))
+        }
+    }
 
     /// The end original scalar of normalized byte `byte`.
     @inline(__always)
-    public func end(ofByte byte: Int) -> Int { ends.isEmpty ? byte + 1 : Int(ends[byte]) }
+    public func end(ofByte byte: Int) -> Int {
+        switch kind {
+        case .identity: byte + 1
+        case .unchanged: scalarsBefore(byte + 1)
+        case .table: scalarsBefore(Int(ends.unsafelyUnwrapped[byte]))
+        }
+    }
+
+    /// The original scalar that starts at original byte `byte`: the lead bytes before it.
+    @inline(__always)
+    public func scalar(ofOriginalByte byte: Int) -> Int {
+        kind == .identity ? byte : scalarsBefore(byte)
+    }
+
+    /// The lead bytes (those not 10xxxxxx) among the first `first` bytes of `word` (little-
+    /// endian: the first byte lowest): a 1 per lead byte in each byte, summed by one multiply
+    /// (a `nonzeroBitCount` is a dozen instructions without the POPCNT of x86-64-v2).
+    @inline(__always)
+    static func leadByteCount(_ word: UInt64, first: Int = 8) -> Int {
+        let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+        var ones = (~continuation & 0x8080_8080_8080_8080) >> 7
+        if first < 8 { ones &= (1 << UInt64(first * 8)) &- 1 }
+        return Int(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) >> 56)
+    }
+
+    /// The lead bytes (scalars begun) in `original[0..<byte]`: the count before its word,
+    /// plus the lead bytes of the word's first `byte % 8` bytes.
+    @inline(__always)
+    private func scalarsBefore(_ byte: Int) -> Int {
+        let word = byte >> 3
+        let within = byte & 7
+        return original.withUnsafeBytes { raw in
+            var count = Int(wordScalars.withUnsafeBufferPointer { $0[word] })
+            guard within > 0 else { return count }
+            if word * 8 + 8 <= raw.count {
+                let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+                count += Self.leadByteCount(bits, first: within)
+            } else {
+                for offset in word * 8..<byte where raw[offset] & 0xC0 != 0x80 { count += 1 }
+            }
+            return count
+        }
+    }
+}
+
+/// An origin map's two tables in one `malloc` block, taken from the normalizer without a
+/// copy: the starts from index 0, the ends from index `capacity`. Immutable once made.
+final class OriginTable: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Int32>
+    let capacity: Int
+
+    /// Adopts a block from `tandem_normalizer_take_origins`.
+    init(adopting base: UnsafeMutablePointer<Int32>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    /// A new block for `capacity` starts and as many ends.
+    convenience init(capacity: Int) {
+        let base = malloc(2 * max(capacity, 1) * MemoryLayout<Int32>.stride)!.bindMemory(
+            to: Int32.self, capacity: 2 * max(capacity, 1))
+        self.init(adopting: base, capacity: capacity)
+    }
+
+    deinit { free(base) }
 }
 
 /// A byte range in the normalized text, end exclusive.

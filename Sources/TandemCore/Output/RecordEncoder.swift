@@ -22,14 +22,12 @@ public struct RecordEncoder: Sendable {
         // The original text's UTF-8 is borrowed once for the whole record (mention texts are
         // sliced from it with a cursor that only moves forward).
         var text = document.segmented.normalized.source.text
-        return text.withUTF8 { utf8 in
-            var slicer = ScalarCursor(utf8: utf8, scalarCount: document.segmented.normalized.origins.scalarCount)
-            return documentRecord(doc: doc, document: document, slicer: &slicer, cache: cache)
-        }
+        return text.withUTF8 { utf8 in documentRecord(doc: doc, document: document, original: utf8, cache: cache) }
     }
 
+    /// `original`: the original text's UTF-8, which mention texts are sliced from.
     private func documentRecord(
-        doc: String, document: AnalyzedDocument, slicer: inout ScalarCursor, cache: QuotedStringCache
+        doc: String, document: AnalyzedDocument, original: UnsafeBufferPointer<UInt8>, cache: QuotedStringCache
     ) -> [UInt8] {
         let segmented = document.segmented
         let normalized = segmented.normalized
@@ -62,17 +60,13 @@ public struct RecordEncoder: Sendable {
         // Mentions are read in place: iterating the array would copy each one's strings.
         document.mentions.withUnsafeBufferPointer { mentions in
             for mention in mentions.indices {
-                let (start, end) = normalized.originalRange(mentions[mention].span)
+                let bytes = normalized.origins.originalBytes(mentions[mention].span)
                 json.beginObject()
                 json.field("kind", mentions[mention].kind, cache: cache)
-                json.field("start", start)
-                json.field("end", end)
+                json.field("start", normalized.origins.scalar(ofOriginalByte: bytes.lowerBound))
+                json.field("end", normalized.origins.scalar(ofOriginalByte: bytes.upperBound))
                 json.key("text")
-                if let range = slicer.byteRange(start, end) {
-                    json.string(utf8: UnsafeBufferPointer(rebasing: slicer.utf8[range]))
-                } else {
-                    json.string("")
-                }
+                json.string(utf8: UnsafeBufferPointer(rebasing: original[bytes]))
                 if let type = mentions[mention].type { json.field("type", type, cache: cache) }
                 if let id = mentions[mention].id { json.field("id", id, cache: cache) }
                 if let value = mentions[mention].value {
@@ -120,7 +114,8 @@ extension NormalizedDocument {
     }
 }
 
-/// Byte offsets of scalar offsets in UTF-8 that is borrowed: a cursor walks forward, so
+/// Byte offsets of scalar offsets in UTF-8 that is borrowed (for `OriginalText`; records
+/// take byte ranges from the origin map): a cursor walks forward, so
 /// offsets asked for in increasing order (as records list them) cost one pass over the text.
 struct ScalarCursor {
     let utf8: UnsafeBufferPointer<UInt8>
@@ -165,8 +160,7 @@ struct ScalarCursor {
         let base = UnsafeRawPointer(utf8.baseAddress!)
         while target - cursorScalar >= 8 && cursorByte + 8 <= utf8.count {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: cursorByte, as: UInt64.self))
-            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
-            cursorScalar += 8 - continuation.nonzeroBitCount
+            cursorScalar += OriginMap.leadByteCount(word)
             cursorByte += 8
             while cursorByte < utf8.count && utf8[cursorByte] & 0xC0 == 0x80 { cursorByte += 1 }
         }

@@ -1,4 +1,5 @@
 import CTandemShim
+import Foundation
 
 /// Swift face of the shim's normalizer: NFC through ICU plus Tandem's folding, with the
 /// map back to original scalars. One per worker.
@@ -37,17 +38,26 @@ public final class TextNormalizer {
             var originEnd: UnsafePointer<Int32>?
             let length = tandem_normalize(
                 handle, utf8.baseAddress, Int32(utf8.count), &output, &originStart, &originEnd)
-            guard length >= 0, let output, let originStart, let originEnd else {
+            guard length >= 0, let output, originStart != nil, originEnd != nil else {
                 return .failure(StageFailure(stage: "normalize", "ICU normalization failed (error \(-length))"))
             }
             let count = Int(length)
+            // Text that comes out as it went in (no typographic quote, space or tone to
+            // fold) needs no per-byte table.
+            if count == utf8.count, memcmp(output, utf8.baseAddress!, count) == 0 {
+                let bytes = Array(copying: output, count: count)
+                return .success(NormalizedDocument(source: document, normalized: bytes, origins: .unchanged(bytes)))
+            }
+            // The origins are taken, not copied (eight bytes per byte of text).
+            var capacity: Int32 = 0
+            guard let origins = tandem_normalizer_take_origins(handle, &capacity) else {
+                return .failure(StageFailure(stage: "normalize", "the normalizer kept no origins"))
+            }
+            let table = OriginTable(adopting: origins, capacity: Int(capacity))
             return .success(
                 NormalizedDocument(
-                    source: document,
-                    normalized: Array(copying: output, count: count),
-                    origins: OriginMap(
-                        starts: Array(copying: originStart, count: count + 1),
-                        ends: Array(copying: originEnd, count: count + 1))))
+                    source: document, normalized: Array(copying: output, count: count),
+                    origins: OriginMap(original: Array(copying: utf8.baseAddress!, count: utf8.count), table: table)))
         }
         return try result.get()
     }
