@@ -68,3 +68,47 @@ int32_t tandem_charset_to_utf8(const char *charset, const uint8_t *bytes, int32_
     *illegalCount = counter;
     return (int32_t)(cursor - buffer);
 }
+
+int tandem_utf8_valid(const uint8_t *bytes, int64_t length) {
+    int64_t i = 0;
+    while (i < length) {
+        // ASCII eight bytes at a time, up to the first byte that is not.
+        if (i + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, bytes + i, 8);
+            uint64_t high = word & 0x8080808080808080ULL;
+            if (high == 0) {
+                i += 8;
+                continue;
+            }
+            i += __builtin_ctzll(high) >> 3;
+        }
+        uint8_t lead = bytes[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        // Well-formed sequences as in the Unicode Standard, Table 3-7: no overlong forms,
+        // no surrogates, nothing past U+10FFFF.
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            if (i + 1 >= length || (bytes[i + 1] & 0xC0) != 0x80) return 0;
+            i += 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            if (i + 2 >= length) return 0;
+            uint8_t second = bytes[i + 1];
+            uint8_t low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+            if (second < low || second > high || (bytes[i + 2] & 0xC0) != 0x80) return 0;
+            i += 3;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            if (i + 3 >= length) return 0;
+            uint8_t second = bytes[i + 1];
+            uint8_t low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high || (bytes[i + 2] & 0xC0) != 0x80 || (bytes[i + 3] & 0xC0) != 0x80)
+                return 0;
+            i += 4;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}

@@ -18,6 +18,43 @@ struct DecodingTests {
         #expect(decoded.encoding == "UTF-8")
     }
 
+    /// The shim's UTF-8 check agrees with Swift's String on every edge of Table 3-7 (overlong
+    /// forms, surrogates, past U+10FFFF, cut sequences) and on random bytes, at every offset
+    /// from an 8-byte ASCII run (the check skips ASCII a word at a time).
+    @Test func utf8CheckAgreesWithSwift() {
+        let edges: [[UInt8]] = [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0x80, 0x80],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0xE1, 0xBB], [0xE1], [0x80], [0xFF], Array("Việt Nam".utf8), [0xF0, 0x9F, 0x98, 0x80],
+        ]
+        var state: UInt64 = 42
+        var random: [[UInt8]] = []
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(Int(state >> 60) + 1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                // Mostly pieces of Vietnamese text, sometimes a random byte.
+                let piece = Array("ệ ư Đ a 5".utf8)
+                bytes.append(
+                    (state >> 40) % 7 == 0
+                        ? UInt8(truncatingIfNeeded: state >> 48) : piece[Int(state >> 33) % piece.count])
+            }
+            random.append(bytes)
+        }
+        for sequence in edges + random {
+            for prefix in 0..<10 {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: prefix) + sequence + Array("xyz".utf8)
+                #expect(
+                    CharsetDecoder.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil),
+                    "\(bytes)")
+                #expect(
+                    CharsetDecoder.isValidUTF8(Array(bytes.dropLast(3)))
+                        == (String(validating: bytes.dropLast(3), as: UTF8.self) != nil))
+            }
+        }
+    }
+
     @Test func utf8WithBOM() throws {
         let decoded = try decoder.decode([0xEF, 0xBB, 0xBF] + Array("abc".utf8))
         #expect(decoded.text == "abc")

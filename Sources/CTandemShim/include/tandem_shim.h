@@ -38,6 +38,10 @@ int32_t tandem_charset_to_utf8(const char *charset, const uint8_t *bytes, int32_
 
 // MARK: - Normalization
 
+/// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+/// U+10FFFF): the check Swift's String makes, in one pass with ASCII eight bytes at a time.
+int tandem_utf8_valid(const uint8_t *bytes, int64_t length);
+
 /// A per-worker normalizer (ICU NFC plus Tandem's text folding).
 typedef struct tandem_normalizer tandem_normalizer;
 

@@ -69,15 +69,19 @@ public struct RawDocument: Sendable {
     public var hints: DocumentHints
 }
 
-/// A document decoded to Unicode; `text` is the text all offsets refer to.
+/// A document decoded to Unicode; `utf8` is the text all offsets refer to.
 public struct DecodedDocument: Sendable {
     /// Input size in bytes, as read.
     public var inputBytes: Int
-    public var text: String
+    /// The text as well-formed UTF-8 (checked once, never copied into a String on the way).
+    public var utf8: [UInt8]
     /// The charset the bytes were decoded from (`UTF-8`, `UTF-16LE`, `windows-1258`, …).
     public var encoding: String
     public var hints: DocumentHints
     public var warnings: [String]
+
+    /// The text as a String.
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// A document reduced to its text: plain text as is, markup to its visible text.
@@ -86,8 +90,9 @@ public struct TextDocument: Sendable {
     public var doc: String
     /// Input size in bytes, as read.
     public var inputBytes: Int
-    /// The text mentions refer to (for markup, the extracted text, included in the record).
-    public var text: String
+    /// The text mentions refer to (for markup, the extracted text, included in the record),
+    /// as well-formed UTF-8.
+    public var utf8: [UInt8]
     public var encoding: String
     public var format: InputFormat
     /// The reference date: the user's, the record's or the page's publication date.
@@ -97,6 +102,35 @@ public struct TextDocument: Sendable {
     /// The user's language choice, which overrides identification.
     public var forcedLanguage: String?
     public var warnings: [String]
+
+    /// The text as a String.
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// A document of well-formed UTF-8 `utf8`.
+    public init(
+        doc: String, inputBytes: Int, utf8: [UInt8], encoding: String, format: InputFormat, dct: String? = nil,
+        declaredLanguage: String? = nil, forcedLanguage: String? = nil, warnings: [String] = []
+    ) {
+        self.doc = doc
+        self.inputBytes = inputBytes
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.format = format
+        self.dct = dct
+        self.declaredLanguage = declaredLanguage
+        self.forcedLanguage = forcedLanguage
+        self.warnings = warnings
+    }
+
+    /// A document of `text`.
+    public init(
+        doc: String, inputBytes: Int, text: String, encoding: String, format: InputFormat, dct: String? = nil,
+        declaredLanguage: String? = nil, forcedLanguage: String? = nil, warnings: [String] = []
+    ) {
+        self.init(
+            doc: doc, inputBytes: inputBytes, utf8: Array(text.utf8), encoding: encoding, format: format, dct: dct,
+            declaredLanguage: declaredLanguage, forcedLanguage: forcedLanguage, warnings: warnings)
+    }
 }
 
 /// A text with its matching form: normalized UTF-8 plus, for every normalized byte, the

@@ -21,8 +21,9 @@ public struct RecordEncoder: Sendable {
     public func documentRecord(doc: String, document: AnalyzedDocument, cache: QuotedStringCache) -> [UInt8] {
         // The original text's UTF-8 is borrowed once for the whole record (mention texts are
         // sliced from it with a cursor that only moves forward).
-        var text = document.segmented.normalized.source.text
-        return text.withUTF8 { utf8 in documentRecord(doc: doc, document: document, original: utf8, cache: cache) }
+        document.segmented.normalized.source.utf8.withUnsafeBufferPointer { utf8 in
+            documentRecord(doc: doc, document: document, original: utf8, cache: cache)
+        }
     }
 
     /// `original`: the original text's UTF-8, which mention texts are sliced from.
@@ -43,7 +44,8 @@ public struct RecordEncoder: Sendable {
         json.field("encoding", source.encoding)
         json.field("format", source.format.rawValue)
         if source.format != .text {
-            json.field("text", source.text)
+            json.key("text")
+            json.string(utf8: original)
         }
         json.key("sentences")
         json.beginArray()

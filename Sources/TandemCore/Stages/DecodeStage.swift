@@ -11,7 +11,7 @@ public struct DecodeStage: Stage {
     public mutating func process(_ input: RawDocument) throws(StageFailure) -> DecodedDocument {
         let decoded = try decoder.decode(input.bytes)
         return DecodedDocument(
-            inputBytes: input.bytes.count, text: decoded.text, encoding: decoded.encoding, hints: input.hints,
+            inputBytes: input.bytes.count, utf8: decoded.utf8, encoding: decoded.encoding, hints: input.hints,
             warnings: decoded.warnings)
     }
 }
@@ -29,17 +29,17 @@ public struct MarkupStage: Stage {
 
     public mutating func process(_ input: DecodedDocument) throws(StageFailure) -> TextDocument {
         var document = TextDocument(
-            doc: input.hints.doc, inputBytes: input.inputBytes, text: input.text, encoding: input.encoding,
+            doc: input.hints.doc, inputBytes: input.inputBytes, utf8: input.utf8, encoding: input.encoding,
             format: input.hints.format,
             dct: input.hints.dct,
             declaredLanguage: nil, forcedLanguage: input.hints.language, warnings: input.warnings)
         guard input.hints.format != .text else { return document }
-        let extracted = try extractor.extract(input.text, format: input.hints.format)
-        document.text = extracted.text
+        let extracted = try extractor.extract(input.utf8, format: input.hints.format)
+        document.utf8 = extracted.utf8
         document.declaredLanguage = extracted.language
         if document.dct == nil { document.dct = extracted.publishedTime }
         document.warnings += extracted.warnings
-        if extracted.text.isEmpty { document.warnings.append("the markup holds no visible text") }
+        if extracted.utf8.isEmpty { document.warnings.append("the markup holds no visible text") }
         return document
     }
 }

@@ -7,9 +7,13 @@ import Foundation
 public struct CharsetDecoder: Sendable {
     /// The result of decoding: the text, the charset used and anything worth a warning.
     public struct Decoded: Sendable {
-        public var text: String
+        /// The text as well-formed UTF-8.
+        public var utf8: [UInt8]
         public var encoding: String
         public var warnings: [String]
+
+        /// The text as a String.
+        public var text: String { String(decoding: utf8, as: UTF8.self) }
     }
 
     /// The lowest ICU detector confidence Tandem accepts for a legacy charset.
@@ -24,7 +28,7 @@ public struct CharsetDecoder: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
             var text = try convert(Array(bytes.dropFirst(2)), from: name)
-            if text.text.isEmpty { throw StageFailure("the document holds only a byte order mark") }
+            if text.utf8.isEmpty { throw StageFailure("the document holds only a byte order mark") }
             text.encoding = name
             return text
         }
@@ -36,15 +40,21 @@ public struct CharsetDecoder: Sendable {
         if let nul = nulOffset {
             throw StageFailure("binary data: NUL byte at offset \(nul); not a text document")
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return Decoded(text: text, encoding: "UTF-8", warnings: [])
+        // Valid UTF-8 is kept as it is: no copy.
+        if Self.isValidUTF8(bytes) {
+            return Decoded(utf8: bytes, encoding: "UTF-8", warnings: [])
         }
         return try decodeInvalidUTF8(bytes)
     }
 
+    /// Whether `bytes` is well-formed UTF-8, as Swift's String checks it.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { tandem_utf8_valid($0.baseAddress, Int64($0.count)) != 0 }
+    }
+
     private func decodeUTF8(_ bytes: [UInt8], encoding: String) throws(StageFailure) -> Decoded {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return Decoded(text: text, encoding: encoding, warnings: [])
+        if Self.isValidUTF8(bytes) {
+            return Decoded(utf8: bytes, encoding: encoding, warnings: [])
         }
         var decoded = try decodeInvalidUTF8(bytes)
         decoded.encoding = encoding
@@ -57,7 +67,7 @@ public struct CharsetDecoder: Sendable {
         let (valid, invalid) = Self.countUTF8Sequences(bytes)
         if valid > 0 && invalid <= max(3, valid / 10) {
             return Decoded(
-                text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8",
+                utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: "UTF-8",
                 warnings: ["\(invalid) invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
         }
         if Self.looksLikeWindows1258(bytes) {
@@ -100,8 +110,10 @@ public struct CharsetDecoder: Sendable {
             throw StageFailure("ICU could not convert from \(charset) (error \(-length))")
         }
         defer { tandem_free(output) }
-        let text = String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
-        return (Decoded(text: text, encoding: charset, warnings: []), Int(illegal))
+        // ICU writes well-formed UTF-8; checked all the same, and repaired if it were not.
+        var utf8 = Array(copying: output, count: Int(length))
+        if !Self.isValidUTF8(utf8) { utf8 = Array(String(decoding: utf8, as: UTF8.self).utf8) }
+        return (Decoded(utf8: utf8, encoding: charset, warnings: []), Int(illegal))
     }
 
     /// Counts well-formed multi-byte UTF-8 sequences and invalid bytes.

@@ -5,10 +5,14 @@ import Foundation
 public struct MarkupExtractor: Sendable {
     /// What the markup yielded.
     public struct Extracted: Sendable {
-        public var text: String
+        /// The visible text as well-formed UTF-8.
+        public var utf8: [UInt8]
         public var language: String?
         public var publishedTime: String?
         public var warnings: [String]
+
+        /// The visible text as a String.
+        public var text: String { String(decoding: utf8, as: UTF8.self) }
     }
 
     public init() {}
@@ -16,20 +20,29 @@ public struct MarkupExtractor: Sendable {
     /// Call once on the main thread before workers parse markup.
     public static func initialize() { tandem_markup_init() }
 
+    /// Extracts from markup text.
     public func extract(_ text: String, format: InputFormat) throws(StageFailure) -> Extracted {
-        var source = text
+        try extract(Array(text.utf8), format: format)
+    }
+
+    /// Extracts from markup in well-formed UTF-8.
+    public func extract(_ utf8: [UInt8], format: InputFormat) throws(StageFailure) -> Extracted {
         var result = tandem_markup()
-        source.withUTF8 { utf8 in
+        utf8.withUnsafeBufferPointer { utf8 in
             tandem_markup_extract(utf8.baseAddress, Int32(utf8.count), format == .xml ? 1 : 0, &result)
         }
         defer { tandem_markup_free(&result) }
         if let error = result.error {
             throw StageFailure(String(cString: error))
         }
-        let body =
-            result.text.map {
-                String(decoding: UnsafeRawBufferPointer(start: $0, count: Int(result.textLength)), as: UTF8.self)
-            } ?? ""
+        // libxml2 writes UTF-8; checked all the same, and repaired if it were not.
+        var body =
+            result.text.map { text in
+                text.withMemoryRebound(to: UInt8.self, capacity: Int(result.textLength)) {
+                    [UInt8](copying: $0, count: Int(result.textLength))
+                }
+            } ?? []
+        if !CharsetDecoder.isValidUTF8(body) { body = Array(String(decoding: body, as: UTF8.self).utf8) }
         var warnings = result.warnings.map { String(cString: $0).split(separator: "\n").map(String.init) } ?? []
         var published = result.publishedTime.map { String(cString: $0) }
         if let value = published, let date = Self.isoDate(value) {
@@ -39,7 +52,7 @@ public struct MarkupExtractor: Sendable {
             published = nil
         }
         return Extracted(
-            text: body, language: result.language.map { String(cString: $0) }, publishedTime: published,
+            utf8: body, language: result.language.map { String(cString: $0) }, publishedTime: published,
             warnings: warnings)
     }
 

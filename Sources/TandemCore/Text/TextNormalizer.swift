@@ -19,34 +19,32 @@ public final class TextNormalizer {
 
     /// Normalizes a document's text; see `NormalizedDocument`.
     public func normalize(_ document: TextDocument) throws(StageFailure) -> NormalizedDocument {
-        var text = document.text
-        let result: Result<NormalizedDocument, StageFailure> = text.withUTF8 { utf8 in
+        let result: Result<NormalizedDocument, StageFailure> = document.utf8.withUnsafeBufferPointer { utf8 in
             // Normalized text is addressed by 32-bit offsets and may grow threefold.
             guard utf8.count <= Int(Int32.max) / 3 - 16 else {
                 return .failure(
                     StageFailure(stage: "normalize", "the text is too large to normalize (\(utf8.count) bytes)"))
             }
-            // ASCII text is already normalized, each byte one scalar.
-            if let base = utf8.baseAddress, tandem_is_ascii(base, Int32(utf8.count)) != 0 {
+            // ASCII text (and empty text) is already normalized, each byte one scalar.
+            guard let base = utf8.baseAddress, tandem_is_ascii(base, Int32(utf8.count)) == 0 else {
                 return .success(
                     NormalizedDocument(
-                        source: document, normalized: Array(copying: base, count: utf8.count),
-                        origins: .identity(count: utf8.count)))
+                        source: document, normalized: document.utf8, origins: .identity(count: utf8.count)))
             }
             var output: UnsafePointer<UInt8>?
             var originStart: UnsafePointer<Int32>?
             var originEnd: UnsafePointer<Int32>?
             let length = tandem_normalize(
-                handle, utf8.baseAddress, Int32(utf8.count), &output, &originStart, &originEnd)
+                handle, base, Int32(utf8.count), &output, &originStart, &originEnd)
             guard length >= 0, let output, originStart != nil, originEnd != nil else {
                 return .failure(StageFailure(stage: "normalize", "ICU normalization failed (error \(-length))"))
             }
             let count = Int(length)
             // Text that comes out as it went in (no typographic quote, space or tone to
             // fold) needs no per-byte table.
-            if count == utf8.count, memcmp(output, utf8.baseAddress!, count) == 0 {
-                let bytes = Array(copying: output, count: count)
-                return .success(NormalizedDocument(source: document, normalized: bytes, origins: .unchanged(bytes)))
+            if count == utf8.count, memcmp(output, base, count) == 0 {
+                return .success(
+                    NormalizedDocument(source: document, normalized: document.utf8, origins: .unchanged(document.utf8)))
             }
             // The origins are taken, not copied (eight bytes per byte of text).
             var capacity: Int32 = 0
@@ -57,7 +55,7 @@ public final class TextNormalizer {
             return .success(
                 NormalizedDocument(
                     source: document, normalized: Array(copying: output, count: count),
-                    origins: OriginMap(original: Array(copying: utf8.baseAddress!, count: utf8.count), table: table)))
+                    origins: OriginMap(original: document.utf8, table: table)))
         }
         return try result.get()
     }
