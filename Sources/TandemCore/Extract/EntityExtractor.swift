@@ -712,13 +712,20 @@ public final class EntityExtractor: Extractor {
                     {
                         end += count
                     }
+                    // A lowercase compound may qualify the head before the name (Công ty cổ
+                    // phần Sữa Việt Nam, Công ty trách nhiệm hữu hạn …).
+                    if !isNameWord(end), let words = tables.orgWords,
+                        let count = words.matchLength(context, ids: ids, at: end), isNameWord(end + count)
+                    {
+                        end += count
+                    }
                     guard isNameWord(end) else { return }
                 }
                 var last = end
                 let firstWord = end
                 // Capitalized syllables in a row (acronyms aside) since the last lowercase one.
                 var capitalsInRow = 0
-                while end < tokens.count && end - index < 8 && !tokens[end].newlineBefore {
+                while end < tokens.count && end - index < 12 && !tokens[end].newlineBefore {
                     // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
                     // Sở Y tế TP.HCM).
                     if (joinsByHyphen(end) || joinsByDot(end)) && isNameWord(end + 1) {
@@ -751,6 +758,15 @@ public final class EntityExtractor: Extractor {
                         && !startsKnownNonPerson(end + 1)
                     {
                         // "Ministry of Science and Technology" likewise (not "… and Hanoi").
+                    } else if context.language != "en", tokens[end - 1].capitalized, let words = tables.orgWords,
+                        let count = words.matchLength(context, ids: ids, at: end - 1), count >= 2
+                    {
+                        // A compound begun by the capitalized syllable before, even of common
+                        // words (Ủy ban Chứng khoán Nhà nước).
+                        last = end - 1 + count
+                        end = last
+                        capitalsInRow = 0
+                        continue
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !tables.nameWords.connectors.contains(ids[end]))
                     {
@@ -943,8 +959,25 @@ public final class EntityExtractor: Extractor {
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
                 while long < hits.count && hits[long].end < index { long += 1 }
+                // A long form the gazetteer lacks takes the id of a known short name in
+                // brackets (Công ty cổ phần Hàng không Vietjet (Vietjet Air)); a name with a
+                // head word there is a parent body (Cục Y tế dự phòng (Bộ Y tế)).
+                if long + 1 < hits.count, hits[long].end == index, hits[long].type == .organization,
+                    hits[long].referent.entity < 0, hits[long + 1].first == index + 1,
+                    hits[long + 1].type == .organization, hits[long + 1].referent.entity >= 0,
+                    context.isCharacter(Int(hits[long + 1].end), UInt8(ascii: ")")),
+                    tables.orgHeads.matchLength(context, ids: ids, at: index + 1) == nil
+                {
+                    hits[long].referent = hits[long + 1].referent
+                    continue
+                }
+                // An organization's short name in brackets need not be an acronym (Công ty cổ
+                // phần Sữa Việt Nam (Vinamilk)), if it names nothing the gazetteer knows.
                 guard long < hits.count, hits[long].end == index, index + 2 < tokens.count,
-                    context.isCharacter(index + 2, UInt8(ascii: ")")), isAcronym(index + 1), !isCovered(index + 1)
+                    context.isCharacter(index + 2, UInt8(ascii: ")")), !isCovered(index + 1),
+                    isAcronym(index + 1)
+                        || (hits[long].type == .organization && isNameWord(index + 1)
+                            && gazetteer(at: index + 1) == nil)
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
