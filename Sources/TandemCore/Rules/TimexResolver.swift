@@ -7,8 +7,10 @@ import Foundation
 /// - `value=…`, `value_end=…`: the value as written (`P$1D`, `PRESENT_REF`, `P1W`).
 /// - `shift=UNIT:N` with `grain=GRAIN`: the dct moved by N units (Y, Q, M, W, D), written at
 ///   the grain (Y, Q, M, W, WE, D); null without a dct.
-/// - `weekday=N` (1 Monday … 7 Sunday) with `direction=past|future`: the nearest such day
-///   on or before (after) the dct; null without a dct.
+/// - `weekday=N` (1 Monday … 7 Sunday) with `direction=past|future|before`: the nearest such
+///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
+///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
+///   `thứ Sáu tuần trước`); null without a dct.
 /// - Calendar fields `year month day week quarter decade century hour minute part zone`, and
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
@@ -151,6 +153,8 @@ final class TimexResolver: Sendable {
         // A rule that names its direction overrides the words around the date.
         let tense = direction == "future" ? .future : direction != nil ? .past : tense
         let future = tense == .future
+        let weekday = self.weekday.flatMap { Int($0.fill(captures)) }
+        if let weekday, !(1...7).contains(weekday) { return nil }
         if let shift = shift?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
             // `unit:amount`, the amount signed (`Int` reads a leading `+` or `-`).
@@ -163,18 +167,24 @@ final class TimexResolver: Sendable {
             case "Y": date = dct.adding(months: 12 * amount)
             case "Q": date = dct.adding(months: 3 * amount)
             case "M": date = dct.adding(months: amount)
-            case "W": date = dct.adding(days: 7 * amount)
+            case "W":
+                date = dct.adding(days: 7 * amount)
+                // A weekday of that week (ISO: Monday first).
+                if let weekday {
+                    return Resolved(
+                        value: .string(format(date.adding(days: weekday - date.weekday), grain: "D", captures)))
+                }
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
             return Resolved(value: .string(format(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)))
         }
-        if let weekday = weekday.flatMap({ Int($0.fill(captures)) }) {
-            guard (1...7).contains(weekday) else { return nil }
+        if let weekday {
             guard let dct else { return Resolved(value: .null) }
             var offset = weekday - dct.weekday
             if future && offset <= 0 { offset += 7 }
             if !future && offset > 0 { offset -= 7 }
+            if direction == "before" && offset == 0 { offset = -7 }
             return Resolved(value: .string(format(dct.adding(days: offset), grain: "D", captures)))
         }
         guard
