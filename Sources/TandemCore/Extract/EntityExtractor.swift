@@ -826,7 +826,16 @@ public final class EntityExtractor: Extractor {
                 while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil {
                     first += 1
                 }
-                if let lastTail, lastTail - first >= 2 { addOrganization(first, lastTail, rule: .orgTail) }
+                // A tail that is the head of a longer name (Ho Chi Minh City Department of
+                // Transport) is left to the head rule.
+                let headsLongerName =
+                    lastTail.map {
+                        $0 + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[$0])
+                            && isNameWord($0 + 1) && tables.orgHeads.matchLength(context, ids: ids, at: $0 - 1) == 1
+                    } ?? false
+                if let lastTail, lastTail - first >= 2, !headsLongerName {
+                    addOrganization(first, lastTail, rule: .orgTail)
+                }
             }
         }
 
