@@ -181,18 +181,22 @@ static inline __attribute__((always_inline)) void emit(writer *w, UChar32 c, int
     write_bytes(w, c, start, end);
 }
 
-static void ensure_output(tandem_normalizer *n, int32_t capacity) {
+/// Makes room for `capacity` output bytes and their origins; 0 when memory ran out.
+static int ensure_output(tandem_normalizer *n, int32_t capacity) {
     if (capacity > n->outputCapacity) {
+        uint8_t *grown = (uint8_t *)realloc(n->output, (size_t)capacity);
+        if (!grown) return 0;
+        n->output = grown;
         n->outputCapacity = capacity;
-        n->output = (uint8_t *)realloc(n->output, (size_t)capacity);
     }
     if (!n->origins || capacity > n->originCapacity) {
         free(n->origins);
-        n->originCapacity = capacity;
         n->origins = (int32_t *)malloc(2 * sizeof(int32_t) * (size_t)capacity);
+        n->originCapacity = n->origins ? capacity : 0;
     }
     n->originStart = n->origins;
     n->originEnd = n->origins + n->originCapacity;
+    return n->origins != NULL;
 }
 
 int32_t *tandem_normalizer_take_origins(tandem_normalizer *n, int32_t *capacity) {
@@ -229,7 +233,7 @@ int tandem_is_ascii(const uint8_t *text, int32_t length) {
 int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
                          const int32_t **originStart, const int32_t **originEnd) {
     // NFC grows UTF-8 at most threefold; the ellipsis (3 bytes to 3) does not grow it.
-    ensure_output(n, 3 * length + 16);
+    if (!ensure_output(n, 3 * length + 16)) return -(int32_t)U_MEMORY_ALLOCATION_ERROR;
     writer w = {n, 0, 0, 0, 0, 0};
     int32_t i = 0;
     while (i < length) {

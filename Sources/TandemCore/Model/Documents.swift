@@ -147,8 +147,8 @@ public struct NormalizedDocument: Sendable {
 /// in bytes and in scalars. Most texts need little of it: ASCII is its own normalized form,
 /// byte for scalar; text normalization left as it was (Vietnamese already in NFC, with no
 /// typographic quote or space to fold) is byte for byte. Otherwise a table gives each
-/// normalized byte's original bytes. Scalars are counted from a prefix count per 64-byte
-/// block of the original. (Unchecked Sendable: immutable; its pointers read the table it
+/// normalized byte's original bytes. Scalars are counted from a prefix count per 8-byte
+/// word of the original. (Unchecked Sendable: immutable; its pointers read the table it
 /// holds.)
 public struct OriginMap: @unchecked Sendable {
     private enum Kind: Sendable {
@@ -203,6 +203,11 @@ public struct OriginMap: @unchecked Sendable {
         self.table = table
         starts = table.map { UnsafePointer($0.base) }
         ends = table.map { UnsafePointer($0.base + $0.capacity) }
+        guard kind != .identity else {
+            wordScalars = []
+            scalarCount = identityCount
+            return
+        }
         // One pass, a word at a time: the lead bytes are those not 10xxxxxx.
         let wordCount = original.count / 8 + 1
         var total = 0
@@ -223,7 +228,7 @@ public struct OriginMap: @unchecked Sendable {
             }
             initialized = wordCount
         }
-        scalarCount = kind == .identity ? identityCount : total
+        scalarCount = total
     }
 
     /// The original bytes normalized bytes `span` came from.
