@@ -230,8 +230,7 @@ int tandem_is_ascii(const uint8_t *text, int32_t length) {
     return any < 0x80;
 }
 
-int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output,
-                         const int32_t **originStart, const int32_t **originEnd) {
+int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t length, const uint8_t **output) {
     // NFC grows UTF-8 at most threefold; the ellipsis (3 bytes to 3) does not grow it.
     if (!ensure_output(n, 3 * length + 16)) return -(int32_t)U_MEMORY_ALLOCATION_ERROR;
     writer w = {n, 0, 0, 0, 0, 0};
@@ -345,7 +344,5 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     n->originStart[w.out] = length;
     n->originEnd[w.out] = length;
     *output = n->output;
-    *originStart = n->originStart;
-    *originEnd = n->originEnd;
     return w.out;
 }

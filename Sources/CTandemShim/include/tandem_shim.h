@@ -53,13 +53,12 @@ void tandem_normalizer_close(tandem_normalizer *normalizer);
 /// Vietnamese tone placement on "oa", "oe", "uy" moved to the first vowel (hoà -> hòa).
 ///
 /// Returns the output length in bytes (or a negative error). `*output` receives the
-/// normalized UTF-8; `*originStart` and `*originEnd` receive, for every output byte, the
-/// half-open range of input bytes it was produced from. All three stay valid
-/// until the next call on this normalizer. (All-ASCII text needs none of this: callers
-/// test `tandem_is_ascii` first, as such text is its own normalized form.)
+/// normalized UTF-8, valid until the next call on this normalizer; for every output byte,
+/// the half-open range of input bytes it was produced from is kept for
+/// `tandem_normalizer_take_origins`. (All-ASCII text needs none of this: callers test
+/// `tandem_is_ascii` first, as such text is its own normalized form.)
 int32_t tandem_normalize(tandem_normalizer *normalizer, const uint8_t *text, int32_t length,
-                         const uint8_t **output, const int32_t **originStart,
-                         const int32_t **originEnd);
+                         const uint8_t **output);
 
 /// Takes the origins of the last `tandem_normalize` call: one `malloc` block, the starts
 /// at index 0 and the ends at index `*capacity`, for the caller to `free`. The next call

@@ -758,13 +758,11 @@ public final class EntityExtractor: Extractor {
                         && !startsKnownNonPerson(end + 1)
                     {
                         // "Ministry of Science and Technology" likewise (not "… and Hanoi").
-                    } else if context.language != "en", tokens[end - 1].capitalized, let words = tables.orgWords,
-                        let count = words.matchLength(context, ids: ids, at: end - 1), count >= 2
-                    {
+                    } else if context.language != "en", tokens[end - 1].capitalized, let reach = compoundEnd(end) {
                         // A compound begun by the capitalized syllable before, even of common
                         // words (Ủy ban Chứng khoán Nhà nước).
-                        last = end - 1 + count
-                        end = last
+                        last = reach
+                        end = reach
                         capitalsInRow = 0
                         continue
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
@@ -779,18 +777,13 @@ public final class EntityExtractor: Extractor {
                         // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
                         // triển khai…), but a single capital does (Y tế).
                         let previous = tokens[end - 1]
-                        if !previous.capitalized, let words = tables.orgWords {
-                            // A lowercase compound the table knows goes on (Y tế dự phòng),
-                            // as does the rest of one begun before (Bất động sản).
-                            let reach = max(
-                                words.matchLength(context, ids: ids, at: end).map { end + $0 } ?? 0,
-                                words.matchLength(context, ids: ids, at: end - 1).map { end - 1 + $0 } ?? 0)
-                            if reach > end {
-                                last = reach
-                                end = reach
-                                capitalsInRow = 0
-                                continue
-                            }
+                        // A lowercase compound the table knows goes on (Y tế dự phòng), as
+                        // does the rest of one begun before (Bất động sản).
+                        if !previous.capitalized, let reach = compoundEnd(end) {
+                            last = reach
+                            end = reach
+                            capitalsInRow = 0
+                            continue
                         }
                         // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none.
                         guard previous.capitalized, capitalsInRow < 2,
@@ -828,15 +821,26 @@ public final class EntityExtractor: Extractor {
                 }
                 // A tail that is the head of a longer name (Ho Chi Minh City Department of
                 // Transport) is left to the head rule.
-                let headsLongerName =
-                    lastTail.map {
-                        $0 + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[$0])
-                            && isNameWord($0 + 1) && tables.orgHeads.matchLength(context, ids: ids, at: $0 - 1) == 1
-                    } ?? false
-                if let lastTail, lastTail - first >= 2, !headsLongerName {
+                if let lastTail, lastTail - first >= 2,
+                    !(lastTail + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[lastTail])
+                        && isNameWord(lastTail + 1)
+                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1)
+                {
                     addOrganization(first, lastTail, rule: .orgTail)
                 }
             }
+        }
+
+        /// Where a compound of `org_words.tsv` that the word at `end` continues ends, past
+        /// `end`: one begun by the word before it (Nhà nước, Bất động sản) or, after a
+        /// lowercase word, one starting at `end` (Y tế dự phòng). Nil when there is none.
+        func compoundEnd(_ end: Int) -> Int? {
+            guard let words = tables.orgWords else { return nil }
+            var reach = words.matchLength(context, ids: ids, at: end - 1).map { end - 1 + $0 } ?? 0
+            if !tokens[end - 1].capitalized, let count = words.matchLength(context, ids: ids, at: end) {
+                reach = max(reach, end + count)
+            }
+            return reach > end ? reach : nil
         }
 
         /// An organization at `first..<end`: the gazetteer's when it knows the whole name, or

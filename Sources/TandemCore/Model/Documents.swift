@@ -79,9 +79,6 @@ public struct DecodedDocument: Sendable {
     public var encoding: String
     public var hints: DocumentHints
     public var warnings: [String]
-
-    /// The text as a String.
-    public var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// A document reduced to its text: plain text as is, markup to its visible text.

@@ -52,6 +52,11 @@ public struct CharsetDecoder: Sendable {
         bytes.withUnsafeBufferPointer { tandem_utf8_valid($0.baseAddress, Int64($0.count)) != 0 }
     }
 
+    /// `bytes` when well-formed UTF-8, else with each ill-formed sequence replaced by U+FFFD.
+    static func wellFormed(_ bytes: [UInt8]) -> [UInt8] {
+        isValidUTF8(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
     private func decodeUTF8(_ bytes: [UInt8], encoding: String) throws(StageFailure) -> Decoded {
         if Self.isValidUTF8(bytes) {
             return Decoded(utf8: bytes, encoding: encoding, warnings: [])
@@ -67,7 +72,7 @@ public struct CharsetDecoder: Sendable {
         let (valid, invalid) = Self.countUTF8Sequences(bytes)
         if valid > 0 && invalid <= max(3, valid / 10) {
             return Decoded(
-                utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: "UTF-8",
+                utf8: Self.wellFormed(bytes), encoding: "UTF-8",
                 warnings: ["\(invalid) invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
         }
         if Self.looksLikeWindows1258(bytes) {
@@ -111,8 +116,7 @@ public struct CharsetDecoder: Sendable {
         }
         defer { tandem_free(output) }
         // ICU writes well-formed UTF-8; checked all the same, and repaired if it were not.
-        var utf8 = Array(copying: output, count: Int(length))
-        if !Self.isValidUTF8(utf8) { utf8 = Array(String(decoding: utf8, as: UTF8.self).utf8) }
+        let utf8 = Self.wellFormed(Array(copying: output, count: Int(length)))
         return (Decoded(utf8: utf8, encoding: charset, warnings: []), Int(illegal))
     }
 

@@ -36,13 +36,12 @@ public struct MarkupExtractor: Sendable {
             throw StageFailure(String(cString: error))
         }
         // libxml2 writes UTF-8; checked all the same, and repaired if it were not.
-        var body =
+        let body = CharsetDecoder.wellFormed(
             result.text.map { text in
                 text.withMemoryRebound(to: UInt8.self, capacity: Int(result.textLength)) {
                     [UInt8](copying: $0, count: Int(result.textLength))
                 }
-            } ?? []
-        if !CharsetDecoder.isValidUTF8(body) { body = Array(String(decoding: body, as: UTF8.self).utf8) }
+            } ?? [])
         var warnings = result.warnings.map { String(cString: $0).split(separator: "\n").map(String.init) } ?? []
         var published = result.publishedTime.map { String(cString: $0) }
         if let value = published, let date = Self.isoDate(value) {

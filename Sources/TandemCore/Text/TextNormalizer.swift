@@ -32,11 +32,8 @@ public final class TextNormalizer {
                         source: document, normalized: document.utf8, origins: .identity(count: utf8.count)))
             }
             var output: UnsafePointer<UInt8>?
-            var originStart: UnsafePointer<Int32>?
-            var originEnd: UnsafePointer<Int32>?
-            let length = tandem_normalize(
-                handle, base, Int32(utf8.count), &output, &originStart, &originEnd)
-            guard length >= 0, let output, originStart != nil, originEnd != nil else {
+            let length = tandem_normalize(handle, base, Int32(utf8.count), &output)
+            guard length >= 0, let output else {
                 return .failure(StageFailure(stage: "normalize", "ICU normalization failed (error \(-length))"))
             }
             let count = Int(length)
