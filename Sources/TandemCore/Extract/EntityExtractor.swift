@@ -159,6 +159,9 @@ public final class EntityExtractor: Extractor {
         let nameWords: NameWords
         /// Full rule names (`vi/entities:title-name`), made once.
         let ruleNames: [String]
+        /// Whether a short form must match its full name's tones (Vietnamese: Thành is not
+        /// Thanh); else accents are ignored (Vucic is Vučić).
+        let namesKeepTones: Bool
         /// By vocabulary id: which finders the word can start (`StartFlags`), so a token is
         /// handed only to those. A word that starts nothing whatever its case (`anyCase`
         /// clear) is passed over unless capitalized, so most lowercase words are skipped at
@@ -169,7 +172,7 @@ public final class EntityExtractor: Extractor {
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
             orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?, locationCues: TokenTable?,
             locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, nameWords: NameWords,
-            ruleNames: [String], vocabularyCount: Int
+            ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
         ) {
             self.forms = forms
             self.titles = titles
@@ -184,6 +187,7 @@ public final class EntityExtractor: Extractor {
             self.functionWords = functionWords
             self.nameWords = nameWords
             self.ruleNames = ruleNames
+            self.namesKeepTones = namesKeepTones
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
                 locationCues: locationCues, vocabularyCount: vocabularyCount)
@@ -272,7 +276,7 @@ public final class EntityExtractor: Extractor {
                 functionWords: try table("function_words.txt"),
                 nameWords: try NameWords.load(folder.appendingPathComponent("name_words.tsv"), vocabulary: vocabulary),
                 ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
-                vocabularyCount: vocabulary.count)
+                namesKeepTones: language == "vi", vocabularyCount: vocabulary.count)
         }
         self.entities = entities
         self.languages = languages
@@ -985,12 +989,15 @@ public final class EntityExtractor: Extractor {
                     continue
                 }
                 // An organization's short name in brackets need not be an acronym (Công ty cổ
-                // phần Sữa Việt Nam (Vinamilk)), if it names nothing the gazetteer knows.
+                // phần Sữa Việt Nam (Vinamilk)), if it names nothing the gazetteer knows. A
+                // place's acronym spells its initials (United Arab Emirates (UAE)); else the
+                // place ends a longer name the rules missed (… Quốc tế Nhật Bản (JICA)).
                 guard long < hits.count, hits[long].end == index, index + 2 < tokens.count,
                     context.isCharacter(index + 2, UInt8(ascii: ")")), !isCovered(index + 1),
                     isAcronym(index + 1)
                         || (hits[long].type == .organization && isNameWord(index + 1)
-                            && gazetteer(at: index + 1) == nil)
+                            && gazetteer(at: index + 1) == nil),
+                    hits[long].type != .location || spellsInitials(index + 1, of: hits[long])
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
@@ -1105,15 +1112,33 @@ public final class EntityExtractor: Extractor {
             }
         }
 
-        /// The hash of a token's accent- and case-insensitive name key, which links a short
-        /// form to a full name (`MatchKey.nameHash`; an ASCII word's key is its bytes lowercased).
+        /// The hash of a token's case-insensitive key, which links a short form to a full name
+        /// (an ASCII word's key is its bytes lowercased). In Vietnamese the key keeps the tones
+        /// (`MatchKey.matchHash`: Thành is not Thanh); elsewhere it drops accents
+        /// (`MatchKey.nameHash`: Vucic is Vučić).
         func nameHash(_ index: Int) -> UInt64 {
             context.bytes.withUnsafeBufferPointer { bytes in
                 let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
-                return tokens[index].ascii && tokens[index].kind == .word && end + 8 <= bytes.count
-                    ? Vocabulary.hash(bytes.baseAddress! + start, length: end - start, lowercase: true)
+                if tokens[index].ascii && tokens[index].kind == .word && end + 8 <= bytes.count {
+                    return Vocabulary.hash(bytes.baseAddress! + start, length: end - start, lowercase: true)
+                }
+                return tables.namesKeepTones
+                    ? MatchKey.matchHash(utf8: bytes, from: start, to: end)
                     : MatchKey.nameHash(utf8: bytes, from: start, to: end)
             }
+        }
+
+        /// Whether the letters of token `index` are the initials of the capitalized words of
+        /// `hit`, in order (UAE: United Arab Emirates; DRC: Democratic Republic of the Congo).
+        func spellsInitials(_ index: Int, of hit: Hit) -> Bool {
+            let bytes = context.bytes
+            var letter = Int(tokens[index].start)
+            let letterEnd = Int(tokens[index].end)
+            for word in Int(hit.first)..<Int(hit.end) where tokens[word].kind == .word && tokens[word].capitalized {
+                guard letter < letterEnd, bytes[letter] == bytes[Int(tokens[word].start)] else { return false }
+                letter += 1
+            }
+            return letter == letterEnd
         }
 
         /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).

@@ -95,6 +95,17 @@ public enum MatchKey {
         }
     }
 
+    /// A hash of the match key of NFC UTF-8 text `utf8[from..<to]` (lowercase, i/y folded,
+    /// accents kept), computed without making a String: Vietnamese names that differ only in
+    /// their tones are different names (Thanh, Thành).
+    static func matchHash(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (to - from) + 12) { key in
+            key.initialize(repeating: 0)
+            let count = writeMatchKey(utf8, from: from, to: to, into: key.baseAddress!)
+            return Vocabulary.hash(key.baseAddress!, length: count, lowercase: false)
+        }
+    }
+
     /// The text with Latin and Vietnamese diacritics removed, case kept (`Phạm_Minh_Chính` →
     /// `Pham_Minh_Chinh`); ASCII text is returned as is.
     public static func withoutDiacritics(_ text: String) -> String {
