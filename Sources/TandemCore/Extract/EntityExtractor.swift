@@ -806,7 +806,7 @@ public final class EntityExtractor: Extractor {
                 // it may begin a line (Bac Ninh People's Committee Chairman …).
                 var end = index
                 var lastTail: Int?
-                while end < tokens.count && end - index < 8 {
+                while end < tokens.count && end - index < 10 {
                     if isNameWord(end) || end == index {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1

@@ -213,6 +213,7 @@ public struct NumeralParser: Sendable {
             let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
             let beforeMultiplier =
                 nextClass == .hundred || nextClass == .scale || nextClass == .times || nextClass == .fractionOf
+                || nextClass == .fraction
             if word.wordClass == .prefixUnit {
                 guard beforeMultiplier || lastClass == .filler else { break scan }
             } else if count > 0
