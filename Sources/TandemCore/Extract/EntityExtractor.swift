@@ -495,7 +495,9 @@ public final class EntityExtractor: Extractor {
             else { return start }
             var end = start + 1
             while end < tokens.count && end - start < limit {
-                if isNameWord(end) && !startsKnownNonPerson(end) {
+                if isNameWord(end) && !startsKnownNonPerson(end)
+                    && !tables.nameWords.generationSuffixes.contains(ids[end])
+                {
                     end += 1
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
                     end += 2
@@ -509,6 +511,13 @@ public final class EntityExtractor: Extractor {
                 } else {
                     break
                 }
+            }
+            // A generational suffix ends the name, its dot included (Charles Q. Brown Jr.).
+            if end > start, end < tokens.count, tokens[end].capitalized,
+                tables.nameWords.generationSuffixes.contains(ids[end])
+            {
+                end += 1
+                if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: ".")) { end += 1 }
             }
             return end
         }
@@ -528,6 +537,12 @@ public final class EntityExtractor: Extractor {
         func startsLineRun(_ index: Int) -> Bool {
             tokens[index].kind == .word && tokens[index].capitalized
                 && (index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1))
+        }
+
+        /// Whether token `index` is the dot glued after a generational suffix (Jr.).
+        func isSuffixDot(_ index: Int) -> Bool {
+            index > 0 && tokens[index].glued && context.isCharacter(index, UInt8(ascii: "."))
+                && tables.nameWords.generationSuffixes.contains(ids[index - 1])
         }
 
         /// Whether token `index` is the dot of an initial: glued after one capital letter.
@@ -609,7 +624,12 @@ public final class EntityExtractor: Extractor {
             // The comma and the title first (cheap, and most runs have neither): a comma
             // within the next few words, a title after it.
             var comma = index + 2
-            while comma < tokens.count && comma - index <= 6 && tokens[comma].kind != .punctuation { comma += 1 }
+            // (The dot of an initial or of Jr. is inside the name.)
+            while comma < tokens.count && comma - index <= 6
+                && (tokens[comma].kind != .punctuation || isInitialDot(comma) || isSuffixDot(comma))
+            {
+                comma += 1
+            }
             while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
             guard comma + 1 < tokens.count, context.isCharacter(comma, UInt8(ascii: ",")) else { return }
             var title = comma + 1

@@ -13,6 +13,7 @@ struct NameWords: Sendable {
         case possessive
         case corporateSuffix = "corporate-suffix"
         case article
+        case generationSuffix = "generation-suffix"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -29,6 +30,8 @@ struct NameWords: Sendable {
     let corporateSuffixes: [Int32]
     /// Articles before an appositive title (`John Smith, a spokesman for`).
     let articles: [Int32]
+    /// Capitalized words that end a person's name, with their dot (Robert F. Kennedy Jr.).
+    let generationSuffixes: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -69,5 +72,6 @@ struct NameWords: Sendable {
         possessives = ids(.possessive)
         corporateSuffixes = ids(.corporateSuffix)
         articles = ids(.article)
+        generationSuffixes = ids(.generationSuffix)
     }
 }
