@@ -927,13 +927,16 @@ public final class EntityExtractor: Extractor {
                     while end < tokens.count && end - start < 3 && isNameWord(end) { end += 1 }
                     guard end > start else { return }
                     addLocation(start, end)
-                    // A list: ", B" or "and B" / "và B" after the first name.
+                    // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
+                    // its own or none (huyện Sóc Sơn và TP Thủ Đức).
                     let joins =
                         end + 1 < tokens.count
                         && (context.isCharacter(end, UInt8(ascii: ","))
                             || tables.nameWords.listJoiners.contains(ids[end]))
-                    guard joins, isNameWord(end + 1) else { return }
+                    guard joins else { return }
                     start = end + 1
+                    if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
+                    guard isNameWord(start) else { return }
                 }
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
