@@ -122,6 +122,9 @@ struct SegmentationTests {
         #expect(
             segment("The federal government has called on the government in Belgrade to de-escalate.").language == "en")
         #expect(segment("Der Bundeskanzler traf sich heute mit dem Präsidenten in Berlin.").language == "other")
+        // A short sentence of names and few function words.
+        #expect(segment("Toyota Motor Corp. and Honda Motor Co. reported profits.").language == "en")
+        #expect(segment("Le président Emmanuel Macron a rencontré Olaf Scholz à Paris.").language == "other")
         #expect(segment("The federal government has called on Belgrade.", lang: "vi").language == "vi")
     }
 

@@ -13,9 +13,12 @@ public struct LanguageIdentifier: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], ids: [Int32], hint: String?
     ) -> (String, Double) {
         var words = 0
+        var lowercaseWords = 0
         var marked = 0
+        var onlyVietnamese = 0
         var viHits = 0
         var enHits = 0
+        var enHitsCapitalized = 0
         // Read through buffer pointers: a `zip` of the two arrays steps two iterators.
         resources.functionWordLanguages.withUnsafeBufferPointer { flags in
             tokens.withUnsafeBufferPointer { tokens in
@@ -24,10 +27,14 @@ public struct LanguageIdentifier: Sendable {
                         let token = tokens[position]
                         words += 1
                         if words > sampleWords { break }
+                        if token.lowercase { lowercaseWords += 1 }
                         let id = Int(ids[position])
                         if id >= 0 && id < flags.count {
                             if flags[id] & 1 != 0 { viHits += 1 }
-                            if flags[id] & 2 != 0 { enHits += 1 }
+                            if flags[id] & 2 != 0 {
+                                enHits += 1
+                                if !token.lowercase { enHitsCapitalized += 1 }
+                            }
                         }
                         if token.ascii { continue }
                         var index = Int(token.start)
@@ -39,6 +46,7 @@ public struct LanguageIdentifier: Sendable {
                             let (value, length) = decodeScalar(bytes, at: index)
                             if Self.isVietnamese(value) {
                                 marked += 1
+                                if Self.isOnlyVietnamese(value) { onlyVietnamese += 1 }
                                 break
                             }
                             index += length
@@ -54,8 +62,18 @@ public struct LanguageIdentifier: Sendable {
         }
         let total = Double(min(words, sampleWords))
         let markedShare = Double(marked) / total
-        let viScore = min(1, markedShare / 0.2) * 0.5 + min(1, Double(viHits) / total / 0.12) * 0.5
-        let enScore = min(1, Double(enHits) / total / 0.25) * (markedShare < 0.03 ? 1 : 0.5)
+        // Without a letter only Vietnamese writes, nor any of its function words, marks such
+        // as é and à are French or Spanish.
+        let viScore =
+            onlyVietnamese == 0 && viHits == 0
+            ? 0 : min(1, markedShare / 0.2) * 0.5 + min(1, Double(viHits) / total / 0.12) * 0.5
+        // In a short text (a headline, a line of a stream) names weigh too much: there English
+        // function words are also counted among the words that are no name (lowercase, or a
+        // function word such as a capitalized The), and the better share counts.
+        var enShare = Double(enHits) / total / 0.25
+        let notNames = lowercaseWords + enHitsCapitalized
+        if words < Self.shortText && notNames >= 3 { enShare = max(enShare, Double(enHits) / Double(notNames) / 0.4) }
+        let enScore = min(1, enShare) * (markedShare < 0.03 ? 1 : 0.5)
         let best = max(viScore, enScore)
         if best < 0.5 {
             if let hinted, LanguageResources.languages.contains(hinted) { return (hinted, 0.5) }
@@ -66,6 +84,19 @@ public struct LanguageIdentifier: Sendable {
         }
         let language = viScore >= enScore ? "vi" : "en"
         return (language, min(1, best * (1 - min(viScore, enScore) / 2)))
+    }
+
+    /// Fewer words than this make a short text (see `identify`).
+    static let shortText = 40
+
+    /// Letters no other language written in Latin letters uses: ă đ ơ ư and the tone-marked
+    /// vowels of Latin Extended Additional.
+    @inline(__always)
+    static func isOnlyVietnamese(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1EA0...0x1EF9: return true
+        default: return false
+        }
     }
 
     /// Letters only Vietnamese uses among the languages Tandem meets: ă â đ ê ô ơ ư and the
