@@ -122,7 +122,7 @@ public final class EntityExtractor: Extractor {
 
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
-        case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName
+        case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
 
         var name: String {
             switch self {
@@ -134,6 +134,7 @@ public final class EntityExtractor: Extractor {
             case .locationCue: "location-cue"
             case .shortForm: "short-form"
             case .appositiveName: "appositive-name"
+            case .dateline: "dateline"
             }
         }
     }
@@ -346,6 +347,10 @@ public final class EntityExtractor: Extractor {
         static func slug(_ first: Int, _ end: Int) -> Referent {
             Referent(entity: -1, first: Int32(first), end: Int32(end))
         }
+        /// A name written in capitals (a dateline's POKROVSK), whose slug is title-cased.
+        static func titleCasedSlug(_ first: Int, _ end: Int) -> Referent {
+            Referent(entity: -2, first: Int32(first), end: Int32(end))
+        }
     }
 
     /// A name found before overlaps are settled: plain data, so the many that lose cost no
@@ -403,6 +408,7 @@ public final class EntityExtractor: Extractor {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
                 guard tokens[index].kind == .word else { continue }
+                if tokens[index].allCaps && (index == 0 || tokens[index].newlineBefore) { dateline(at: index) }
                 if flags & Flags.title != 0 { titleName(at: index) }
                 if flags & Flags.familyName != 0 && capitalized { familyName(at: index) }
                 // A capitalized run that a tail word or suffix may end (`National Security
@@ -570,8 +576,18 @@ public final class EntityExtractor: Extractor {
 
         /// The id a referent stands for.
         func id(of referent: Referent) -> String {
-            referent.entity >= 0
-                ? extractor.entities[Int(referent.entity)].id : slug(Int(referent.first), Int(referent.end))
+            if referent.entity >= 0 { return extractor.entities[Int(referent.entity)].id }
+            if referent.entity == -2 { return titleCasedSlug(Int(referent.first), Int(referent.end)) }
+            return slug(Int(referent.first), Int(referent.end))
+        }
+
+        /// The slug of words written in capitals, as a title is written: each word capitalized
+        /// but a name particle (SAN JOSE DEL MONTE → San_Jose_del_Monte).
+        func titleCasedSlug(_ first: Int, _ end: Int) -> String {
+            (first..<end).map { index in
+                let word = slug(index, index + 1).lowercased()
+                return tables.nameWords.particles.contains(ids[index]) ? word : word.capitalized
+            }.joined(separator: "_")
         }
 
         /// The id of a name no table knows: its text with `_` for spaces.
@@ -946,6 +962,51 @@ public final class EntityExtractor: Extractor {
                     tables.notNames.matchLength(context, ids: ids, at: index) == nil
                 else { return }
                 addLocation(index, end)
+            }
+        }
+
+        /// A news dateline: a line that starts with a place in capitals, then a comma and a known
+        /// place (POKROVSK, Ukraine), a news agency in brackets (HANOI (Reuters)) or a dash
+        /// (WASHINGTON —). A place the gazetteer knows is its; another is title-cased.
+        mutating func dateline(at index: Int) {
+            var end = index
+            while end < tokens.count && end - index < 4 && tokens[end].kind == .word && tokens[end].allCaps
+                && tokens[end].end - tokens[end].start >= 2 && (end == index || !tokens[end].newlineBefore)
+            {
+                end += 1
+            }
+            // A headline in capitals is no place: it has function words (NATO TO SEND TROOPS -).
+            guard end > index, end + 1 < tokens.count, !tokens[end].newlineBefore,
+                tables.notNames.matchLength(context, ids: ids, at: index) == nil,
+                !(index..<end).contains(where: { tables.functionWords.matchLength(context, ids: ids, at: $0) != nil })
+            else { return }
+            func known(_ at: Int, _ type: NameType) -> Bool {
+                gazetteer(at: at).map { extractor.entities[$0.entity].type == type } ?? false
+            }
+            let placed =
+                (context.isCharacter(end, UInt8(ascii: ",")) && known(end + 1, .location))
+                || (context.isCharacter(end, UInt8(ascii: "(")) && known(end + 1, .organization))
+                || isDash(end)
+            guard placed else { return }
+            if let (count, entity) = gazetteer(at: index), count == end - index {
+                guard extractor.entities[entity].type == .location else { return }
+                add(index, end, known: entity, rule: .dateline, priority: patternPriority)
+            } else {
+                add(
+                    index, end, referent: .titleCasedSlug(index, end), type: .location, rule: .dateline,
+                    priority: patternPriority - 2)
+            }
+        }
+
+        /// Whether token `index` is a hyphen, an en dash or an em dash.
+        func isDash(_ index: Int) -> Bool {
+            let start = Int(tokens[index].start)
+            switch tokens[index].end - tokens[index].start {
+            case 1: return context.bytes[start] == UInt8(ascii: "-")
+            case 3:
+                return context.bytes[start] == 0xE2 && context.bytes[start + 1] == 0x80
+                    && (context.bytes[start + 2] == 0x93 || context.bytes[start + 2] == 0x94)
+            default: return false
             }
         }
 
