@@ -112,6 +112,9 @@ public struct NumberExtractor: Extractor {
         var valueEnd: MentionValue?
         if outputs.range {
             guard let second, second > first else { return nil }
+            // A scale word written after the second number only is the first's too: 5 đến 7
+            // triệu, 5-7 million (not 500 nghìn đến 1 triệu).
+            if let scale = lastScale(match, language, ids), first < scale, first * scale <= second { first *= scale }
             valueEnd = Self.value(second * outputs.scale)
         }
         // A hedge stands before a currency code the number is written onto: around VND300 billion.
@@ -126,6 +129,18 @@ public struct NumberExtractor: Extractor {
                 valueEnd: valueEnd,
                 mod: hedge(before: hedgeEnd, language, ids, context), unit: outputs.unit, rule: name),
             matchLength: matchLength, priority: 0)
+    }
+
+    /// The value of the last scale word (million, triệu) in a match's span, if any.
+    private func lastScale(_ match: RulePattern.Match, _ language: LanguageRules, _ ids: [Int32]) -> Double? {
+        for index in stride(from: match.spanEnd - 1, through: match.spanFirst, by: -1) {
+            if let word = language.rules.numerals.word(ids[index]),
+                word.wordClass == .scale || word.wordClass == .gluedScale
+            {
+                return word.value
+            }
+        }
+        return nil
     }
 
     /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`. A hedge
