@@ -173,6 +173,15 @@ struct RuleExampleTests {
         #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
     }
 
+    /// Per document record, its entity mentions as (text, id).
+    static func entityTextsAndIDs(_ sink: MemorySink) -> [[(String, String)]] {
+        Support.records(sink).map { record in
+            ((record["mentions"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "entity" }.map {
+                ($0["text"] as? String ?? "", $0["id"] as? String ?? "")
+            }
+        }
+    }
+
     /// In Vietnamese a short form keeps its tones: Thành (in Bến Thành) is not Nguyễn Thị
     /// Thanh, while Thanh alone still is. English ignores accents (Kovar is Kovář).
     @Test func vietnameseShortFormsKeepTheirTones() throws {
@@ -181,11 +190,7 @@ struct RuleExampleTests {
                 "Bà Nguyễn Thị Thanh phát biểu tại ga Bến Thành. Thanh nói thêm rằng.", doc: "a", lang: "vi"),
             Support.document("Minister Tomáš Kovář spoke on Monday. Kovar said more.", doc: "b", lang: "en"),
         ])
-        let entities = Support.records(sink).map { record in
-            ((record["mentions"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "entity" }.map {
-                ($0["text"] as? String ?? "", $0["id"] as? String ?? "")
-            }
-        }
+        let entities = Self.entityTextsAndIDs(sink)
         #expect(!entities[0].contains { $0.0 == "Thành" }, "\(entities[0])")
         #expect(entities[0].contains { $0.0 == "Thanh" && $0.1 == "Nguyễn_Thị_Thanh" }, "\(entities[0])")
         #expect(entities[1].contains { $0.0 == "Kovar" && $0.1 == "Tomáš_Kovář" }, "\(entities[1])")
@@ -198,11 +203,7 @@ struct RuleExampleTests {
             Support.document("Đoàn đại biểu của Thái Lan (TAT) đến thăm.", doc: "a", lang: "vi"),
             Support.document("Officials of the Central African Republic (CAR) met.", doc: "b", lang: "en"),
         ])
-        let entities = Support.records(sink).map { record in
-            ((record["mentions"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "entity" }.map {
-                ($0["text"] as? String ?? "", $0["id"] as? String ?? "")
-            }
-        }
+        let entities = Self.entityTextsAndIDs(sink)
         #expect(!entities[0].contains { $0.0 == "TAT" && $0.1 == "Thailand" }, "\(entities[0])")
         #expect(entities[1].contains { $0.0 == "CAR" && $0.1 == "Central_African_Republic" }, "\(entities[1])")
     }

@@ -337,7 +337,8 @@ public final class EntityExtractor: Extractor {
     }
 
     /// What a name refers to: a gazetteer entity, or (`entity` -1) a name no table knows,
-    /// whose id is the slug of tokens `first..<end`.
+    /// whose id is the slug of tokens `first..<end` (-2: that slug title-cased, for a name
+    /// written in capitals).
     struct Referent {
         var entity: Int32
         var first: Int32
