@@ -1025,10 +1025,10 @@ public final class EntityExtractor: Extractor {
         /// anywhere in the document take the id of the full form. Then the winners and the short
         /// forms become candidates.
         func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
-            // Aliases come from full names, bracketed acronyms and acronym hits: at most three
-            // per hit. The table and one bit per token live in one temporary block (on the stack
+            // Aliases come from full names (two), bracketed acronyms and acronym hits: at most
+            // four per hit. The table and one bit per token live in one temporary block (on the stack
             // for a short document).
-            let capacity = AliasTable.capacity(forAtMost: 3 * hits.count)
+            let capacity = AliasTable.capacity(forAtMost: 4 * hits.count)
             let coveredWords = tokens.count / 64 + 1
             let bytes = coveredWords * 8 + AliasTable.bytes(capacity: capacity)
             return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 16) { raw in
@@ -1049,9 +1049,13 @@ public final class EntityExtractor: Extractor {
             func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
             for hit in hits {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
-                // Full personal names teach their surname.
+                // Full personal names teach their surname, and a family name written first
+                // that people are called by (Xi Jinping, Yoon Suk Yeol, Tập Cận Bình).
                 if hit.type == .person, hit.end - hit.first >= 2 {
                     aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
+                    if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) {
+                        aliases.set(nameHash(Int(hit.first)), (hit.referent, .person))
+                    }
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id. Hits are in text order

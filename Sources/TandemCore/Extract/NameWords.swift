@@ -14,6 +14,7 @@ struct NameWords: Sendable {
         case corporateSuffix = "corporate-suffix"
         case article
         case generationSuffix = "generation-suffix"
+        case calledFamilyName = "called-family-name"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -32,6 +33,10 @@ struct NameWords: Sendable {
     let articles: [Int32]
     /// Capitalized words that end a person's name, with their dot (Robert F. Kennedy Jr.).
     let generationSuffixes: [Int32]
+    /// Family names written first that a person is called by, alone (Xi, Yoon, Tập): a full
+    /// name starting with one teaches it as a short form, besides its last word. (A longer
+    /// list, scanned only at a person's first word.)
+    let calledFamilyNames: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -73,5 +78,6 @@ struct NameWords: Sendable {
         corporateSuffixes = ids(.corporateSuffix)
         articles = ids(.article)
         generationSuffixes = ids(.generationSuffix)
+        calledFamilyNames = ids(.calledFamilyName)
     }
 }
