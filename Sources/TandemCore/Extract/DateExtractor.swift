@@ -74,14 +74,18 @@ public struct DateExtractor: Extractor {
             return context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { ids in
                     flags.withUnsafeBufferPointer { flags in
+                        // The cue flags of the word at token `index` (0 for none).
+                        func flag(at index: Int) -> UInt8 {
+                            let id = Int(ids[index])
+                            return id >= 0 && id < flags.count ? flags[id] : 0
+                        }
                         var index = first - 1
                         while index >= 0 && first - index <= DateExtractor.tenseCueReach {
                             if tokens[index + 1].newlineBefore { break }
                             if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
                                 break
                             }
-                            let id = Int(ids[index])
-                            let flag = id >= 0 && id < flags.count ? flags[id] : 0
+                            let flag = flag(at: index)
                             if flag != 0 {
                                 if flag & Self.futureWord != 0
                                     || (flag & Self.futurePhraseEnd != 0 && Self.ends(futurePhrases, at: index, ids))
@@ -111,9 +115,7 @@ public struct DateExtractor: Extractor {
                                 }
                                 break
                             }
-                            let id = Int(ids[index])
-                            let flag = id >= 0 && id < flags.count ? flags[id] : 0
-                            if flag & Self.pastWord != 0 { return .past }
+                            if flag(at: index) & Self.pastWord != 0 { return .past }
                             index += 1
                         }
                         return .unknown

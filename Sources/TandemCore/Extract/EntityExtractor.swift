@@ -968,7 +968,8 @@ public final class EntityExtractor: Extractor {
 
         /// A news dateline: a line that starts with a place in capitals, then a comma and a known
         /// place (POKROVSK, Ukraine), a news agency in brackets (HANOI (Reuters)) or a dash
-        /// (WASHINGTON —). A place the gazetteer knows is its; another is title-cased.
+        /// (WASHINGTON —; normalization has made every dash a hyphen). A place the gazetteer
+        /// knows is its; another is title-cased.
         mutating func dateline(at index: Int) {
             var end = index
             while end < tokens.count && end - index < 4 && tokens[end].kind == .word && tokens[end].allCaps
@@ -987,7 +988,7 @@ public final class EntityExtractor: Extractor {
             let placed =
                 (context.isCharacter(end, UInt8(ascii: ",")) && known(end + 1, .location))
                 || (context.isCharacter(end, UInt8(ascii: "(")) && known(end + 1, .organization))
-                || isDash(end)
+                || context.isCharacter(end, UInt8(ascii: "-"))
             guard placed else { return }
             if let (count, entity) = gazetteer(at: index), count == end - index {
                 guard extractor.entities[entity].type == .location else { return }
@@ -996,18 +997,6 @@ public final class EntityExtractor: Extractor {
                 add(
                     index, end, referent: .titleCasedSlug(index, end), type: .location, rule: .dateline,
                     priority: patternPriority - 2)
-            }
-        }
-
-        /// Whether token `index` is a hyphen, an en dash or an em dash.
-        func isDash(_ index: Int) -> Bool {
-            let start = Int(tokens[index].start)
-            switch tokens[index].end - tokens[index].start {
-            case 1: return context.bytes[start] == UInt8(ascii: "-")
-            case 3:
-                return context.bytes[start] == 0xE2 && context.bytes[start + 1] == 0x80
-                    && (context.bytes[start + 2] == 0x93 || context.bytes[start + 2] == 0x94)
-            default: return false
             }
         }
 

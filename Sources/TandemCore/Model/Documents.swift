@@ -179,16 +179,6 @@ public struct OriginMap: @unchecked Sendable {
         OriginMap(kind: .unchanged, original: original, table: nil)
     }
 
-    /// The map of per-byte tables: normalized byte `i` came from `original[starts[i]..<ends[i]]`;
-    /// both have one entry past the last byte, the original's length.
-    public init(original: [UInt8], starts: [Int32], ends: [Int32]) {
-        precondition(starts.count == ends.count && !starts.isEmpty, "one start and one end per byte, and one past")
-        let table = OriginTable(capacity: starts.count)
-        table.base.update(from: starts, count: starts.count)
-        (table.base + starts.count).update(from: ends, count: ends.count)
-        self.init(original: original, table: table)
-    }
-
     /// The map whose tables `table` holds, for the UTF-8 `original`.
     init(original: [UInt8], table: OriginTable) {
         self.init(kind: .table, original: original, table: table)
@@ -303,13 +293,6 @@ final class OriginTable: @unchecked Sendable {
     init(adopting base: UnsafeMutablePointer<Int32>, capacity: Int) {
         self.base = base
         self.capacity = capacity
-    }
-
-    /// A new block for `capacity` starts and as many ends.
-    convenience init(capacity: Int) {
-        let base = malloc(2 * max(capacity, 1) * MemoryLayout<Int32>.stride)!.bindMemory(
-            to: Int32.self, capacity: 2 * max(capacity, 1))
-        self.init(adopting: base, capacity: capacity)
     }
 
     deinit { free(base) }
