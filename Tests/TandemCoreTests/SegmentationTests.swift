@@ -93,6 +93,20 @@ struct SegmentationTests {
         #expect(vocabulary.id(of: "Organizations") == ids[7] && vocabulary.id(of: "organization") == unknown)
     }
 
+    /// Digit tokens are unknown until a table interns a digit key (weekdays in digits), and
+    /// then only those of its length or shorter are looked up: "7" is found, "12" is not.
+    @Test func digitTokensHaveIdsOnlyWhenATableHasDigitKeys() {
+        let vocabulary = Vocabulary()
+        let thu = vocabulary.intern("thứ")
+        let bytes = Array("thứ 7 và 12".utf8)
+        func ids() -> [Int32] { bytes.withUnsafeBufferPointer { vocabulary.ids(of: Tokenizer().tokenize($0), in: $0) } }
+        let unknown = Vocabulary.unknown
+        #expect(ids() == [thu, unknown, unknown, unknown])
+        let seven = vocabulary.intern("7")
+        #expect(vocabulary.maximumDigitKeyLength == 1)
+        #expect(ids() == [thu, seven, unknown, unknown])
+    }
+
     /// A vocabulary grown well past its first table (so slots are rehashed) still finds
     /// every word it interned through the presence bits, and words it never saw are unknown.
     @Test func grownVocabularyFindsEveryWord() {

@@ -93,7 +93,9 @@ public struct RulePattern: @unchecked Sendable {
         for element in elements[index...] {
             switch element.matcher {
             case .literal: filter.words.formUnion(literals(element))
-            case .table: filter.words.formUnion(tables[element.table].firstIDs)
+            case .table:
+                filter.words.formUnion(tables[element.table].firstIDs)
+                filter.digitLengths |= tables[element.table].firstDigitLengths
             case .numeral: filter.numeral = true
             case .digits: for length in element.digitLengths { filter.digitLengths |= NextFilter.digitBit(length) }
             case .anyWord: filter.anyWord = true

@@ -35,6 +35,9 @@ public final class TokenTable: Sendable {
     private let values: [Capture]
     /// Every vocabulary id a phrase can start with (the table's triggers).
     let firstIDs: [Int32]
+    /// Bit `n` (`RulePattern.NextFilter.digitBit`): some phrase starts with a digit token of
+    /// `n` digits (weekdays in digits), which the next-token filters must let through.
+    let firstDigitLengths: UInt32
 
     public init(lexicon: Lexicon, vocabulary: Vocabulary) {
         var byFirst: [Int32: [(ids: [Int32], value: Capture)]] = [:]
@@ -63,6 +66,11 @@ public final class TokenTable: Sendable {
         self.words = words
         self.values = values
         self.firstIDs = byFirst.keys.sorted()
+        firstDigitLengths = lexicon.entries.reduce(0) { bits, entry in
+            let first = entry.words[0].utf8
+            let digits = first.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            return digits ? bits | RulePattern.NextFilter.digitBit(first.count) : bits
+        }
     }
 
     /// A table of phrases without values (word lists such as titles), each worth `.number(1)`.

@@ -32,6 +32,9 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// The longest key in bytes: longer tokens are unknown without hashing.
     public private(set) var maximumKeyLength = 0
+    /// The longest key made only of ASCII digits (a table of digit words, such as weekdays in
+    /// digits), or 0: longer digit tokens, and all of them when 0, are unknown without hashing.
+    public private(set) var maximumDigitKeyLength = 0
 
     public init() {}
 
@@ -58,6 +61,9 @@ public final class Vocabulary: @unchecked Sendable {
         shortKeys.append(shortKey)
         storage.append(contentsOf: repeatElement(0, count: Self.padding))
         maximumKeyLength = max(maximumKeyLength, key.count)
+        if key.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            maximumDigitKeyLength = max(maximumDigitKeyLength, key.count)
+        }
         insert(id)
         return id
     }
@@ -74,11 +80,13 @@ public final class Vocabulary: @unchecked Sendable {
         }
     }
 
-    /// Each token's id (`unknown` for digits and words no table knows), in one pass.
+    /// Each token's id (`unknown` for words no table knows, and for digit tokens unless a
+    /// table has digit keys of their length), in one pass.
     /// `bytes` is the normalized text the tokens index into.
     public func ids(of tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
         withTables { tables in
             let longest = maximumKeyLength
+            let longestDigits = maximumDigitKeyLength
             // Room for the longest key a token may be looked up by, plus padding for loads
             // (zeroed once: bytes past a key are masked off, they only need to be readable).
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (longest + 4) + Self.padding) {
@@ -91,7 +99,8 @@ public final class Vocabulary: @unchecked Sendable {
                     tokens.withUnsafeBufferPointer { tokens in
                         for index in 0..<tokens.count {
                             ids[index] = Self.id(
-                                of: tokens[index], in: bytes, longest: longest, scratch: key, tables: tables)
+                                of: tokens[index], in: bytes, longest: longest, longestDigits: longestDigits,
+                                scratch: key, tables: tables)
                         }
                     }
                     initialized = tokens.count
@@ -103,13 +112,13 @@ public final class Vocabulary: @unchecked Sendable {
     /// The id of one token (see `ids(of:in:)`); `scratch` has room for a folded key.
     @inline(__always)
     private static func id(
-        of token: Token, in bytes: UnsafeBufferPointer<UInt8>, longest: Int, scratch key: UnsafeMutablePointer<UInt8>,
-        tables: Tables
+        of token: Token, in bytes: UnsafeBufferPointer<UInt8>, longest: Int, longestDigits: Int,
+        scratch key: UnsafeMutablePointer<UInt8>, tables: Tables
     ) -> Int32 {
         let start = Int(token.start)
         let length = Int(token.end) - start
         // Folding can shorten a key by a byte or two, never by more.
-        if token.kind == .digits || length > longest + 4 { return unknown }
+        if (token.kind == .digits && length > longestDigits) || length > longest + 4 { return unknown }
         // Most keys are the token's own bytes: ASCII (letters lowercased by OR 0x20), or
         // lowercase text not ending in a y that folds to i (Mỹ → mĩ).
         let last = bytes[start + length - 1]
