@@ -185,7 +185,9 @@ final class TimexResolver: Sendable {
             if future && offset <= 0 { offset += 7 }
             if !future && offset > 0 { offset -= 7 }
             if direction == "before" && offset == 0 { offset = -7 }
-            return Resolved(value: .string(format(dct.adding(days: offset), grain: "D", captures)))
+            // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend.
+            let grain = self.grain?.fill(captures) ?? "D"
+            return Resolved(value: .string(format(dct.adding(days: offset), grain: grain, captures)))
         }
         guard
             let start = calendarValue(
