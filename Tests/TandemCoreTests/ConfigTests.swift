@@ -67,6 +67,17 @@ struct ConfigTests {
         }
     }
 
+    /// Rule lines are trimmed of spaces and tabs, Unicode ones too, as Foundation's
+    /// `.whitespaces` did, and of nothing else.
+    @Test(arguments: [
+        ("  rule a: b\t", "rule a: b"), ("\u{00A0}thứ\u{3000}", "thứ"), ("   ", ""), ("", ""),
+        ("x\n", "x\n"), ("\t à ", "à"),
+    ])
+    func trimsSpacesAndTabs(input: String, expected: String) {
+        #expect(input.trimmingSpaces == expected)
+        #expect(input[...].trimmingSpaces == expected)
+    }
+
     @Test func wildcardMatchesOneWord() throws {
         let pattern = try RulePattern("^thắng ^!* NUM ~- ~NUM", vocabulary: Vocabulary(), file: "test.rules", line: 1)
         #expect(pattern.elements.map(\.matcher) == [.literal, .anyWord, .numeral, .literal, .numeral])

@@ -249,7 +249,7 @@ public struct BilingualLexicon: Sendable {
         for (index, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         {
             let line = RuleFile.stripComment(String(raw))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmingSpaces.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else {
                 throw ConfigError(

@@ -239,7 +239,7 @@ public final class EntityExtractor: Extractor {
             .enumerated()
         {
             let line = RuleFile.stripComment(String(raw))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmingSpaces.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
                 throw ConfigError(

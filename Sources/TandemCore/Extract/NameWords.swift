@@ -48,7 +48,7 @@ struct NameWords: Sendable {
     static func parse(_ text: String, file: String, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
         var classes: [WordClass: Set<Int32>] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = RuleFile.stripComment(String(raw)).trimmingCharacters(in: .whitespaces)
+            let line = RuleFile.stripComment(String(raw)).trimmingSpaces
             if line.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: true)
             guard fields.count == 2 else {
@@ -59,7 +59,7 @@ struct NameWords: Sendable {
                     file: file, line: index + 1,
                     "unknown class \(fields[0]) (known: \(WordClass.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let word = String(fields[1]).trimmingCharacters(in: .whitespaces)
+            let word = String(fields[1]).trimmingSpaces
             guard !word.contains(" ") else {
                 throw ConfigError(file: file, line: index + 1, "\(word): one word per line")
             }

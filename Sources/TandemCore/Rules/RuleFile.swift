@@ -54,7 +54,7 @@ public struct RuleFile: Sendable {
         var file = RuleFile(path: path)
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
-            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            let line = stripComment(String(rawLine)).trimmingSpaces
             if line.isEmpty { continue }
             var (keyword, rest) = splitFirst(line)
             if keyword.hasSuffix(":") {
@@ -72,10 +72,10 @@ public struct RuleFile: Sendable {
                 guard let colon = rest.firstIndex(of: ":") else {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: PATTERN'")
                 }
-                let name = rest[..<colon].trimmingCharacters(in: .whitespaces)
+                let name = rest[..<colon].trimmingSpaces
                 let body = rest[rest.index(after: colon)...]
                 let parts = body.components(separatedBy: "=>")
-                let pattern = parts[0].trimmingCharacters(in: .whitespaces)
+                let pattern = parts[0].trimmingSpaces
                 guard !name.isEmpty, !pattern.isEmpty else {
                     throw ConfigError(file: path, line: number, path: keyword, "a rule needs a name and a pattern")
                 }
@@ -92,8 +92,8 @@ public struct RuleFile: Sendable {
                 guard let colon = rest.firstIndex(of: ":") else {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: \"TEXT\" …'")
                 }
-                let name = rest[..<colon].trimmingCharacters(in: .whitespaces)
-                let body = String(rest[rest.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                let name = rest[..<colon].trimmingSpaces
+                let body = String(rest[rest.index(after: colon)...]).trimmingSpaces
                 guard let (quoted, after) = takeQuoted(body) else {
                     throw ConfigError(
                         file: path, line: number, path: keyword, "the example text must be in double quotes")
@@ -101,21 +101,21 @@ public struct RuleFile: Sendable {
                 var expected: String?
                 var attributes: [String: String] = [:]
                 if keyword == "example" {
-                    let tail = after.trimmingCharacters(in: .whitespaces)
+                    let tail = after.trimmingSpaces
                     guard tail.hasPrefix("=>") else {
                         throw ConfigError(file: path, line: number, path: keyword, "expected '=> VALUE' after the text")
                     }
-                    var items = tail.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                    var items = tail.dropFirst(2).trimmingSpaces
                     let (value, remainder) = splitFirst(items)
                     expected = value
                     items = remainder
                     while !items.isEmpty {
                         guard let equals = items.firstIndex(of: "=") else { break }
-                        let key = items[..<equals].trimmingCharacters(in: .whitespaces)
+                        let key = items[..<equals].trimmingSpaces
                         let valuePart = String(items[items.index(after: equals)...])
                         if let (quotedValue, next) = takeQuoted(valuePart) {
                             attributes[key] = quotedValue
-                            items = next.trimmingCharacters(in: .whitespaces)
+                            items = next.trimmingSpaces
                         } else {
                             let (plain, next) = splitFirst(valuePart)
                             attributes[key] = plain
@@ -146,9 +146,9 @@ public struct RuleFile: Sendable {
     }
 
     static func splitFirst(_ text: String) -> (String, String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
-        return (String(trimmed[..<space]), trimmed[trimmed.index(after: space)...].trimmingCharacters(in: .whitespaces))
+        return (String(trimmed[..<space]), trimmed[trimmed.index(after: space)...].trimmingSpaces)
     }
 
     static func takeQuoted(_ text: String) -> (String, String)? {
@@ -175,9 +175,9 @@ public struct Lexicon: Sendable {
             .enumerated()
         {
             let line = RuleFile.stripComment(String(raw))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmingSpaces.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmingSpaces
             }
             guard fields.count >= 2, !fields[0].isEmpty else {
                 throw ConfigError(file: url.path, line: index + 1, "expected 'surface<TAB>value[<TAB>class]'")

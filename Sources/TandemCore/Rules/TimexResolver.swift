@@ -38,7 +38,13 @@ final class TimexResolver: Sendable {
         /// The year relative to the dct's (`tháng 9 năm ngoái`, `last September`): -1, 0, +1.
         case yearShift
 
-        var name: String { self == .yearShift ? "year_shift" : "\(self)" }
+        /// The output's name (a table, not `"\(self)"`: interpolating an enum reflects on it).
+        var name: String { Self.names[rawValue] }
+
+        private static let names = [
+            "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
+            "year_shift",
+        ]
     }
 
     /// The rule's outputs, each compiled to a template once.

@@ -49,7 +49,7 @@ public enum WordList {
 
     public static func parse(_ text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
-            let trimmed = RuleFile.stripComment(String(line)).trimmingCharacters(in: .whitespaces)
+            let trimmed = RuleFile.stripComment(String(line)).trimmingSpaces
             return trimmed.isEmpty ? nil : trimmed
         }
     }

@@ -57,7 +57,7 @@ public struct MarkupExtractor: Sendable {
 
     /// The `YYYY-MM-DD` at the start of an ISO 8601 date or date-time, if there is one.
     static func isoDate(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces
         let bytes = Array(trimmed.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         for index in [0, 1, 2, 3, 5, 6, 8, 9] where !(bytes[index] >= 0x30 && bytes[index] <= 0x39) { return nil }
