@@ -11,7 +11,8 @@ import Foundation
 ///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
 ///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
 ///   `thứ Sáu tuần trước`); null without a dct.
-/// - Calendar fields `year month day week quarter decade century hour minute part zone`, and
+/// - Calendar fields `year month day week quarter decade century hour minute part zone`,
+///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
 ///   nearest one in `direction`, past by default) or left as `XXXX`.
@@ -34,7 +35,7 @@ final class TimexResolver: Sendable {
 
     /// The calendar fields, in the order of `startFields` and `endFields`.
     enum Field: Int, CaseIterable {
-        case year, month, day, week, quarter, decade, century, hour, minute, part, zone
+        case year, month, day, week, quarter, decade, century, hour, minute, part, zone, hhmm
         /// The year relative to the dct's (`tháng 9 năm ngoái`, `last September`): -1, 0, +1.
         case yearShift
 
@@ -43,7 +44,7 @@ final class TimexResolver: Sendable {
 
         private static let names = [
             "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
-            "year_shift",
+            "hhmm", "year_shift",
         ]
     }
 
@@ -251,8 +252,9 @@ final class TimexResolver: Sendable {
         if let day, !(1...31).contains(day) { return nil }
         if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
         if let quarter, !(1...4).contains(quarter) { return nil }
-        // Four digits past 2199 are a count, not a year (the 5000 troops).
-        if let year, year > 2199 { return nil }
+        // Four digits past 2199 are a count, not a year (the 5000 troops), and four with a
+        // leading zero a clock time (0830 GMT).
+        if let year, year > 2199 || year < 1000 { return nil }
         if let week, !(1...53).contains(week) { return nil }
         // Without a dct the shifted year stays unknown (XXXX).
         if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
@@ -279,8 +281,9 @@ final class TimexResolver: Sendable {
         } else {
             text = dct.map { format($0, grain: "D", captures, withPart: false) } ?? "XXXX-XX-XX"
         }
-        if var hour = number(.hour) {
-            let minute = number(.minute) ?? 0
+        let clock = number(.hhmm)
+        if var hour = number(.hour) ?? clock.map({ $0 / 100 }) {
+            let minute = number(.minute) ?? clock.map { $0 % 100 } ?? 0
             switch field(.part) {
             case "PM"?, "AF"?, "EV"?: if hour < 12 { hour += 12 }
             case "NI"?: if hour < 12 && hour >= 6 { hour += 12 }
