@@ -776,6 +776,16 @@ public final class EntityExtractor: Extractor {
                         continue
                     }
                     guard tokens[end].kind == .word else { break }
+                    // A place or body the gazetteer knows is taken whole: UBND TP Hồ Chí Minh
+                    // (not a person begun by the family name Hồ), then no lowercase syllable.
+                    if context.language != "en", let (count, entity) = gazetteer(at: end), count > 1,
+                        extractor.entities[entity].type != .person
+                    {
+                        end += count
+                        last = end
+                        capitalsInRow = 2
+                        continue
+                    }
                     // A title after an English organization starts a person (State Bank of
                     // Vietnam Governor Nguyen Thi Hong).
                     if context.language == "en" && end > firstWord
