@@ -858,6 +858,16 @@ public final class EntityExtractor: Extractor {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
                     } else if tables.nameWords.connectors.contains(ids[end]) && isNameWord(end + 1) {
+                        // "Intel and LG Electronics" are two: "and" joins no name the
+                        // gazetteer knows on either side.
+                        if tables.nameWords.listJoiners.contains(ids[end])
+                            && (startsKnownNonPerson(end + 1)
+                                || (index..<end).contains { start in
+                                    gazetteer(at: start).map { start + $0.count == end } ?? false
+                                })
+                        {
+                            break
+                        }
                         end += 1
                     } else if possessiveInName(end) {
                         // People's Committee, Women's Union.
