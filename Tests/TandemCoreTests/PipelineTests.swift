@@ -47,6 +47,19 @@ struct PipelineTests {
         #expect(records[2]["stage"] as? String == "input")
     }
 
+    /// Texts that end inside a pattern: an organization head as the last word, a long form
+    /// and an unclosed bracket, a title and its body with no name after them. Each once
+    /// read a token past the end and stopped the process (found by fuzzing the rule tables'
+    /// words); each is now one document record.
+    @Test(arguments: [
+        "Họp tại UBND", "Bí thư Thành ủy", "Công ty Sữa Xanh (Vinamilk",
+        "Công ty cổ phần Hàng không Vietjet (Vietjet Air", "Giám đốc Samsung", "Đại sứ Mỹ tại",
+    ])
+    func textsEndingInsideAPatternAreDocuments(text: String) {
+        let records = Support.records(Support.run([Support.document(text, doc: "a", lang: "vi")]))
+        #expect(records.map { $0["kind"] as? String } == ["document"])
+    }
+
     @Test func fusedWorkersWriteTheSameRecords() {
         let documents = (0..<60).map { index -> SourceDocument in
             index % 7 == 3

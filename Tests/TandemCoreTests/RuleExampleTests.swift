@@ -222,6 +222,24 @@ struct RuleExampleTests {
         #expect(ids[1].contains("United_Kingdom"))
     }
 
+    /// Between a title and the name: a known company, the country of its branch and the
+    /// place served are skipped (Giám đốc Samsung Việt Nam Choi Joo-ho; Đại sứ Mỹ tại Việt
+    /// Nam Marc Knapper), and words between a company and a country name its branch, not a
+    /// person (Tổng giám đốc Samsung Display Việt Nam).
+    @Test func titlesReachTheNamePastTheirCompanyAndPlace() throws {
+        let sink = Support.run([
+            Support.document("Giám đốc Samsung Việt Nam Choi Joo-ho cho biết.", doc: "a", lang: "vi"),
+            Support.document("Đại sứ Mỹ tại Việt Nam Marc Knapper phát biểu.", doc: "b", lang: "vi"),
+            Support.document("Tổng giám đốc Samsung Display Việt Nam cho biết.", doc: "c", lang: "vi"),
+        ])
+        let ids = Support.records(sink).map { record in
+            ((record["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+        }
+        #expect(ids[0] == ["Samsung", "Vietnam", "Choi_Joo-ho"])
+        #expect(ids[1] == ["United_States", "Vietnam", "Marc_Knapper"])
+        #expect(ids[2] == ["Samsung", "Vietnam"])
+    }
+
     /// A document with hundreds of names, acronyms and surnames: every short form links to
     /// its full name (the alias table is sized from the names found, with no room to spare
     /// for more than three aliases per name).

@@ -429,6 +429,7 @@ public final class EntityExtractor: Extractor {
 
         /// The longest gazetteer form at a token whose case constraints the text meets.
         func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
+            guard index < tokens.count else { return nil }
             let id = Int(ids[index])
             guard tables.forms.startsForm(id) else { return nil }
             let second = index + 1 < tokens.count ? ids[index + 1] : -2
@@ -615,13 +616,31 @@ public final class EntityExtractor: Extractor {
             {
                 position += domain
             }
-            if position < tokens.count, let (known, entity) = gazetteer(at: position),
-                extractor.entities[entity].type != .person
-            {
-                position += known
+            // The body or place the title belongs to, the country of a company's branch
+            // (Giám đốc Samsung Việt Nam Choi Joo-ho) and a place it serves (Đại sứ Mỹ tại Việt
+            // Nam Marc Knapper).
+            var afterOrganization = false
+            var skipped = 0
+            while skipped < 3, position < tokens.count {
+                var place = position
+                if tables.nameWords.titlePlaces.contains(ids[position]) { place += 1 }
+                guard place < tokens.count, let (known, entity) = gazetteer(at: place),
+                    extractor.entities[entity].type != .person,
+                    place == position || extractor.entities[entity].type == .location
+                else { break }
+                afterOrganization = extractor.entities[entity].type == .organization
+                position = place + known
+                skipped += 1
             }
             let end = nameRun(from: position, limit: 4)
             guard end > position else { return }
+            // Words between a known company and a country name the company's branch there
+            // (Tổng giám đốc Samsung Display Việt Nam), not a person.
+            if afterOrganization, end < tokens.count, let (_, next) = gazetteer(at: end),
+                extractor.entities[next].type == .location
+            {
+                return
+            }
             add(
                 position, end, referent: person(position, end), type: .person, rule: .titleName,
                 priority: patternPriority)
@@ -918,6 +937,12 @@ public final class EntityExtractor: Extractor {
             } else if let name, name < end, let (count, entity) = gazetteer(at: name), count == end - name,
                 extractor.entities[entity].type == .organization
             {
+                add(first, end, known: entity, rule: rule, priority: patternPriority)
+            } else if let (count, entity) = gazetteer(at: first), extractor.entities[entity].type == .organization,
+                first + count < end, let (rest, parent) = gazetteer(at: first + count), first + count + rest == end,
+                extractor.entities[parent].type == .organization
+            {
+                // A known body and the organization it belongs to (Hội đồng Bảo an LHQ): the body.
                 add(first, end, known: entity, rule: rule, priority: patternPriority)
             } else {
                 add(

@@ -92,6 +92,8 @@ public final class ExtractionContext {
     /// Whether a token is the single ASCII character `character` (punctuation checks).
     @inline(__always)
     public func isCharacter(_ index: Int, _ character: UInt8) -> Bool {
+        // Before the first token or past the last one (the end of the text) is no character.
+        guard index >= 0 && index < tokens.count else { return false }
         let token = tokens[index]
         return token.end == token.start + 1 && bytes[Int(token.start)] == character
     }

@@ -15,6 +15,7 @@ struct NameWords: Sendable {
         case article
         case generationSuffix = "generation-suffix"
         case calledFamilyName = "called-family-name"
+        case titlePlace = "title-place"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -37,6 +38,9 @@ struct NameWords: Sendable {
     /// name starting with one teaches it as a short form, besides its last word. (A longer
     /// list, scanned only at a person's first word.)
     let calledFamilyNames: [Int32]
+    /// Prepositions between a title and the place it serves, before the name (Đại sứ Mỹ tại
+    /// Việt Nam Marc Knapper; Ambassador to Vietnam Marc Knapper).
+    let titlePlaces: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -79,5 +83,6 @@ struct NameWords: Sendable {
         articles = ids(.article)
         generationSuffixes = ids(.generationSuffix)
         calledFamilyNames = ids(.calledFamilyName)
+        titlePlaces = ids(.titlePlace)
     }
 }

@@ -113,6 +113,8 @@ public final class TokenTable: Sendable {
     @inline(__always)
     private func matchedPhrase(_ context: ExtractionContext, ids: [Int32], at index: Int) -> (count: Int, phrase: Int)?
     {
+        // Past the last token (a name run that reaches the end of the text) nothing starts.
+        guard index < ids.count else { return nil }
         let id = Int(ids[index])
         guard id >= 0 && id + 1 < phraseStarts.count else { return nil }
         let first = Int(phraseStarts[id])
