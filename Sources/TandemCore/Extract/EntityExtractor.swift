@@ -427,7 +427,8 @@ public final class EntityExtractor: Extractor {
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
         var patternPriority: Int { EntityExtractor.patternPriority }
 
-        /// The longest gazetteer form at a token whose case constraints the text meets.
+        /// The longest gazetteer form at a token whose case constraints the text meets (none
+        /// past the last token, so a name run may ask at its end).
         func gazetteer(at index: Int) -> (count: Int, entity: Int)? {
             guard index < tokens.count else { return nil }
             let id = Int(ids[index])
@@ -624,7 +625,7 @@ public final class EntityExtractor: Extractor {
             while skipped < 3, position < tokens.count {
                 var place = position
                 if tables.nameWords.titlePlaces.contains(ids[position]) { place += 1 }
-                guard place < tokens.count, let (known, entity) = gazetteer(at: place),
+                guard let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
                 else { break }
@@ -636,7 +637,7 @@ public final class EntityExtractor: Extractor {
             guard end > position else { return }
             // Words between a known company and a country name the company's branch there
             // (Tổng giám đốc Samsung Display Việt Nam), not a person.
-            if afterOrganization, end < tokens.count, let (_, next) = gazetteer(at: end),
+            if afterOrganization, let (_, next) = gazetteer(at: end),
                 extractor.entities[next].type == .location
             {
                 return
