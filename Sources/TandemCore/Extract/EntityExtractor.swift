@@ -879,7 +879,8 @@ public final class EntityExtractor: Extractor {
                         end += 1
                     } else if tables.nameWords.connectors.contains(ids[end]) && isNameWord(end + 1) {
                         // "Intel and LG Electronics" are two: "and" joins no name the
-                        // gazetteer knows on either side.
+                        // gazetteer knows on either side. (Not `insideKnownNonPerson`: a known
+                        // name may hold "and" itself, Vietnam Posts and Telecommunications Group.)
                         if tables.nameWords.listJoiners.contains(ids[end])
                             && (startsKnownNonPerson(end + 1)
                                 || (index..<end).contains { start in

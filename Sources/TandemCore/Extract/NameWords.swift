@@ -63,7 +63,7 @@ struct NameWords: Sendable {
                     file: file, line: index + 1,
                     "unknown class \(fields[0]) (known: \(WordClass.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let word = String(fields[1]).trimmingSpaces
+            let word = fields[1].trimmingSpaces
             guard !word.contains(" ") else {
                 throw ConfigError(file: file, line: index + 1, "\(word): one word per line")
             }

@@ -93,7 +93,7 @@ public struct RuleFile: Sendable {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: \"TEXT\" …'")
                 }
                 let name = rest[..<colon].trimmingSpaces
-                let body = String(rest[rest.index(after: colon)...]).trimmingSpaces
+                let body = rest[rest.index(after: colon)...].trimmingSpaces
                 guard let (quoted, after) = takeQuoted(body) else {
                     throw ConfigError(
                         file: path, line: number, path: keyword, "the example text must be in double quotes")

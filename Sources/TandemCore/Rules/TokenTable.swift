@@ -68,8 +68,7 @@ public final class TokenTable: Sendable {
         self.firstIDs = byFirst.keys.sorted()
         firstDigitLengths = lexicon.entries.reduce(0) { bits, entry in
             let first = entry.words[0].utf8
-            let digits = first.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            return digits ? bits | RulePattern.NextFilter.digitBit(first.count) : bits
+            return Vocabulary.isDigitKey(first) ? bits | RulePattern.NextFilter.digitBit(first.count) : bits
         }
     }
 

@@ -61,11 +61,15 @@ public final class Vocabulary: @unchecked Sendable {
         shortKeys.append(shortKey)
         storage.append(contentsOf: repeatElement(0, count: Self.padding))
         maximumKeyLength = max(maximumKeyLength, key.count)
-        if key.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-            maximumDigitKeyLength = max(maximumDigitKeyLength, key.count)
-        }
+        if Self.isDigitKey(key) { maximumDigitKeyLength = max(maximumDigitKeyLength, key.count) }
         insert(id)
         return id
+    }
+
+    /// Whether a key is made only of ASCII digits (a digit word: tokens of its length are
+    /// then looked up, and rule filters let such tokens through where a table starts so).
+    static func isDigitKey<Key: Collection<UInt8>>(_ key: Key) -> Bool {
+        !key.isEmpty && key.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// The id of a word given as a String (tests, set-up).
