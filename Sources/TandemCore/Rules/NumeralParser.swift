@@ -31,6 +31,10 @@ public struct NumeralParser: Sendable {
         case article
         /// Denominator words (third, quarter): divide; `half` is a fraction of 2.
         case fraction
+        /// A plural denominator (thirds, quarters) that divides only when a hyphen joins it to
+        /// its numerator (two-thirds) or the fraction link follows it (three quarters of); else
+        /// the numeral ends before it (the next two quarters is a period).
+        case pluralFraction = "fraction-plural"
         /// "phần" between a numerator and a denominator: `hai phần ba` = 2/3.
         case fractionOf = "fraction-of"
     }
@@ -45,6 +49,9 @@ public struct NumeralParser: Sendable {
     /// The one-character decimal and group separators of digit numerals.
     let decimalSeparator: UInt8
     let groupSeparator: UInt8
+    /// The word after which a spaced plural denominator divides (`set fraction-link of`);
+    /// -1 where the language has none.
+    let fractionLink: Int32
 
     /// A numeral found at a token.
     public struct Numeral: Sendable, Equatable {
@@ -60,11 +67,12 @@ public struct NumeralParser: Sendable {
         let url = folder.appendingPathComponent("numerals.tsv")
         return try NumeralParser(
             lexicon: try Lexicon.load(url), vocabulary: vocabulary, decimalSeparator: settings["decimal"] ?? ".",
-            groupSeparator: settings["group"] ?? ",", file: url.path)
+            groupSeparator: settings["group"] ?? ",", fractionLink: settings["fraction-link"], file: url.path)
     }
 
     init(
-        lexicon: Lexicon, vocabulary: Vocabulary, decimalSeparator: String, groupSeparator: String, file: String
+        lexicon: Lexicon, vocabulary: Vocabulary, decimalSeparator: String, groupSeparator: String,
+        fractionLink: String? = nil, file: String
     ) throws(ConfigError) {
         for (name, separator) in [("decimal", decimalSeparator), ("group", groupSeparator)]
         where separator.utf8.count != 1 {
@@ -90,6 +98,7 @@ public struct NumeralParser: Sendable {
         self.wordTable = table
         self.decimalSeparator = decimalSeparator.utf8.first!
         self.groupSeparator = groupSeparator.utf8.first!
+        self.fractionLink = fractionLink.map { vocabulary.intern($0) } ?? -1
     }
 
     /// The number word with vocabulary id `id`, if it is one (a numeral can start there).
@@ -213,7 +222,7 @@ public struct NumeralParser: Sendable {
             let nextClass = position + 1 < tokens.count ? self.word(ids[position + 1])?.wordClass : nil
             let beforeMultiplier =
                 nextClass == .hundred || nextClass == .scale || nextClass == .times || nextClass == .fractionOf
-                || nextClass == .fraction
+                || nextClass == .fraction || nextClass == .pluralFraction
             if word.wordClass == .prefixUnit {
                 guard beforeMultiplier || lastClass == .filler else { break scan }
             } else if count > 0
@@ -255,7 +264,7 @@ public struct NumeralParser: Sendable {
             case .article:
                 // "a" starts a numeral, or joins a fraction to its scale: half a million.
                 if count > 0 {
-                    guard previousClass == .fraction,
+                    guard previousClass == .fraction || previousClass == .pluralFraction,
                         nextClass == .scale || nextClass == .hundred || nextClass == .times
                     else { break scan }
                     count += 1
@@ -290,7 +299,14 @@ public struct NumeralParser: Sendable {
                 hundreds = 0
                 small = 0
                 seen = true
-            case .fraction:
+            case .fraction, .pluralFraction:
+                // Two denominators in a row are a period, not a number: a third-quarter profit.
+                if previousClass == .fraction || previousClass == .pluralFraction { return nil }
+                if word.wordClass == .pluralFraction {
+                    let hyphenated = tokens[position].glued && context.isCharacter(position - 1, UInt8(ascii: "-"))
+                    let linked = position + 1 < tokens.count && ids[position + 1] == fractionLink
+                    guard hyphenated || linked else { break scan }
+                }
                 small = (small == 0 ? 1 : small) / word.value
                 seen = true
             }
@@ -304,7 +320,9 @@ public struct NumeralParser: Sendable {
         if article && valueWords == 1 {
             // "a" + one word: only "a hundred", "a third", "a dozen".
             let word = word(ids[index + 1])
-            guard let wordClass = word?.wordClass, [.hundred, .scale, .times, .fraction].contains(wordClass) else {
+            guard let wordClass = word?.wordClass,
+                [.hundred, .scale, .times, .fraction, .pluralFraction].contains(wordClass)
+            else {
                 return nil
             }
         }
