@@ -36,6 +36,8 @@ final class TimexResolver: Sendable {
     /// The calendar fields, in the order of `startFields` and `endFields`.
     enum Field: Int, CaseIterable {
         case year, month, day, week, quarter, decade, century, hour, minute, part, zone, hhmm
+        /// The half of a year, 1 or 2 (`6 tháng đầu năm`: YYYY-H1).
+        case half
         /// The year relative to the dct's (`tháng 9 năm ngoái`, `last September`): -1, 0, +1.
         case yearShift
 
@@ -44,7 +46,7 @@ final class TimexResolver: Sendable {
 
         private static let names = [
             "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
-            "hhmm", "year_shift",
+            "hhmm", "half", "year_shift",
         ]
     }
 
@@ -248,6 +250,8 @@ final class TimexResolver: Sendable {
         let day = number(.day)
         let week = number(.week)
         let quarter = number(.quarter)
+        let half = number(.half)
+        if let half, !(1...2).contains(half) { return nil }
         if let month, !(1...12).contains(month) { return nil }
         if let day, !(1...31).contains(day) { return nil }
         if let day, let month, let year, day > CivilDate.daysIn(year: year, month: month) { return nil }
@@ -258,12 +262,15 @@ final class TimexResolver: Sendable {
         if let week, !(1...53).contains(week) { return nil }
         // Without a dct the shifted year stays unknown (XXXX).
         if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
-        if year == nil, let dct, month != nil || quarter != nil || week != nil {
+        if year == nil, let dct, month != nil || quarter != nil || week != nil || half != nil {
             // The unit's first day: a week's Monday is about (week - 1) * 7 days into the year.
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
+            // A month, quarter or half lasts that many months: under way at the dct, it is
+            // this year's, not the next (dự kiến trong quý III, in an August article).
+            let months = day != nil || week != nil ? 0 : month != nil ? 1 : quarter != nil ? 3 : 6
             year = inferYear(
-                month: firstDay?.month ?? month ?? ((quarter ?? 1) - 1) * 3 + 1, day: firstDay?.day ?? day ?? 1,
-                dct: dct, tense: tense, dayGiven: day != nil)
+                month: firstDay?.month ?? month ?? half.map { ($0 - 1) * 6 + 1 } ?? ((quarter ?? 1) - 1) * 3 + 1,
+                day: firstDay?.day ?? day ?? 1, months: months, dct: dct, tense: tense, dayGiven: day != nil)
         }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
@@ -271,6 +278,8 @@ final class TimexResolver: Sendable {
             text = "\(yearText)-W\(pad2(week))"
         } else if let quarter {
             text = "\(yearText)-Q\(quarter)"
+        } else if let half {
+            text = "\(yearText)-H\(half)"
         } else if let month {
             text = "\(yearText)-\(pad2(month))"
             if let day { text += "-\(pad2(day))" }
@@ -303,12 +312,16 @@ final class TimexResolver: Sendable {
     /// `upcomingDays` (`upcomingDaysForDays` when a day is given) ahead: news names the coming
     /// days and next month without a year (hội nghị diễn ra ngày 25/11), and the same date of
     /// last year with one.
-    private func inferYear(month: Int, day: Int, dct: CivilDate, tense: Tense, dayGiven: Bool) -> Int {
+    private func inferYear(month: Int, day: Int, months: Int, dct: CivilDate, tense: Tense, dayGiven: Bool) -> Int {
         func date(in year: Int) -> CivilDate {
             CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(year: year, month: month)))
         }
         let sameYear = date(in: dct.year)
-        let next = sameYear < dct ? date(in: dct.year + 1) : sameYear
+        // The period's last day this year (the start itself for a day or a week).
+        let sameYearEnd =
+            months == 0
+            ? sameYear : CivilDate(year: dct.year, month: month, day: 1).adding(months: months).adding(days: -1)
+        let next = sameYearEnd < dct ? date(in: dct.year + 1) : sameYear
         let window = dayGiven ? Self.upcomingDaysForDays : Self.upcomingDays
         if tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window) {
             return next.year
