@@ -710,10 +710,11 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether a family name starts a person's name at `index`: another name word follows,
-        /// and the gazetteer knows no place or organization there (Hà Nội, Hồ Chí Minh).
+        /// no phrase of `not_names` starts there (Giáp Thìn, a year), and the gazetteer knows no
+        /// place or organization there (Hà Nội, Hồ Chí Minh).
         func startsPersonName(_ index: Int) -> Bool {
             guard let families = tables.familyNames, families.matchLength(context, ids: ids, at: index) != nil,
-                isNameWord(index + 1)
+                isNameWord(index + 1), tables.notNames.matchLength(context, ids: ids, at: index) == nil
             else { return false }
             return !startsKnownNonPerson(index)
         }
@@ -929,26 +930,30 @@ public final class EntityExtractor: Extractor {
         /// (with a head word) the name after the head (`Tập đoàn Samsung Electronics`: the
         /// group is Samsung Electronics), else a slug.
         mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule, name: Int? = nil) {
+            // A legal form's abbreviation keeps its dot (Apple Inc., Samsung Electronics Co.).
+            let spanEnd =
+                tables.nameWords.corporateSuffixes.contains(ids[end - 1]) && end < tokens.count
+                    && tokens[end].glued && context.isCharacter(end, UInt8(ascii: ".")) ? end + 1 : end
             if let (count, entity) = gazetteer(at: first),
                 count == end - first
                     || (extractor.entities[entity].type == .organization && first + count < end
                         && (first + count..<end).allSatisfy { tables.nameWords.corporateSuffixes.contains(ids[$0]) })
             {
                 // The whole name, or a known company and its legal form (Apple Inc.).
-                add(first, end, known: entity, rule: rule, priority: patternPriority)
+                add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
             } else if let name, name < end, let (count, entity) = gazetteer(at: name), count == end - name,
                 extractor.entities[entity].type == .organization
             {
-                add(first, end, known: entity, rule: rule, priority: patternPriority)
+                add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
             } else if let (count, entity) = gazetteer(at: first), extractor.entities[entity].type == .organization,
                 first + count < end, let (rest, parent) = gazetteer(at: first + count), first + count + rest == end,
                 extractor.entities[parent].type == .organization
             {
                 // A known body and the organization it belongs to (Hội đồng Bảo an LHQ): the body.
-                add(first, end, known: entity, rule: rule, priority: patternPriority)
+                add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
             } else {
                 add(
-                    first, end, referent: .slug(first, end), type: .organization, rule: rule,
+                    first, spanEnd, referent: .slug(first, end), type: .organization, rule: rule,
                     priority: patternPriority - 2)
             }
         }
@@ -988,6 +993,12 @@ public final class EntityExtractor: Extractor {
                 var start = index + count
                 while true {
                     var end = start
+                    // A capitalized cue word after the cue starts the name (thôn Làng Nủ).
+                    if end < tokens.count && tokens[end].capitalized && !tokens[index].capitalized,
+                        let inner = cues.matchLength(context, ids: ids, at: end), isNameWord(end + inner)
+                    {
+                        end += inner
+                    }
                     while end < tokens.count && end - start < 3 && isNameWord(end) { end += 1 }
                     guard end > start else { return }
                     addLocation(start, end)
