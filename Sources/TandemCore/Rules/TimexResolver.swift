@@ -30,7 +30,7 @@ final class TimexResolver: Sendable {
 
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
-            "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod",
+            "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod", "calendar",
         ])
 
     /// The calendar fields, in the order of `startFields` and `endFields`.
@@ -62,6 +62,8 @@ final class TimexResolver: Sendable {
     private let part: Template?
     /// Whether the rule gives a range end (`end.FIELD`).
     private let hasEnd: Bool
+    /// Whether the day, month and year are of the lunar calendar (`calendar=lunar`).
+    private let lunar: Bool
     /// Calendar field templates by `Field`, looked up once here rather than per match:
     /// the start's, and the end's (`end.FIELD`, else the start's).
     private let startFields: [Template?]
@@ -78,6 +80,7 @@ final class TimexResolver: Sendable {
         weekday = outputs["weekday"]
         part = outputs["part"]
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
+        lunar = outputs["calendar"]?.fill([]) == "lunar"
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
     }
@@ -198,6 +201,7 @@ final class TimexResolver: Sendable {
             let grain = self.grain?.fill(captures) ?? "D"
             return Resolved(value: .string(format(dct.adding(days: offset), grain: grain, captures)))
         }
+        if lunar { return lunarValue(captures, dct: dct, tense: tense) }
         guard
             let start = calendarValue(
                 startFields, captures, dct: dct, tense: tense, startYear: nil)
@@ -220,6 +224,52 @@ final class TimexResolver: Sendable {
                 endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: next)
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
+    }
+
+    /// A lunar day and month (mùng 6 tháng Giêng, rằm tháng Tám âm lịch) as the Gregorian
+    /// date; a lunar month alone as the Gregorian month of its full moon (day 15). Without a
+    /// year, the lunar year is chosen as `inferYear` chooses a Gregorian one; null without a
+    /// year or a dct.
+    private func lunarValue(_ captures: [Capture?], dct: CivilDate?, tense: Tense) -> Resolved? {
+        func number(_ field: Field) -> Int? { startFields[field.rawValue]?.number(captures) }
+        guard let month = number(.month) else { return nil }
+        let day = number(.day)
+        // The date stood for: the day, or the full moon (day 15) of a month alone.
+        func solar(_ year: Int, day wanted: Int? = nil) -> CivilDate? {
+            LunarCalendar.gregorian(day: wanted ?? day ?? 15, month: month, year: year)
+        }
+        var date: CivilDate?
+        if let year = number(.year) {
+            date = solar(year)
+        } else if let dct {
+            let lunarYear = LunarCalendar.lunarYear(of: dct)
+            if let shift = number(.yearShift) {
+                date = solar(lunarYear + shift)
+            } else {
+                guard let same = solar(lunarYear), let first = solar(lunarYear, day: 1) else { return nil }
+                // A month under way at the dct is this year's (its last day is at most 29 on).
+                let sameEnd = day != nil ? same : first.adding(days: 29)
+                let next = sameEnd < dct ? solar(lunarYear + 1) : same
+                let last = dct < first ? solar(lunarYear - 1) : same
+                let window = day != nil ? Self.upcomingDaysForDays : Self.upcomingDays
+                if let next,
+                    tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window)
+                {
+                    date = next
+                } else {
+                    date = last
+                }
+            }
+        } else {
+            return Resolved(value: .null)
+        }
+        guard let date else { return nil }
+        var text = "\(format4(date.year))-\(pad2(date.month))"
+        if day != nil { text += "-\(pad2(date.day))" }
+        if let part = startFields[Field.part.rawValue]?.fill(captures), !part.hasUnknown, day != nil {
+            text += "T" + part
+        }
+        return Resolved(value: .string(text))
     }
 
     /// A resolved calendar value and the fields it was made of.
@@ -272,6 +322,8 @@ final class TimexResolver: Sendable {
                 month: firstDay?.month ?? month ?? half.map { ($0 - 1) * 6 + 1 } ?? ((quarter ?? 1) - 1) * 3 + 1,
                 day: firstDay?.day ?? day ?? 1, months: months, dct: dct, tense: tense, dayGiven: day != nil)
         }
+        // A year inferred past four digits (a dct of 9999) has no TIMEX3 value.
+        if let year, year > 9999 { return nil }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
         if let week {
