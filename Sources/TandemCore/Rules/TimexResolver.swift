@@ -11,11 +11,13 @@ import Foundation
 ///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
 ///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
 ///   `thứ Sáu tuần trước`); null without a dct.
-/// - Calendar fields `year month day week quarter decade century hour minute part zone`,
+/// - Calendar fields `year month day week quarter half decade century hour minute part zone`,
 ///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
 ///   nearest one in `direction`, past by default) or left as `XXXX`.
+/// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
+///   Gregorian date; null without a year or a dct.
 ///
 /// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
 /// hand around than a struct of templates.
@@ -199,6 +201,12 @@ final class TimexResolver: Sendable {
             if direction == "before" && offset == 0 { offset = -7 }
             // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend.
             let grain = self.grain?.fill(captures) ?? "D"
+            // A clock time on that day: 11 p.m. Wednesday.
+            if grain == "D", startFields[Field.hour.rawValue] != nil {
+                guard let time = timeOfDay(startFields, captures) else { return nil }
+                return Resolved(
+                    value: .string(format(dct.adding(days: offset), grain: grain, captures, withPart: false) + time))
+            }
             return Resolved(value: .string(format(dct.adding(days: offset), grain: grain, captures)))
         }
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
@@ -342,6 +350,19 @@ final class TimexResolver: Sendable {
         } else {
             text = dct.map { format($0, grain: "D", captures, withPart: false) } ?? "XXXX-XX-XX"
         }
+        guard let time = timeOfDay(fields, captures) else { return nil }
+        return Calendar(text: text + time, year: year, month: month, day: day)
+    }
+
+    /// The time of day the fields give, written after a date: `T23:00` (an hour, with its
+    /// minutes, part of the day and zone), `TMO` (a part of the day alone), or nothing; nil
+    /// when the clock is not valid.
+    private func timeOfDay(_ fields: [Template?], _ captures: [Capture?]) -> String? {
+        func field(_ field: Field) -> String? {
+            guard let text = fields[field.rawValue]?.fill(captures), !text.hasUnknown else { return nil }
+            return text
+        }
+        func number(_ field: Field) -> Int? { fields[field.rawValue]?.number(captures) }
         let clock = number(.hhmm)
         if var hour = number(.hour) ?? clock.map({ $0 / 100 }) {
             let minute = number(.minute) ?? clock.map { $0 % 100 } ?? 0
@@ -352,11 +373,11 @@ final class TimexResolver: Sendable {
             default: break
             }
             guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
-            text += "T" + pad2(hour) + ":" + pad2(minute) + (field(.zone) ?? "")
+            return "T" + pad2(hour) + ":" + pad2(minute) + (field(.zone) ?? "")
         } else if let part = field(.part), !["AM", "PM"].contains(part) {
-            text += "T" + part
+            return "T" + part
         }
-        return Calendar(text: text, year: year, month: month, day: day)
+        return ""
     }
 
     /// The year that puts month/day nearest to the dct in the given direction: the next one in
