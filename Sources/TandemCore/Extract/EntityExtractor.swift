@@ -849,6 +849,24 @@ public final class EntityExtractor: Extractor {
                         // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
                         // triển khai…), but a single capital does (Y tế).
                         let previous = tokens[end - 1]
+                        // The place a body serves ends its name: Bệnh viện Đa khoa tỉnh Bình
+                        // Định, Sở Y tế tỉnh Quảng Nam (a person named after it stays out).
+                        if let cues = tables.locationCues, let cue = cues.matchLength(context, ids: ids, at: end),
+                            isNameWord(end + cue), !startsPersonName(end + cue)
+                        {
+                            var place = end + cue
+                            if let (count, _) = gazetteer(at: place) {
+                                place += count
+                            } else {
+                                while place < tokens.count && place - (end + cue) < 3 && isNameWord(place)
+                                    && (place == end + cue || !startsPersonName(place))
+                                {
+                                    place += 1
+                                }
+                            }
+                            last = place
+                            break
+                        }
                         // A lowercase compound the table knows goes on (Y tế dự phòng), as
                         // does the rest of one begun before (Bất động sản).
                         if !previous.capitalized, let reach = compoundEnd(end) {
