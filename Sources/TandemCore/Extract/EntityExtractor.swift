@@ -288,29 +288,29 @@ public final class EntityExtractor: Extractor {
     static func form(_ text: String, _ entity: Int, _ vocabulary: Vocabulary) -> Form {
         var ids: [Int32] = []
         var cases: [Form.Case] = []
-        // Split like the tokenizer: letters, digits and single punctuation marks.
+        // Split like the tokenizer: runs of letters (with their marks), runs of digits (G20 is
+        // two tokens) and single punctuation marks.
         var tokens: [String] = []
         var current = ""
-        var currentIsWord = false
+        var currentIsDigits = false
         for scalar in text.unicodeScalars {
+            let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
             let isWord =
-                Scalars.isLetter(scalar.value) || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                || (scalar.value >= 0x300 && scalar.value <= 0x36F)
+                isDigit || Scalars.isLetter(scalar.value) || (scalar.value >= 0x300 && scalar.value <= 0x36F)
             if scalar == " " {
                 if !current.isEmpty { tokens.append(current) }
                 current = ""
             } else if isWord {
-                if !currentIsWord && !current.isEmpty {
+                if !current.isEmpty && currentIsDigits != isDigit {
                     tokens.append(current)
                     current = ""
                 }
                 current.unicodeScalars.append(scalar)
-                currentIsWord = true
+                currentIsDigits = isDigit
             } else {
                 if !current.isEmpty { tokens.append(current) }
                 tokens.append(String(scalar))
                 current = ""
-                currentIsWord = false
             }
         }
         if !current.isEmpty { tokens.append(current) }
@@ -619,13 +619,15 @@ public final class EntityExtractor: Extractor {
             }
             // The body or place the title belongs to, the country of a company's branch
             // (Giám đốc Samsung Việt Nam Choi Joo-ho) and a place it serves (Đại sứ Mỹ tại Việt
-            // Nam Marc Knapper).
+            // Nam Marc Knapper). English puts the body before the title and a place after "to"
+            // or "in": a known name right after the title is the person's (Rep. Alexandria
+            // Ocasio-Cortez).
             var afterOrganization = false
             var skipped = 0
             while skipped < 3, position < tokens.count {
                 var place = position
                 if tables.nameWords.titlePlaces.contains(ids[position]) { place += 1 }
-                guard let (known, entity) = gazetteer(at: place),
+                guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
                 else { break }
@@ -633,7 +635,29 @@ public final class EntityExtractor: Extractor {
                 position = place + known
                 skipped += 1
             }
-            let end = nameRun(from: position, limit: 4)
+            var end = nameRun(from: position, limit: 4)
+            // In English a place's name may be a first name right after the title (Rep.
+            // Alexandria Ocasio-Cortez, Foreign Minister Israel Katz) when a surname follows.
+            if end == position, context.language == "en", skipped == 0, let (known, entity) = gazetteer(at: position),
+                known == 1, extractor.entities[entity].type == .location
+            {
+                let surname = nameRun(from: position + 1, limit: 3)
+                if surname > position + 1 { end = surname }
+            }
+            // The name in apposition, closed by a comma or the sentence's end: "the Kremlin
+            // spokesman, Dmitry Peskov, said"; a title after the comma has its own rule.
+            if end == position, position + 1 < tokens.count, context.isCharacter(position, UInt8(ascii: ",")),
+                tables.titles.matchLength(context, ids: ids, at: position + 1) == nil
+            {
+                let run = nameRun(from: position + 1, limit: 4)
+                if run - position > 2,
+                    run >= tokens.count || context.isCharacter(run, UInt8(ascii: ","))
+                        || context.isCharacter(run, UInt8(ascii: "."))
+                {
+                    position += 1
+                    end = run
+                }
+            }
             guard end > position else { return }
             // Words between a known company and a country name the company's branch there
             // (Tổng giám đốc Samsung Display Việt Nam), not a person.
