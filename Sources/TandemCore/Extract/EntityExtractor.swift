@@ -974,8 +974,8 @@ public final class EntityExtractor: Extractor {
         mutating func addOrganization(_ first: Int, _ end: Int, rule: EntityRule, name: Int? = nil) {
             // A legal form's abbreviation keeps its dot (Apple Inc., Samsung Electronics Co.).
             let spanEnd =
-                tables.nameWords.corporateSuffixes.contains(ids[end - 1]) && end < tokens.count
-                    && tokens[end].glued && context.isCharacter(end, UInt8(ascii: ".")) ? end + 1 : end
+                end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "."))
+                    && tables.nameWords.corporateSuffixes.contains(ids[end - 1]) ? end + 1 : end
             if let (count, entity) = gazetteer(at: first),
                 count == end - first
                     || (extractor.entities[entity].type == .organization && first + count < end
