@@ -123,6 +123,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
+        case speechName
 
         var name: String {
             switch self {
@@ -135,6 +136,7 @@ public final class EntityExtractor: Extractor {
             case .shortForm: "short-form"
             case .appositiveName: "appositive-name"
             case .dateline: "dateline"
+            case .speechName: "speech-name"
             }
         }
     }
@@ -191,7 +193,7 @@ public final class EntityExtractor: Extractor {
             self.namesKeepTones = namesKeepTones
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
-                locationCues: locationCues, vocabularyCount: vocabularyCount)
+                locationCues: locationCues, speechVerbs: nameWords.speechVerbs, vocabularyCount: vocabularyCount)
         }
 
         /// Bits of `startFlags`.
@@ -207,11 +209,13 @@ public final class EntityExtractor: Extractor {
             /// be lowercase, a title, a location cue (family names and organization heads need
             /// a capital).
             static let anyCase: UInt8 = 32
+            /// A verb of saying (lowercase): a person's name may stand before or after it.
+            static let speechVerb: UInt8 = 64
         }
 
         static func startFlags(
             forms: FormIndex, titles: TokenTable, familyNames: TokenTable?, orgHeads: TokenTable,
-            locationCues: TokenTable?, vocabularyCount: Int
+            locationCues: TokenTable?, speechVerbs: [Int32], vocabularyCount: Int
         ) -> [UInt8] {
             var flags = [UInt8](repeating: 0, count: vocabularyCount)
             for id in flags.indices where forms.startsForm(id) {
@@ -224,6 +228,7 @@ public final class EntityExtractor: Extractor {
             for case (let table?, let flag) in tables {
                 for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
             }
+            for id in speechVerbs where Int(id) < flags.count { flags[Int(id)] |= StartFlags.speechVerb }
             return flags
         }
     }
@@ -403,6 +408,10 @@ public final class EntityExtractor: Extractor {
                 let id = Int(ids[index])
                 let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
                 let capitalized = tokens[index].capitalized
+                if flags & Flags.speechVerb != 0 {
+                    speechName(at: index)
+                    continue
+                }
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
                 if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index) {
@@ -704,6 +713,55 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
                 priority: patternPriority - 1)
+        }
+
+        /// A person named by what they said: two or three capitalized words right after a
+        /// verb of saying (`said Oleksandr Syrskyi`) or right before one (`Maria Kolesnikova
+        /// told`), none of them known to the gazetteer, a title, a tail or a function word.
+        /// The weakest pattern: any other rule for the same words wins.
+        mutating func speechName(at index: Int) {
+            let after = index + 1
+            if after < tokens.count {
+                let end = nameRun(from: after, limit: 3)
+                if end - after >= 2, isPlainName(after, end), !continuesName(end) {
+                    add(
+                        after, end, referent: person(after, end), type: .person, rule: .speechName,
+                        priority: patternPriority - 2)
+                }
+            }
+            // Before: back over capitalized words, the first of a line included.
+            var start = index
+            while start > 0 && index - start < 3 && !tokens[start].newlineBefore
+                && tokens[start - 1].kind == .word && tokens[start - 1].capitalized
+            {
+                start -= 1
+            }
+            guard index - start >= 2, tokens[start].newlineBefore || !isNameWord(start - 1),
+                nameRun(from: start, limit: 3, lineStart: true) == index, isPlainName(start, index)
+            else { return }
+            add(
+                start, index, referent: person(start, index), type: .person, rule: .speechName,
+                priority: patternPriority - 2)
+        }
+
+        /// Whether the words `start..<end` can only be a person's name: no acronym, and no word
+        /// a table or the gazetteer knows.
+        func isPlainName(_ start: Int, _ end: Int) -> Bool {
+            (start..<end).allSatisfy { index in
+                tokens[index].kind == .word && !tokens[index].allCaps && gazetteer(at: index) == nil
+                    && tables.titles.matchLength(context, ids: ids, at: index) == nil
+                    && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+                    && tables.notNames.matchLength(context, ids: ids, at: index) == nil
+                    && tables.orgTails?.matchLength(context, ids: ids, at: index) == nil
+                    && tables.orgHeads.matchLength(context, ids: ids, at: index) == nil
+            }
+        }
+
+        /// Whether the name goes on past `end` (a possessive, a hyphen, a glued word): then the
+        /// run is part of something longer.
+        func continuesName(_ end: Int) -> Bool {
+            end < tokens.count && tokens[end].glued && !context.isCharacter(end, UInt8(ascii: ","))
+                && !context.isCharacter(end, UInt8(ascii: "."))
         }
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.

@@ -16,6 +16,7 @@ struct NameWords: Sendable {
         case generationSuffix = "generation-suffix"
         case calledFamilyName = "called-family-name"
         case titlePlace = "title-place"
+        case speechVerb = "speech-verb"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -41,6 +42,9 @@ struct NameWords: Sendable {
     /// Prepositions between a title and the place it serves, before the name (Đại sứ Mỹ tại
     /// Việt Nam Marc Knapper; Ambassador to Vietnam Marc Knapper).
     let titlePlaces: [Int32]
+    /// Verbs of saying next to which two or three capitalized words are a person (said
+    /// Oleksandr Syrskyi; Maria Kolesnikova told reporters).
+    let speechVerbs: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -84,5 +88,6 @@ struct NameWords: Sendable {
         generationSuffixes = ids(.generationSuffix)
         calledFamilyNames = ids(.calledFamilyName)
         titlePlaces = ids(.titlePlace)
+        speechVerbs = ids(.speechVerb)
     }
 }
