@@ -66,6 +66,9 @@ final class TimexResolver: Sendable {
     private let hasEnd: Bool
     /// Whether the day, month and year are of the lunar calendar (`calendar=lunar`).
     private let lunar: Bool
+    /// Whether the rule gives a clock time (`hour` or `hhmm`), written after a weekday or a
+    /// shifted day too.
+    private let hasClock: Bool
     /// Calendar field templates by `Field`, looked up once here rather than per match:
     /// the start's, and the end's (`end.FIELD`, else the start's).
     private let startFields: [Template?]
@@ -83,6 +86,7 @@ final class TimexResolver: Sendable {
         part = outputs["part"]
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         lunar = outputs["calendar"]?.fill([]) == "lunar"
+        hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
     }
@@ -191,7 +195,13 @@ final class TimexResolver: Sendable {
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
-            return Resolved(value: .string(format(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)))
+            let grain = grain?.fill(captures) ?? String(parts[0])
+            // A clock time on that day: 7 a.m. tomorrow, 23 giờ 15 phút đêm qua.
+            if grain == "D", hasClock {
+                guard let time = timeOfDay(startFields, captures) else { return nil }
+                return Resolved(value: .string(format(date, grain: grain, captures, withPart: false) + time))
+            }
+            return Resolved(value: .string(format(date, grain: grain, captures)))
         }
         if let weekday {
             guard let dct else { return Resolved(value: .null) }
@@ -202,7 +212,7 @@ final class TimexResolver: Sendable {
             // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend.
             let grain = self.grain?.fill(captures) ?? "D"
             // A clock time on that day: 11 p.m. Wednesday.
-            if grain == "D", startFields[Field.hour.rawValue] != nil {
+            if grain == "D", hasClock {
                 guard let time = timeOfDay(startFields, captures) else { return nil }
                 return Resolved(
                     value: .string(format(dct.adding(days: offset), grain: grain, captures, withPart: false) + time))
