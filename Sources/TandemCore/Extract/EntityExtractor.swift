@@ -468,6 +468,10 @@ public final class EntityExtractor: Extractor {
                 // A form that ends inside a word (Kosovo in "Kosovar") is no match.
                 let end = index + count
                 if matches && end < tokens.count && tokens[end].glued && tokens[end].kind == .word { matches = false }
+                // Nor is one written onto a dollar sign: US$2 billion, HK$10.
+                if matches && end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "$")) {
+                    matches = false
+                }
                 if matches && index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { matches = false }
                 if matches { return (count, tables.forms.entities[form]) }
             }
