@@ -761,11 +761,12 @@ public final class EntityExtractor: Extractor {
             }
         }
 
-        /// Whether the name goes on past `end` (a possessive, a hyphen, a glued word): then the
-        /// run is part of something longer.
+        /// Whether the name goes on past `end` (a glued word, a hyphen, a possessive's
+        /// apostrophe): then the run is part of something longer.
         func continuesName(_ end: Int) -> Bool {
-            end < tokens.count && tokens[end].glued && !context.isCharacter(end, UInt8(ascii: ","))
-                && !context.isCharacter(end, UInt8(ascii: "."))
+            end < tokens.count && tokens[end].glued
+                && (tokens[end].kind != .punctuation || context.isCharacter(end, UInt8(ascii: "-"))
+                    || context.isCharacter(end, UInt8(ascii: "'")))
         }
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
