@@ -983,6 +983,9 @@ public final class EntityExtractor: Extractor {
                     if isNameWord(end) || end == index {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
+                    } else if joinsByHyphen(end) && isNameWord(end + 1) {
+                        // Japan-Vietnam Friendship Parliamentary Alliance.
+                        end += 1
                     } else if tables.nameWords.connectors.contains(ids[end]) && isNameWord(end + 1) {
                         // "Intel and LG Electronics" are two: "and" joins no name the
                         // gazetteer knows on either side. (Not `insideKnownNonPerson`: a known
