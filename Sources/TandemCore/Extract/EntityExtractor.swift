@@ -817,6 +817,14 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued
         }
 
+        /// Whether the token at `index` is a dash with spaces around it between two capitalized
+        /// words (Nhật - Việt).
+        func joinsBySpacedDash(_ index: Int) -> Bool {
+            index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "-"))
+                && !tokens[index].glued && !tokens[index + 1].glued && tokens[index - 1].capitalized
+                && tokens[index - 1].kind == .word
+        }
+
         /// Whether the token at `index` is a dot glued between two capitalized words (TP.HCM).
         func joinsByDot(_ index: Int) -> Bool {
             index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "."))
@@ -876,22 +884,36 @@ public final class EntityExtractor: Extractor {
                 var capitalsInRow = 0
                 while end < tokens.count && end - index < 12 && !tokens[end].newlineBefore {
                     // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
-                    // Sở Y tế TP.HCM).
-                    if (joinsByHyphen(end) || joinsByDot(end)) && isNameWord(end + 1) {
+                    // Sở Y tế TP.HCM), as a spaced dash joins two countries' names (Liên minh
+                    // Nghị sĩ Hữu nghị Nhật - Việt).
+                    if (joinsByHyphen(end) || joinsByDot(end) || joinsBySpacedDash(end)) && isNameWord(end + 1) {
+                        // A country's name after a spaced dash is whole: no lowercase syllable
+                        // goes on (Nhật - Việt thăm…).
+                        capitalsInRow = joinsBySpacedDash(end) ? 2 : 0
                         end += 2
                         last = end
-                        capitalsInRow = 0
                         continue
                     }
                     guard tokens[end].kind == .word else { break }
                     // A place or body the gazetteer knows is taken whole: UBND TP Hồ Chí Minh
                     // (not a person begun by the family name Hồ), then no lowercase syllable.
-                    if context.language != "en", let (count, entity) = gazetteer(at: end), count > 1,
-                        extractor.entities[entity].type != .person
+                    if context.language != "en", let (count, entity) = gazetteer(at: end),
+                        extractor.entities[entity].type != .person,
+                        count > 1
+                            || (titled && extractor.entities[entity].type == .location && isNameWord(end + 1)
+                                && isNameWord(end + 2))
                     {
                         end += count
                         last = end
                         capitalsInRow = 2
+                        // After a title, two capitalized words past a known place are the
+                        // titled person (Người phát ngôn Bộ Ngoại giao Trung Quốc Mao Ninh,
+                        // … Bộ Ngoại giao Nga Maria Zakharova).
+                        if titled && extractor.entities[entity].type == .location && isNameWord(end)
+                            && isNameWord(end + 1)
+                        {
+                            break
+                        }
                         continue
                     }
                     // A title after an English organization starts a person (State Bank of
