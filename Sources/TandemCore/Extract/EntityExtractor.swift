@@ -648,6 +648,8 @@ public final class EntityExtractor: Extractor {
                 position = place + known
                 skipped += 1
             }
+            // Another title next: the name is its (press secretary Maj. Gen. Pat Ryder).
+            if tables.titles.matchLength(context, ids: ids, at: position) != nil { return }
             var end = nameRun(from: position, limit: 4)
             // In English a place's name may be a first name right after the title (Rep.
             // Alexandria Ocasio-Cortez, Foreign Minister Israel Katz) when a surname follows.
