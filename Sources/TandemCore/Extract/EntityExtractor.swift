@@ -819,6 +819,15 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued
         }
 
+        /// Where a place an organization sits in ends, when `index` holds a word joining the two
+        /// (`tại`) and the gazetteer knows a place right after it; nil otherwise.
+        func seatPlaceEnd(_ index: Int) -> Int? {
+            guard index + 1 < tokens.count, tables.nameWords.orgPlaces.contains(ids[index]),
+                let (count, entity) = gazetteer(at: index + 1), extractor.entities[entity].type == .location
+            else { return nil }
+            return index + 1 + count
+        }
+
         /// Whether the token at `index` is a dash with spaces around it between two capitalized
         /// words (Nhật - Việt).
         func joinsBySpacedDash(_ index: Int) -> Bool {
@@ -878,6 +887,18 @@ public final class EntityExtractor: Extractor {
                     {
                         end += count
                     }
+                    // A head with no name of its own may take the place it sits in (Tòa án nhân
+                    // dân cấp cao tại Hà Nội).
+                    if !isNameWord(end) {
+                        var seat = end
+                        if let words = tables.orgWords, let count = words.matchLength(context, ids: ids, at: seat) {
+                            seat += count
+                        }
+                        if let placeEnd = seatPlaceEnd(seat) {
+                            addOrganization(index, placeEnd, rule: .orgHead)
+                            return
+                        }
+                    }
                     guard isNameWord(end) else { return }
                 }
                 var last = end
@@ -914,6 +935,12 @@ public final class EntityExtractor: Extractor {
                         if titled && extractor.entities[entity].type == .location && isNameWord(end)
                             && isNameWord(end + 1)
                         {
+                            break
+                        }
+                        // A body named by its country may take the place it sits in (Đại sứ quán
+                        // Việt Nam tại Mỹ).
+                        if extractor.entities[entity].type == .location, let placeEnd = seatPlaceEnd(end) {
+                            last = placeEnd
                             break
                         }
                         continue

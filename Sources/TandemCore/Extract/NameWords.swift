@@ -17,6 +17,7 @@ struct NameWords: Sendable {
         case calledFamilyName = "called-family-name"
         case titlePlace = "title-place"
         case speechVerb = "speech-verb"
+        case orgPlace = "org-place"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -45,6 +46,9 @@ struct NameWords: Sendable {
     /// Verbs of saying next to which two or three capitalized words are a person (said
     /// Oleksandr Syrskyi; Maria Kolesnikova told reporters).
     let speechVerbs: [Int32]
+    /// Words joining an organization's name to the place it sits in (Đại sứ quán Việt Nam tại
+    /// Mỹ, Tòa án nhân dân cấp cao tại Hà Nội).
+    let orgPlaces: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -89,5 +93,6 @@ struct NameWords: Sendable {
         calledFamilyNames = ids(.calledFamilyName)
         titlePlaces = ids(.titlePlace)
         speechVerbs = ids(.speechVerb)
+        orgPlaces = ids(.orgPlace)
     }
 }
