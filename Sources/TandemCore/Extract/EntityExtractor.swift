@@ -881,20 +881,13 @@ public final class EntityExtractor: Extractor {
                         end += count
                     }
                     // A lowercase compound may qualify the head before the name (Công ty cổ
-                    // phần Sữa Việt Nam, Công ty trách nhiệm hữu hạn …).
-                    if !isNameWord(end), let words = tables.orgWords,
-                        let count = words.matchLength(context, ids: ids, at: end), isNameWord(end + count)
-                    {
-                        end += count
-                    }
-                    // A head with no name of its own may take the place it sits in (Tòa án nhân
-                    // dân cấp cao tại Hà Nội).
+                    // phần Sữa Việt Nam, Công ty trách nhiệm hữu hạn …), or before the place a
+                    // head with no name of its own sits in (Tòa án nhân dân cấp cao tại Hà Nội).
                     if !isNameWord(end) {
-                        var seat = end
-                        if let words = tables.orgWords, let count = words.matchLength(context, ids: ids, at: seat) {
-                            seat += count
-                        }
-                        if let placeEnd = seatPlaceEnd(seat) {
+                        let compound = end + (tables.orgWords?.matchLength(context, ids: ids, at: end) ?? 0)
+                        if isNameWord(compound) {
+                            end = compound
+                        } else if let placeEnd = seatPlaceEnd(compound) {
                             addOrganization(index, placeEnd, rule: .orgHead)
                             return
                         }
@@ -909,10 +902,11 @@ public final class EntityExtractor: Extractor {
                     // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
                     // Sở Y tế TP.HCM), as a spaced dash joins two countries' names (Liên minh
                     // Nghị sĩ Hữu nghị Nhật - Việt).
-                    if (joinsByHyphen(end) || joinsByDot(end) || joinsBySpacedDash(end)) && isNameWord(end + 1) {
+                    let spacedDash = joinsBySpacedDash(end)
+                    if (joinsByHyphen(end) || joinsByDot(end) || spacedDash) && isNameWord(end + 1) {
                         // A country's name after a spaced dash is whole: no lowercase syllable
                         // goes on (Nhật - Việt thăm…).
-                        capitalsInRow = joinsBySpacedDash(end) ? 2 : 0
+                        capitalsInRow = spacedDash ? 2 : 0
                         end += 2
                         last = end
                         continue
@@ -921,29 +915,26 @@ public final class EntityExtractor: Extractor {
                     // A place or body the gazetteer knows is taken whole: UBND TP Hồ Chí Minh
                     // (not a person begun by the family name Hồ), then no lowercase syllable.
                     if context.language != "en", let (count, entity) = gazetteer(at: end),
-                        extractor.entities[entity].type != .person,
-                        count > 1
-                            || (titled && extractor.entities[entity].type == .location && isNameWord(end + 1)
-                                && isNameWord(end + 2))
+                        extractor.entities[entity].type != .person
                     {
-                        end += count
-                        last = end
-                        capitalsInRow = 2
-                        // After a title, two capitalized words past a known place are the
-                        // titled person (Người phát ngôn Bộ Ngoại giao Trung Quốc Mao Ninh,
-                        // … Bộ Ngoại giao Nga Maria Zakharova).
-                        if titled && extractor.entities[entity].type == .location && isNameWord(end)
-                            && isNameWord(end + 1)
-                        {
-                            break
+                        let isPlace = extractor.entities[entity].type == .location
+                        // A one-word place only after a title and before a name (below).
+                        if count > 1 || (titled && isPlace && isNameWord(end + 1) && isNameWord(end + 2)) {
+                            end += count
+                            last = end
+                            capitalsInRow = 2
+                            // After a title, two capitalized words past a known place are the
+                            // titled person (Người phát ngôn Bộ Ngoại giao Trung Quốc Mao Ninh,
+                            // … Bộ Ngoại giao Nga Maria Zakharova).
+                            if titled && isPlace && isNameWord(end) && isNameWord(end + 1) { break }
+                            // A body named by its country may take the place it sits in (Đại sứ
+                            // quán Việt Nam tại Mỹ).
+                            if isPlace, let placeEnd = seatPlaceEnd(end) {
+                                last = placeEnd
+                                break
+                            }
+                            continue
                         }
-                        // A body named by its country may take the place it sits in (Đại sứ quán
-                        // Việt Nam tại Mỹ).
-                        if extractor.entities[entity].type == .location, let placeEnd = seatPlaceEnd(end) {
-                            last = placeEnd
-                            break
-                        }
-                        continue
                     }
                     // A title after an English organization starts a person (State Bank of
                     // Vietnam Governor Nguyen Thi Hong).
@@ -980,13 +971,6 @@ public final class EntityExtractor: Extractor {
                     {
                         break
                     } else if context.language != "en" {
-                        // A lowercase syllable continues the capitalized one before it
-                        // (Quốc phòng, Tài chính); a second one is the sentence going on
-                        // (Bộ Tài chính công bố…), and so is one after a proper name of two
-                        // capitalized syllables or more (Bệnh viện Bạch Mai tiếp nhận…). An
-                        // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
-                        // triển khai…), but a single capital does (Y tế).
-                        let previous = tokens[end - 1]
                         // The place a body serves ends its name: Bệnh viện Đa khoa tỉnh Bình
                         // Định, Sở Y tế tỉnh Quảng Nam (a person named after it stays out).
                         if let cues = tables.locationCues, let cue = cues.matchLength(context, ids: ids, at: end),
@@ -1005,6 +989,13 @@ public final class EntityExtractor: Extractor {
                             last = place
                             break
                         }
+                        // A lowercase syllable continues the capitalized one before it
+                        // (Quốc phòng, Tài chính); a second one is the sentence going on
+                        // (Bộ Tài chính công bố…), and so is one after a proper name of two
+                        // capitalized syllables or more (Bệnh viện Bạch Mai tiếp nhận…). An
+                        // acronym takes no lowercase syllable either (Viện Pasteur TP.HCM
+                        // triển khai…), but a single capital does (Y tế).
+                        let previous = tokens[end - 1]
                         // A lowercase compound the table knows goes on (Y tế dự phòng), as
                         // does the rest of one begun before (Bất động sản).
                         if !previous.capitalized, let reach = compoundEnd(end) {

@@ -38,9 +38,8 @@ public enum LunarCalendar {
     /// The lunar year `date` falls in: the Gregorian year, or the one before it for the days
     /// before Tết.
     public static func lunarYear(of date: CivilDate) -> Int {
-        let dayNumber = date.daysSinceEpoch + epochJulianDay
-        let newYear = gregorian(day: 1, month: 1, year: date.year).map { $0.daysSinceEpoch + epochJulianDay }
-        return dayNumber < (newYear ?? dayNumber) ? date.year - 1 : date.year
+        guard let tet = gregorian(day: 1, month: 1, year: date.year) else { return date.year }
+        return date < tet ? date.year - 1 : date.year
     }
 
     /// The Julian day number (local) of the `k`th new moon after 1900-01-01.
@@ -103,7 +102,7 @@ public enum LunarCalendar {
         let k = Int(((Double(a11) - firstNewMoon) / synodicMonth + 0.5).rounded(.down))
         var index = 1
         var sector = sunSector(newMoonDay(k + index))
-        var last = 0
+        var last: Int
         repeat {
             last = sector
             index += 1

@@ -195,13 +195,8 @@ final class TimexResolver: Sendable {
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
-            let grain = grain?.fill(captures) ?? String(parts[0])
             // A clock time on that day: 7 a.m. tomorrow, 23 giờ 15 phút đêm qua.
-            if grain == "D", hasClock {
-                guard let time = timeOfDay(startFields, captures) else { return nil }
-                return Resolved(value: .string(format(date, grain: grain, captures, withPart: false) + time))
-            }
-            return Resolved(value: .string(format(date, grain: grain, captures)))
+            return dayValue(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)
         }
         if let weekday {
             guard let dct else { return Resolved(value: .null) }
@@ -209,15 +204,9 @@ final class TimexResolver: Sendable {
             if future && offset <= 0 { offset += 7 }
             if !future && offset > 0 { offset -= 7 }
             if direction == "before" && offset == 0 { offset = -7 }
-            // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend.
-            let grain = self.grain?.fill(captures) ?? "D"
-            // A clock time on that day: 11 p.m. Wednesday.
-            if grain == "D", hasClock {
-                guard let time = timeOfDay(startFields, captures) else { return nil }
-                return Resolved(
-                    value: .string(format(dct.adding(days: offset), grain: grain, captures, withPart: false) + time))
-            }
-            return Resolved(value: .string(format(dct.adding(days: offset), grain: grain, captures)))
+            // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend;
+            // a clock time is on that day (11 p.m. Wednesday).
+            return dayValue(dct.adding(days: offset), grain: self.grain?.fill(captures) ?? "D", captures)
         }
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
         guard
@@ -242,6 +231,14 @@ final class TimexResolver: Sendable {
                 endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: next)
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
+    }
+
+    /// A date reached from the dct (a shift, a weekday) written at `grain`, with the rule's
+    /// clock time when it has one and the grain is a day; nil when the clock is not valid.
+    private func dayValue(_ date: CivilDate, grain: String, _ captures: [Capture?]) -> Resolved? {
+        guard grain == "D", hasClock else { return Resolved(value: .string(format(date, grain: grain, captures))) }
+        guard let time = timeOfDay(startFields, captures) else { return nil }
+        return Resolved(value: .string(format(date, grain: grain, captures, withPart: false) + time))
     }
 
     /// A lunar day and month (mùng 6 tháng Giêng, rằm tháng Tám âm lịch) as the Gregorian
@@ -283,9 +280,9 @@ final class TimexResolver: Sendable {
         }
         guard let date else { return nil }
         var text = "\(format4(date.year))-\(pad2(date.month))"
-        if day != nil { text += "-\(pad2(date.day))" }
-        if let part = startFields[Field.part.rawValue]?.fill(captures), !part.hasUnknown, day != nil {
-            text += "T" + part
+        if day != nil {
+            guard let time = timeOfDay(startFields, captures) else { return nil }
+            text += "-\(pad2(date.day))" + time
         }
         return Resolved(value: .string(text))
     }
