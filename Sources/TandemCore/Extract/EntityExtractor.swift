@@ -1349,7 +1349,7 @@ public final class EntityExtractor: Extractor {
         struct AliasTable {
             typealias Alias = (referent: Referent, type: NameType)
             private let keys: UnsafeMutableBufferPointer<UInt64>
-            private let aliases: UnsafeMutableBufferPointer<Alias?>
+            private let aliases: UnsafeMutableBufferPointer<Alias>
             private var count = 0
 
             /// Slots for `most` aliases: a power of two, at least twice as many.
@@ -1361,40 +1361,49 @@ public final class EntityExtractor: Extractor {
 
             /// Bytes of memory a table of `capacity` slots needs.
             static func bytes(capacity: Int) -> Int {
-                capacity * (MemoryLayout<UInt64>.stride + MemoryLayout<Alias?>.stride)
+                capacity * (MemoryLayout<UInt64>.stride + MemoryLayout<Alias>.stride)
             }
 
-            /// A table in `memory` (aligned to 8, `bytes(capacity:)` long).
+            /// A table in `memory` (aligned to 8, `bytes(capacity:)` long). Only the keys are
+            /// zeroed: a zero key marks an empty slot, and an alias is written before it is read.
             init(memory: UnsafeMutableRawBufferPointer, capacity: Int) {
                 keys = UnsafeMutableBufferPointer(
                     start: memory.baseAddress!.bindMemory(to: UInt64.self, capacity: capacity), count: capacity)
                 keys.initialize(repeating: 0)
                 let aliasMemory = memory.baseAddress! + capacity * MemoryLayout<UInt64>.stride
                 aliases = UnsafeMutableBufferPointer(
-                    start: aliasMemory.bindMemory(to: Alias?.self, capacity: capacity), count: capacity)
-                aliases.initialize(repeating: nil)
+                    start: aliasMemory.bindMemory(to: Alias.self, capacity: capacity), count: capacity)
             }
+
+            /// A name hash as stored: never zero, the mark of an empty slot.
+            @inline(__always)
+            private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
             var isEmpty: Bool { count == 0 }
 
-            /// The slot of `key`: where it is, or the empty slot where it would go.
+            /// The slot of `key` (as stored): where it is, or the empty slot where it would go.
             private func slot(_ key: UInt64) -> Int {
                 let mask = keys.count - 1
                 var slot = Int(truncatingIfNeeded: key) & mask
-                while aliases[slot] != nil && keys[slot] != key { slot = (slot + 1) & mask }
+                while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
                 return slot
             }
 
-            subscript(key: UInt64) -> Alias? { aliases[slot(key)] }
+            subscript(key: UInt64) -> Alias? {
+                let key = Self.stored(key)
+                let slot = slot(key)
+                return keys[slot] == 0 ? nil : aliases[slot]
+            }
 
             mutating func set(_ key: UInt64, _ alias: Alias) {
+                let key = Self.stored(key)
                 let slot = slot(key)
                 // Never full when sized as `linkShortForms` sizes it; were it, a short form would
                 // only go unlinked.
-                guard aliases[slot] != nil || (count + 1) * 2 <= keys.count else { return }
-                if aliases[slot] == nil { count += 1 }
+                guard keys[slot] != 0 || (count + 1) * 2 <= keys.count else { return }
+                if keys[slot] == 0 { count += 1 }
                 keys[slot] = key
-                aliases[slot] = alias
+                (aliases.baseAddress! + slot).initialize(to: alias)
             }
         }
 

@@ -249,7 +249,9 @@ public struct RulePattern: @unchecked Sendable {
         _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], at start: Int, numerals: NumeralParser,
         captures: inout [Capture?]
     ) -> Bounds? {
-        captures.removeAll(keepingCapacity: true)
+        // Emptied by hand: `removeAll(keepingCapacity:)` takes the generic replaceSubrange
+        // path (a String payload makes the elements nontrivial), hundreds of instructions a call.
+        while let last = captures.popLast() { _ = last }
         var position = start
         var spanFirst = -1
         var spanEnd = start
