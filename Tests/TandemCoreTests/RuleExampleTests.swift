@@ -84,6 +84,8 @@ struct RuleExampleTests {
     /// A date example must give one date mention with the expected TIMEX3 value (`a..b` for
     /// a range, `null` when unresolvable), type (DATE unless given), mod and span, under the
     /// reference date 2024-02-06 (a Tuesday) or the example's `dct=` (`none` for no dct).
+    /// `others=N`: the text holds N other dates that the rule needs (quý II và 6 tháng đầu
+    /// năm 2023), and exactly that many more are found; the example is the one at its span.
     @Test(arguments: dateCases)
     func dateExample(_ testCase: Case) throws {
         let example = testCase.example
@@ -97,10 +99,18 @@ struct RuleExampleTests {
             #expect(mentions.isEmpty, "found \(mentions.map { ($0.rule, $0.value) })")
             return
         }
-        try #require(mentions.count == 1, "expected one date, found \(mentions.map { ($0.rule, $0.value) })")
-        let mention = mentions[0]
-        let (start, end) = document.segmented.normalized.originalRange(mention.span)
-        #expect(Support.slice(example.text, start, end) == (example.attributes["span"] ?? example.text))
+        let others = try #require(Int(example.attributes["others"] ?? "0"), "others= takes a count")
+        try #require(
+            mentions.count == 1 + others,
+            "expected \(1 + others) date(s), found \(mentions.map { ($0.rule, $0.value) })")
+        let spanText = example.attributes["span"] ?? example.text
+        func text(_ mention: Mention) -> String {
+            let (start, end) = document.segmented.normalized.originalRange(mention.span)
+            return Support.slice(example.text, start, end)
+        }
+        let mention = try #require(
+            others == 0 ? mentions.first : mentions.first { text($0) == spanText }, "no date at \(spanText)")
+        #expect(text(mention) == spanText)
         let bounds = expected.components(separatedBy: "..")
         #expect(
             mention.value == (bounds[0] == "null" ? .null : .string(bounds[0])),

@@ -254,7 +254,12 @@ public final class EntityExtractor: Extractor {
             let entity = entities.count
             entities.append(Entity(id: fields[0], type: type))
             let english = fields[2].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
-            let vietnamese = fields[3].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
+            // Vietnamese press capitalizes an organization's name in full or only its first
+            // words (Quỹ Tiền tệ Quốc tế, Quỹ Tiền tệ quốc tế): past the first word of a long
+            // Vietnamese organization form, a capital matches either case.
+            let vietnamese = fields[3].split(separator: "|").map {
+                Self.form(String($0), entity, vocabulary, caseFreeTail: type == .organization)
+            }
             formsByLanguage["en"]! += english
             formsByLanguage["vi"]! += vietnamese + english
         }
@@ -289,8 +294,9 @@ public final class EntityExtractor: Extractor {
         self.vocabulary = vocabulary
     }
 
-    /// A gazetteer form compiled to ids and case constraints.
-    static func form(_ text: String, _ entity: Int, _ vocabulary: Vocabulary) -> Form {
+    /// A gazetteer form compiled to ids and case constraints. `caseFreeTail`: in a form of
+    /// `caseFreeTailWords` words or more, a capitalized word after the first matches either case.
+    static func form(_ text: String, _ entity: Int, _ vocabulary: Vocabulary, caseFreeTail: Bool = false) -> Form {
         var ids: [Int32] = []
         var cases: [Form.Case] = []
         // Split like the tokenizer: runs of letters (with their marks), runs of digits (G20 is
@@ -331,8 +337,15 @@ public final class EntityExtractor: Extractor {
                 cases.append(.any)
             }
         }
+        if caseFreeTail && cases.count >= caseFreeTailWords {
+            for offset in 1..<cases.count where cases[offset] == .capitalized { cases[offset] = .any }
+        }
         return Form(ids: ids, cases: cases, entity: entity)
     }
+
+    /// The fewest words of a Vietnamese organization form whose later capitals match either
+    /// case: four (Bộ Tài chính must keep its capitals; Ngân hàng Thế giới need not).
+    static let caseFreeTailWords = 4
 
     public func candidates(in context: ExtractionContext) -> [Candidate] {
         guard let tables = languages[context.language] else { return [] }
@@ -773,8 +786,9 @@ public final class EntityExtractor: Extractor {
 
         /// Vietnamese family name + given names: `Nguyễn Văn An`.
         mutating func familyName(at index: Int) {
-            // A family name that starts a known place is the place (Hà Nội).
-            guard tokens[index].capitalized, startsPersonName(index) else { return }
+            // A family name that starts a known place is the place (Hà Nội), and one right after
+            // a place cue starts a place (phường Hà Trung, huyện Văn Bàn).
+            guard tokens[index].capitalized, startsPersonName(index), !followsLocationCue(index) else { return }
             var end = index + 1
             let english = context.language == "en"
             while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end)) {
@@ -787,6 +801,15 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether a place cue of one or two words (phường, thị trấn) ends right before `index`.
+        func followsLocationCue(_ index: Int) -> Bool {
+            guard let cues = tables.locationCues, !tokens[index].newlineBefore else { return false }
+            for length in 1...2 where index >= length && (length == 1 || !tokens[index - 1].newlineBefore) {
+                if cues.matchLength(context, ids: ids, at: index - length) == length { return true }
+            }
+            return false
         }
 
         /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
