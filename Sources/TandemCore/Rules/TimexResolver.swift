@@ -11,7 +11,8 @@ import Foundation
 ///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
 ///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
 ///   `thứ Sáu tuần trước`); null without a dct.
-/// - Calendar fields `year month day week quarter half decade century hour minute part zone`,
+/// - Calendar fields `year month day week quarter half decade century hour minute second part
+///   zone` (a zone of `+7` is written `+07`),
 ///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
 ///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
@@ -42,13 +43,15 @@ final class TimexResolver: Sendable {
         case half
         /// The year relative to the dct's (`tháng 9 năm ngoái`, `last September`): -1, 0, +1.
         case yearShift
+        /// Seconds of a clock time (20:56:24).
+        case second
 
         /// The output's name (a table, not `"\(self)"`: interpolating an enum reflects on it).
         var name: String { Self.names[rawValue] }
 
         private static let names = [
             "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
-            "hhmm", "half", "year_shift",
+            "hhmm", "half", "year_shift", "second",
         ]
     }
 
@@ -380,11 +383,24 @@ final class TimexResolver: Sendable {
             default: break
             }
             guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
-            return "T" + pad2(hour) + ":" + pad2(minute) + (field(.zone) ?? "")
+            var clock = "T" + pad2(hour) + ":" + pad2(minute)
+            if let second = number(.second) {
+                guard (0...59).contains(second) else { return nil }
+                clock += ":" + pad2(second)
+            }
+            return clock + (field(.zone).map(Self.isoZone) ?? "")
         } else if let part = field(.part), !["AM", "PM"].contains(part) {
             return "T" + part
         }
         return ""
+    }
+
+    /// A zone as ISO 8601 writes it: an offset in hours gets two digits (`+7` is `+07`).
+    static func isoZone(_ zone: String) -> String {
+        guard let sign = zone.first, sign == "+" || sign == "-", let hours = Int(zone.dropFirst()),
+            (0...14).contains(hours)
+        else { return zone }
+        return String(sign) + (hours < 10 ? "0" : "") + String(hours)
     }
 
     /// The year that puts month/day nearest to the dct in the given direction: the next one in
