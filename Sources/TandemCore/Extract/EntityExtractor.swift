@@ -755,7 +755,11 @@ public final class EntityExtractor: Extractor {
             {
                 start -= 1
             }
-            guard index - start >= 2, tokens[start].newlineBefore || !isNameWord(start - 1),
+            // After `of`, `for` or `on` the words end an organization's name (the Commission on
+            // Human Rights said).
+            guard index - start >= 2,
+                tokens[start].newlineBefore
+                    || (!isNameWord(start - 1) && !tables.nameWords.headConnectors.contains(ids[start - 1])),
                 nameRun(from: start, limit: 3, lineStart: true) == index, isPlainName(start, index)
             else { return }
             add(
