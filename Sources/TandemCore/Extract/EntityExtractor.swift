@@ -687,6 +687,10 @@ public final class EntityExtractor: Extractor {
                 }
             }
             guard end > position else { return }
+            // A title that names a place with the word after it is no title (King County).
+            if let suffixes = tables.locationSuffixes, suffixes.matchLength(context, ids: ids, at: position) != nil {
+                return
+            }
             // Words between a known company and a country name the company's branch there
             // (Tổng giám đốc Samsung Display Việt Nam), not a person.
             if afterOrganization, let (_, next) = gazetteer(at: end),
