@@ -687,10 +687,12 @@ public final class EntityExtractor: Extractor {
                 }
             }
             guard end > position else { return }
-            // A title that names a place with the word after it is no title (King County).
+            // A title that names a place with the word after it is no title (King County), and
+            // the head of an organization's name starts no person (Nhà lãnh đạo Nhóm BRICS).
             if let suffixes = tables.locationSuffixes, suffixes.matchLength(context, ids: ids, at: position) != nil {
                 return
             }
+            if tables.orgHeads.matchLength(context, ids: ids, at: position) != nil { return }
             // Words between a known company and a country name the company's branch there
             // (Tổng giám đốc Samsung Display Việt Nam), not a person.
             if afterOrganization, let (_, next) = gazetteer(at: end),
@@ -867,6 +869,12 @@ public final class EntityExtractor: Extractor {
                 && tokens[index - 1].kind == .word
         }
 
+        /// Whether the gazetteer knows a place starting at `index` (ending at `end`, if given).
+        func isKnownPlace(_ index: Int, _ end: Int?) -> Bool {
+            guard let (count, entity) = gazetteer(at: index) else { return false }
+            return extractor.entities[entity].type == .location && (end == nil || index + count == end)
+        }
+
         /// Whether the token at `index` is a dot glued between two capitalized words (TP.HCM).
         func joinsByDot(_ index: Int) -> Bool {
             index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "."))
@@ -933,7 +941,8 @@ public final class EntityExtractor: Extractor {
                     // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
                     // Sở Y tế TP.HCM), as a spaced dash joins two countries' names (Liên minh
                     // Nghị sĩ Hữu nghị Nhật - Việt).
-                    let spacedDash = joinsBySpacedDash(end)
+                    let spacedDash =
+                        joinsBySpacedDash(end) && (isKnownPlace(end - 1, end) || isKnownPlace(end + 1, nil))
                     if (joinsByHyphen(end) || joinsByDot(end) || spacedDash) && isNameWord(end + 1) {
                         // A country's name after a spaced dash is whole: no lowercase syllable
                         // goes on (Nhật - Việt thăm…).
@@ -1192,7 +1201,10 @@ public final class EntityExtractor: Extractor {
                     guard joins else { return }
                     start = end + 1
                     if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
-                    guard isNameWord(start) else { return }
+                    // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …).
+                    guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil else {
+                        return
+                    }
                 }
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
