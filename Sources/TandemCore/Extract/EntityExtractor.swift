@@ -648,6 +648,23 @@ public final class EntityExtractor: Extractor {
             // Nam Marc Knapper). English puts the body before the title and a place after "to"
             // or "in": a known name right after the title is the person's (Rep. Alexandria
             // Ocasio-Cortez).
+            // After an honorific, a one-word place the gazetteer knows is a given name (ông Đức,
+            // bà Nga), with the capitalized words after it (anh Đức Anh).
+            if count == 1, tables.nameWords.honorifics.contains(ids[index]), isNameWord(position),
+                isKnownPlace(position, position + 1)
+            {
+                var end = position + 1
+                while end < tokens.count && end - position < 4 && isNameWord(end)
+                    && (!startsKnownNonPerson(end) || isKnownPlace(end, end + 1))
+                {
+                    end += 1
+                }
+                add(
+                    position, end, referent: person(position, end), type: .person, rule: .titleName,
+                    priority: gazetteerPriority + 1)
+                suppressTitle(index, count, nameStart: position)
+                return
+            }
             var afterOrganization = false
             var skipped = 0
             while skipped < 3, position < tokens.count {
@@ -703,10 +720,15 @@ public final class EntityExtractor: Extractor {
             add(
                 position, end, referent: person(position, end), type: .person, rule: .titleName,
                 priority: patternPriority)
-            // The title itself is no entity, even where a table knows the word ("Anh Trần
-            // Minh Quân": Anh is the honorific, not the United Kingdom), unless it sits between
-            // an earlier title and its name ("Thủ tướng Anh Keir Starmer": the country).
-            defer { titledNameStart = max(titledNameStart, position) }
+            suppressTitle(index, count, nameStart: position)
+        }
+
+        /// The title at `index` (`count` words) before a name at `nameStart` is itself no
+        /// entity, even where a table knows the word ("Anh Trần Minh Quân": Anh is the
+        /// honorific, not the United Kingdom), unless it sits between an earlier title and its
+        /// name ("Thủ tướng Anh Keir Starmer": the country).
+        mutating func suppressTitle(_ index: Int, _ count: Int, nameStart: Int) {
+            defer { titledNameStart = max(titledNameStart, nameStart) }
             guard index >= titledNameStart else { return }
             add(
                 index, index + count, referent: .slug(index, index + count), type: .person, rule: .titleName,

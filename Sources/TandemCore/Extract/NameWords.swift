@@ -18,6 +18,7 @@ struct NameWords: Sendable {
         case titlePlace = "title-place"
         case speechVerb = "speech-verb"
         case orgPlace = "org-place"
+        case honorific
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -49,6 +50,9 @@ struct NameWords: Sendable {
     /// Words joining an organization's name to the place it sits in (Đại sứ quán Việt Nam tại
     /// Mỹ, Tòa án nhân dân cấp cao tại Hà Nội).
     let orgPlaces: [Int32]
+    /// Honorifics (ông, bà, chị): a title for a person of any office, so the capitalized word
+    /// after one is a name even where the gazetteer knows it as a place (ông Đức, bà Nga).
+    let honorifics: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -94,5 +98,6 @@ struct NameWords: Sendable {
         titlePlaces = ids(.titlePlace)
         speechVerbs = ids(.speechVerb)
         orgPlaces = ids(.orgPlace)
+        honorifics = ids(.honorific)
     }
 }
