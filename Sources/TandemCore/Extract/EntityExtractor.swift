@@ -193,7 +193,8 @@ public final class EntityExtractor: Extractor {
             self.namesKeepTones = namesKeepTones
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
-                locationCues: locationCues, speechVerbs: nameWords.speechVerbs, vocabularyCount: vocabularyCount)
+                locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs,
+                vocabularyCount: vocabularyCount)
         }
 
         /// Bits of `startFlags`.
@@ -211,11 +212,14 @@ public final class EntityExtractor: Extractor {
             static let anyCase: UInt8 = 32
             /// A verb of saying (lowercase): a person's name may stand before or after it.
             static let speechVerb: UInt8 = 64
+            /// An organization tail starts with the word (a document without one has no name
+            /// that a tail ends).
+            static let orgTail: UInt8 = 128
         }
 
         static func startFlags(
             forms: FormIndex, titles: TokenTable, familyNames: TokenTable?, orgHeads: TokenTable,
-            locationCues: TokenTable?, speechVerbs: [Int32], vocabularyCount: Int
+            locationCues: TokenTable?, orgTails: TokenTable?, speechVerbs: [Int32], vocabularyCount: Int
         ) -> [UInt8] {
             var flags = [UInt8](repeating: 0, count: vocabularyCount)
             for id in flags.indices where forms.startsForm(id) {
@@ -224,6 +228,7 @@ public final class EntityExtractor: Extractor {
             let tables: [(TokenTable?, UInt8)] = [
                 (titles, StartFlags.title | StartFlags.anyCase), (familyNames, StartFlags.familyName),
                 (orgHeads, StartFlags.organizationHead), (locationCues, StartFlags.locationCue | StartFlags.anyCase),
+                (orgTails, StartFlags.orgTail),
             ]
             for case (let table?, let flag) in tables {
                 for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
@@ -399,6 +404,9 @@ public final class EntityExtractor: Extractor {
         /// Where the name after the last title found starts: words before it belong to that
         /// title (its domain, its country).
         var titledNameStart = 0
+        /// The document holds a word that starts an organization tail: only then are the
+        /// capitalized runs scanned for one (most Vietnamese documents hold none).
+        var holdsOrgTail = false
 
         init(extractor: EntityExtractor, tables: LanguageTables, context: ExtractionContext, ids: [Int32]) {
             self.extractor = extractor
@@ -412,7 +420,12 @@ public final class EntityExtractor: Extractor {
         mutating func run() -> [Candidate] {
             typealias Flags = LanguageTables.StartFlags
             let startFlags = tables.startFlags
-            let runsEndInWords = tables.orgTails != nil || tables.locationSuffixes != nil
+            holdsOrgTail =
+                tables.orgTails != nil
+                && ids.contains { id in
+                    id >= 0 && Int(id) < startFlags.count && startFlags[Int(id)] & Flags.orgTail != 0
+                }
+            let runsEndInSuffixes = tables.locationSuffixes != nil
             // Locals: the finders below append to `found`, so the properties would be
             // reloaded on every pass of this loop.
             let tokens = self.tokens
@@ -437,10 +450,10 @@ public final class EntityExtractor: Extractor {
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
                 let runStart = isNameWord(index) && (index == 0 || !isNameWord(index - 1))
-                if (flags & Flags.organizationHead != 0 && capitalized) || (startsLineRun(index) && runsEndInWords) {
+                if (flags & Flags.organizationHead != 0 && capitalized) || (holdsOrgTail && startsLineRun(index)) {
                     organization(at: index)
                 }
-                if flags & Flags.locationCue != 0 || (runStart && runsEndInWords) { location(at: index) }
+                if flags & Flags.locationCue != 0 || (runStart && runsEndInSuffixes) { location(at: index) }
                 if capitalized && (runStart || tokens[index].newlineBefore) { appositiveName(at: index) }
             }
             return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
@@ -1078,7 +1091,7 @@ public final class EntityExtractor: Extractor {
                 }
                 addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: firstWord)
             }
-            if startsLineRun(index), let tails = tables.orgTails {
+            if holdsOrgTail, startsLineRun(index), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail;
                 // it may begin a line (Bac Ninh People's Committee Chairman …).
                 var end = index
