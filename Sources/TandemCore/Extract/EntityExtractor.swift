@@ -608,12 +608,36 @@ public final class EntityExtractor: Extractor {
             {
                 return .known(entity)
             }
-            if end - first >= 4, (first + 1..<end - 1).contains(where: isInitialDot),
-                let (count, entity) = gazetteer(at: end - 1), count == 1, extractor.entities[entity].type == .person
-            {
-                return .known(entity)
+            if end - first >= 4, (first + 1..<end - 1).contains(where: isInitialDot) {
+                // A middle initial the gazetteer's form leaves out (Antony J. Blinken): the
+                // person whose two-word form is the first and last words, or whose one-word
+                // form is the last.
+                if let entity = knownPerson(first: first, last: end - 1) { return .known(entity) }
+                if let (count, entity) = gazetteer(at: end - 1), count == 1, extractor.entities[entity].type == .person
+                {
+                    return .known(entity)
+                }
             }
             return .slug(first, end)
+        }
+
+        /// The person whose gazetteer form is exactly the words at `first` and `last` (case as
+        /// the form asks), or nil.
+        func knownPerson(first: Int, last: Int) -> Int? {
+            let forms = tables.forms
+            let id = Int(ids[first])
+            guard forms.startsForm(id) else { return nil }
+            for form in Int(forms.formStarts[id])..<Int(forms.formStarts[id + 1])
+            where forms.secondWords[form] == ids[last] {
+                let wordStart = Int(forms.wordStarts[form])
+                guard Int(forms.wordStarts[form + 1]) - wordStart == 2,
+                    extractor.entities[forms.entities[form]].type == .person,
+                    forms.cases[wordStart] != .capitalized || tokens[first].capitalized,
+                    forms.cases[wordStart + 1] != .capitalized || tokens[last].capitalized
+                else { continue }
+                return forms.entities[form]
+            }
+            return nil
         }
 
         /// The id a referent stands for.
@@ -1134,7 +1158,12 @@ public final class EntityExtractor: Extractor {
                         && isNameWord(lastTail + 1)
                         && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1)
                 {
-                    addOrganization(first, lastTail, rule: .orgTail)
+                    // A place first and a known organization after it (US National Security
+                    // Council) is that organization.
+                    let placeEnd = gazetteer(at: first).flatMap { known in
+                        extractor.entities[known.entity].type == .location ? first + known.count : nil
+                    }
+                    addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
             }
         }
