@@ -58,9 +58,13 @@ struct ConfigTests {
         }
     }
 
-    /// Rule patterns: a wildcard cannot start one, context sits only at the edges, and a
-    /// digit element is D2, D4 or D12 (D1 would silently match the word "d1").
-    @Test(arguments: ["* NUM", "!*? NUM", "NUM ^của NUM", "^vào", "D1 ~st quarter", "tháng D3"])
+    /// Rule patterns: a wildcard cannot start one, context sits only at the edges, a digit
+    /// element is D2, D4 or D12 (D1 would silently match the word "d1"), and a literal is one
+    /// token (`no.` or `a.m.` would never match; `.|!|?` would be an optional `.|!|`).
+    @Test(arguments: [
+        "* NUM", "!*? NUM", "NUM ^của NUM", "^vào", "D1 ~st quarter", "tháng D3", "^no. NUM", "D12 a.m.",
+        "one ^.|!|?", "NUM ~?D2", "1st half",
+    ])
     func rejectsBadPatterns(pattern: String) {
         #expect(throws: ConfigError.self) {
             try RulePattern(pattern, vocabulary: Vocabulary(), file: "test.rules", line: 1)

@@ -194,7 +194,16 @@ public struct RulePattern: @unchecked Sendable {
                 element.table = patternTables.count
                 patternTables.append(try tables.table(String(item.dropFirst())))
             default:
-                let ids = item.split(separator: "|").map { vocabulary.intern(String($0)) }
+                // Each alternative must be what the tokenizer makes one token of: `a.m.` or `no.`
+                // would never match, and a trailing `|?` makes the element optional instead.
+                let alternatives = item.split(separator: "|", omittingEmptySubsequences: false)
+                for alternative in alternatives where !Self.isOneToken(alternative) {
+                    throw ConfigError(
+                        file: file, line: line, path: String(item),
+                        "'\(alternative)' is not one token: a literal is one word, one run of digits or one "
+                            + "punctuation mark (a.m. is `a ~. ~m ~.`; put a literal ? first in a list)")
+                }
+                let ids = alternatives.map { vocabulary.intern(String($0)) }
                 element.literalStart = Int32(literalPool.count)
                 literalPool += Array(Set(ids)).sorted()
                 element.literalEnd = Int32(literalPool.count)
@@ -229,6 +238,11 @@ public struct RulePattern: @unchecked Sendable {
         var spanEnd: Int
         /// One entry per capturing element, nil where an optional one was absent.
         var values: [Capture?]
+    }
+
+    /// Whether the tokenizer makes exactly one token of `text`.
+    static func isOneToken(_ text: Substring) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { Tokenizer().tokenize($0).count == 1 }
     }
 
     /// Token ranges of a successful match (its captures go to the caller's buffer).
