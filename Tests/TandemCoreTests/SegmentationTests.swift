@@ -66,6 +66,17 @@ struct SegmentationTests {
     }
 
     /// A token per byte (digits and commas) outgrows the tokenizer's first buffer.
+    /// A table's phrase is split as a text is, so a hyphenated or dotted entry can match.
+    @Test func tablePhrasesSplitAsTextDoes() {
+        #expect(Tokenizer.words(of: "1st") == ["1", "st"])
+        #expect(Tokenizer.words(of: "pgs.ts  nguyễn") == ["pgs", ".", "ts", "nguyễn"])
+        let document = segment("the director-general said")
+        let texts = document.tokens.map {
+            String(decoding: document.normalized.normalized[Int($0.start)..<Int($0.end)], as: UTF8.self)
+        }
+        #expect(Array(texts[1...3]) == Tokenizer.words(of: "director-general"))
+    }
+
     @Test func denseTokensOutgrowTheFirstBuffer() {
         let bytes = Array(String(repeating: "7,", count: 300).utf8)
         let tokens = bytes.withUnsafeBufferPointer { Tokenizer().tokenize($0) }

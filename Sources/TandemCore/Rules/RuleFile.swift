@@ -184,7 +184,7 @@ public struct Lexicon: Sendable {
             }
             entries.append(
                 Entry(
-                    words: fields[0].split(separator: " ").map { MatchKey.match(String($0)) }, value: fields[1],
+                    words: Tokenizer.words(of: fields[0]).map(MatchKey.match), value: fields[1],
                     category: fields.count > 2 ? fields[2] : ""))
         }
         return Lexicon(entries: entries)

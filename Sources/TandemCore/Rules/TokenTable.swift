@@ -78,7 +78,7 @@ public final class TokenTable: Sendable {
             lexicon: Lexicon(
                 entries: phrases.map {
                     Lexicon.Entry(
-                        words: $0.split(separator: " ").map { MatchKey.match(String($0)) }, value: "1", category: "")
+                        words: Tokenizer.words(of: $0).map(MatchKey.match), value: "1", category: "")
                 }), vocabulary: vocabulary)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One token of the normalized text: a run of letters, a run of ASCII digits, or one
 /// punctuation or symbol scalar. Whitespace separates tokens but is not one.
 public struct Token: Sendable, Equatable, BitwiseCopyable {
@@ -32,6 +34,17 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
 /// Splits normalized UTF-8 into tokens in one pass over the bytes.
 public struct Tokenizer: Sendable {
     public init() {}
+
+    /// The tokens of a table's phrase as words (set-up time): `secretary-general` is three,
+    /// `1st` two, as they are in a text.
+    public static func words(of phrase: String) -> [String] {
+        let bytes = Array(phrase.precomposedStringWithCanonicalMapping.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            Tokenizer().tokenize(buffer).map { token in
+                String(decoding: buffer[Int(token.start)..<Int(token.end)], as: UTF8.self)
+            }
+        }
+    }
 
     /// Tokenizes `bytes` (valid UTF-8). Offsets are byte offsets into `bytes`.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
