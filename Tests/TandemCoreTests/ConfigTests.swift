@@ -60,10 +60,11 @@ struct ConfigTests {
 
     /// Rule patterns: a wildcard cannot start one, context sits only at the edges, a digit
     /// element is D2, D4 or D12 (D1 would silently match the word "d1"), and a literal is one
-    /// token (`no.` or `a.m.` would never match; `.|!|?` would be an optional `.|!|`).
+    /// token (`no.` or `a.m.` would never match; `.|!|?` would be an optional `.|!|`), and a
+    /// table stands alone (`%roman|D12` would name a file `roman|D12.tsv`).
     @Test(arguments: [
         "* NUM", "!*? NUM", "NUM ^của NUM", "^vào", "D1 ~st quarter", "tháng D3", "^no. NUM", "D12 a.m.",
-        "one ^.|!|?", "NUM ~?D2", "1st half",
+        "one ^.|!|?", "NUM ~?D2", "1st half", "quý %roman|D12",
     ])
     func rejectsBadPatterns(pattern: String) {
         #expect(throws: ConfigError.self) {

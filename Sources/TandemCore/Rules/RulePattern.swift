@@ -187,6 +187,11 @@ public struct RulePattern: @unchecked Sendable {
                 // D1, D3…: a digit element the matcher does not know (it would match the word "d1").
                 throw ConfigError(file: file, line: line, path: String(item), "digit elements are D2, D4 and D12")
             case _ where item.hasPrefix("%") && item.count > 1:
+                guard !item.contains("|") else {
+                    throw ConfigError(
+                        file: file, line: line, path: String(item),
+                        "a table is not alternated with other words or tables: write one rule per alternative")
+                }
                 guard let tables else {
                     throw ConfigError(file: file, line: line, path: String(item), "tables are not available here")
                 }
