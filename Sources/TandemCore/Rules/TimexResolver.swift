@@ -190,11 +190,8 @@ final class TimexResolver: Sendable {
             case "M": date = dct.adding(months: amount)
             case "W":
                 date = dct.adding(days: 7 * amount)
-                // A weekday of that week (ISO: Monday first).
-                if let weekday {
-                    return Resolved(
-                        value: .string(format(date.adding(days: weekday - date.weekday), grain: "D", captures)))
-                }
+                // A weekday of that week (ISO: Monday first), with its clock time if any.
+                if let weekday { return dayValue(date.adding(days: weekday - date.weekday), grain: "D", captures) }
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
