@@ -198,7 +198,9 @@ final class TimexResolver: Sendable {
             // A clock time on that day: 7 a.m. tomorrow, 23 giờ 15 phút đêm qua.
             return dayValue(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)
         }
-        if let weekday {
+        // A weekday with a day and month (Monday, March 4; thứ Hai (4/3)) only tells the year.
+        let weekdayOfDate = startFields[Field.day.rawValue] != nil ? weekday : nil
+        if let weekday, weekdayOfDate == nil {
             guard let dct else { return Resolved(value: .null) }
             var offset = weekday - dct.weekday
             if future && offset <= 0 { offset += 7 }
@@ -211,7 +213,7 @@ final class TimexResolver: Sendable {
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
         guard
             let start = calendarValue(
-                startFields, captures, dct: dct, tense: tense, startYear: nil)
+                startFields, captures, dct: dct, tense: tense, startYear: nil, weekday: weekdayOfDate)
         else {
             return nil
         }
@@ -299,7 +301,7 @@ final class TimexResolver: Sendable {
     /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
     private func calendarValue(
         _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, tense: Tense, startYear: Int?,
-        endOf start: Calendar? = nil
+        endOf start: Calendar? = nil, weekday: Int? = nil
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
             guard let text = fields[field.rawValue]?.fill(captures), !text.hasUnknown else { return nil }
@@ -327,6 +329,17 @@ final class TimexResolver: Sendable {
         if let week, !(1...53).contains(week) { return nil }
         // Without a dct the shifted year stays unknown (XXXX).
         if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
+        // The year in which the day and month fall on the weekday written with them, nearest
+        // the dct (Monday, March 4 is 2024's in a November 2024 article, not 2025's).
+        if year == nil, let dct, let weekday, let month, let day {
+            let dates = (dct.year - 1...dct.year + 1).compactMap { candidate in
+                day <= CivilDate.daysIn(year: candidate, month: month)
+                    ? CivilDate(year: candidate, month: month, day: day) : nil
+            }.filter { $0.weekday == weekday }
+            year =
+                dates.min { abs($0.daysSinceEpoch - dct.daysSinceEpoch) < abs($1.daysSinceEpoch - dct.daysSinceEpoch) }?
+                .year
+        }
         if year == nil, let dct, month != nil || quarter != nil || week != nil || half != nil {
             // The unit's first day: a week's Monday is about (week - 1) * 7 days into the year.
             let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
