@@ -10,7 +10,8 @@ import Foundation
 /// - `weekday=N` (1 Monday … 7 Sunday) with `direction=past|future|before`: the nearest such
 ///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
 ///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
-///   `thứ Sáu tuần trước`); null without a dct.
+///   `thứ Sáu tuần trước`); null without a dct. With `day` and `month` it only picks their
+///   year: the one nearest the dct in which they fall on that weekday.
 /// - Calendar fields `year month day week quarter half decade century hour minute second part
 ///   zone` (a zone of `+7` is written `+07`),
 ///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
