@@ -996,6 +996,9 @@ public final class EntityExtractor: Extractor {
                 let firstWord = end
                 // Capitalized syllables in a row (acronyms aside) since the last lowercase one.
                 var capitalsInRow = 0
+                // Where the last compound of `org_words.tsv` ended: its last syllable takes no
+                // lowercase one after it (Điện lực miền Bắc cắt điện).
+                var compoundReach = -1
                 while end < tokens.count && end - index < 12 && !tokens[end].newlineBefore {
                     // A hyphen or a dot inside a name joins two capitalized parts (Sở GD-ĐT,
                     // Sở Y tế TP.HCM), as a spaced dash joins two countries' names (Liên minh
@@ -1063,6 +1066,7 @@ public final class EntityExtractor: Extractor {
                         // words (Ủy ban Chứng khoán Nhà nước).
                         last = reach
                         end = reach
+                        compoundReach = reach
                         capitalsInRow = 0
                         continue
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
@@ -1100,11 +1104,12 @@ public final class EntityExtractor: Extractor {
                         if !previous.capitalized, let reach = compoundEnd(end) {
                             last = reach
                             end = reach
+                            compoundReach = reach
                             capitalsInRow = 0
                             continue
                         }
                         // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none.
-                        guard previous.capitalized, capitalsInRow < 2,
+                        guard previous.capitalized, capitalsInRow < 2, end != compoundReach,
                             !previous.allCaps || previous.end - previous.start <= 2,
                             gazetteer(at: end - 1)?.count != 1
                         else { break }
