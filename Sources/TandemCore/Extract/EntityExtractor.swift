@@ -304,32 +304,8 @@ public final class EntityExtractor: Extractor {
     static func form(_ text: String, _ entity: Int, _ vocabulary: Vocabulary, caseFreeTail: Bool = false) -> Form {
         var ids: [Int32] = []
         var cases: [Form.Case] = []
-        // Split like the tokenizer: runs of letters (with their marks), runs of digits (G20 is
-        // two tokens) and single punctuation marks.
-        var tokens: [String] = []
-        var current = ""
-        var currentIsDigits = false
-        for scalar in text.unicodeScalars {
-            let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-            let isWord =
-                isDigit || Scalars.isLetter(scalar.value) || (scalar.value >= 0x300 && scalar.value <= 0x36F)
-            if scalar == " " {
-                if !current.isEmpty { tokens.append(current) }
-                current = ""
-            } else if isWord {
-                if !current.isEmpty && currentIsDigits != isDigit {
-                    tokens.append(current)
-                    current = ""
-                }
-                current.unicodeScalars.append(scalar)
-                currentIsDigits = isDigit
-            } else {
-                if !current.isEmpty { tokens.append(current) }
-                tokens.append(String(scalar))
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
+        // Split as the tokenizer splits text: G20 is two tokens, Ocasio-Cortez three.
+        let tokens = Tokenizer.words(of: text)
         for token in tokens {
             ids.append(vocabulary.intern(token))
             let letters = token.unicodeScalars.filter { Scalars.isLetter($0.value) }
@@ -680,11 +656,6 @@ public final class EntityExtractor: Extractor {
             {
                 position += domain
             }
-            // The body or place the title belongs to, the country of a company's branch
-            // (Giám đốc Samsung Việt Nam Choi Joo-ho) and a place it serves (Đại sứ Mỹ tại Việt
-            // Nam Marc Knapper). English puts the body before the title and a place after "to"
-            // or "in": a known name right after the title is the person's (Rep. Alexandria
-            // Ocasio-Cortez).
             // After an honorific, a one-word place the gazetteer knows is a given name (ông Đức,
             // bà Nga), with the capitalized words after it (anh Đức Anh).
             if count == 1, tables.nameWords.honorifics.contains(ids[index]), isNameWord(position),
@@ -702,6 +673,11 @@ public final class EntityExtractor: Extractor {
                 suppressTitle(index, count, nameStart: position)
                 return
             }
+            // The body or place the title belongs to, the country of a company's branch
+            // (Giám đốc Samsung Việt Nam Choi Joo-ho) and a place it serves (Đại sứ Mỹ tại Việt
+            // Nam Marc Knapper). English puts the body before the title and a place after "to"
+            // or "in": a known name right after the title is the person's (Rep. Alexandria
+            // Ocasio-Cortez).
             var afterOrganization = false
             var skipped = 0
             while skipped < 3, position < tokens.count {
