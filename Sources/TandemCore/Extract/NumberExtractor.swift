@@ -169,7 +169,22 @@ public struct NumberExtractor: Extractor {
     }
 
     static func value(_ number: Double) -> MentionValue {
+        let number = significant(number)
         if number == number.rounded() && abs(number) < 9e15 { return .integer(Int64(number)) }
         return .decimal((number * 1e6).rounded() / 1e6)
+    }
+
+    /// `number` to 12 significant digits: a decimal times a scale carries binary noise
+    /// (6.94 × 10⁹ is 6,939,999,999.999999 in doubles), which would make a whole amount a
+    /// decimal one.
+    static func significant(_ number: Double) -> Double {
+        guard number != 0, number.isFinite else { return number }
+        let shift = 11 - Int(log10(abs(number)).rounded(.down))
+        if shift >= 0 {
+            let factor = pow(10, Double(shift))
+            return (number * factor).rounded() / factor
+        }
+        let factor = pow(10, Double(-shift))
+        return (number / factor).rounded() * factor
     }
 }
