@@ -102,7 +102,7 @@ public struct DateExtractor: Extractor {
                         }
                         if past { return .past }
                         // None before: a past cue after the date in its clause (On May 26,
-                        // Kosovo Serbs gathered…), a few words on. Not a future one: after a
+                        // Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…), a few words on. Not a future one: after a
                         // date it is mostly reported speech (hôm 21/11 cho biết sẽ đầu tư…).
                         index = end
                         while index < tokens.count && index - end < DateExtractor.tenseCueReachAfter {
@@ -115,7 +115,12 @@ public struct DateExtractor: Extractor {
                                 }
                                 break
                             }
-                            if flag(at: index) & Self.pastWord != 0 { return .past }
+                            let flag = flag(at: index)
+                            if flag & Self.pastWord != 0
+                                || (flag & Self.pastPhraseEnd != 0 && Self.ends(pastPhrases, at: index, ids))
+                            {
+                                return .past
+                            }
                             index += 1
                         }
                         return .unknown
@@ -135,8 +140,8 @@ public struct DateExtractor: Extractor {
 
     /// How far back (in tokens, within the clause) a tense cue reaches: `will meet on Thursday`.
     static let tenseCueReach = 16
-    /// How far after a date (in tokens, within its clause) a one-word past cue counts, when no
-    /// cue stands before it.
+    /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
+    /// stands before it.
     static let tenseCueReachAfter = 8
 
     let languages: [String: LanguageRules]
