@@ -40,8 +40,8 @@ public struct DateExtractor: Extractor {
     /// of a cue phrase), read for each token before a date, and the phrases in word ids.
     struct TenseCues: Sendable {
         private var flags: [UInt8] = []
-        private var futurePhrases: [[Int32]] = []
-        private var pastPhrases: [[Int32]] = []
+        private var futurePhrases = Phrases()
+        private var pastPhrases = Phrases()
         private static let futureWord: UInt8 = 1
         private static let pastWord: UInt8 = 2
         private static let futurePhraseEnd: UInt8 = 4
@@ -50,7 +50,7 @@ public struct DateExtractor: Extractor {
         /// Parses `sẽ|sắp|dự kiến` settings, interning each word.
         init(future: String, past: String, vocabulary: Vocabulary) {
             var entries: [(id: Int32, flag: UInt8)] = []
-            func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout [[Int32]]) {
+            func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for cue in setting.split(separator: "|") {
                     let ids = cue.split(separator: " ").map { vocabulary.intern(String($0)) }
                     guard let last = ids.last else { continue }
@@ -130,10 +130,35 @@ public struct DateExtractor: Extractor {
         }
 
         /// Whether one of `phrases` ends at token `index`.
-        private static func ends(_ phrases: [[Int32]], at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-            phrases.contains { phrase in
-                phrase.last == ids[index] && index + 1 >= phrase.count
-                    && phrase.indices.allSatisfy { ids[index + 1 - phrase.count + $0] == phrase[$0] }
+        private static func ends(_ phrases: Phrases, at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            phrases.ends(at: index, ids)
+        }
+
+        /// Cue phrases of two words or more, back to back in one array (a nested array would be
+        /// retained and released per phrase on every check).
+        struct Phrases: Sendable {
+            private var words: [Int32] = []
+            /// Phrase `p` is `words[starts[p]..<starts[p + 1]]`.
+            private var starts: [Int] = [0]
+
+            mutating func append(_ phrase: [Int32]) {
+                words += phrase
+                starts.append(words.count)
+            }
+
+            /// Whether a phrase ends at token `index`.
+            func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+                words.withUnsafeBufferPointer { words in
+                    starts.withUnsafeBufferPointer { starts in
+                        for phrase in 0..<starts.count - 1 {
+                            let (start, end) = (starts[phrase], starts[phrase + 1])
+                            guard words[end - 1] == ids[index], index + 1 >= end - start else { continue }
+                            let first = index + 1 - (end - start)
+                            if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return true }
+                        }
+                        return false
+                    }
+                }
             }
         }
     }

@@ -169,22 +169,10 @@ public struct NumberExtractor: Extractor {
     }
 
     static func value(_ number: Double) -> MentionValue {
-        let number = significant(number)
-        if number == number.rounded() && abs(number) < 9e15 { return .integer(Int64(number)) }
+        // A decimal times a scale carries binary noise (6.94 × 10⁹ is 6,939,999,999.999999 in
+        // doubles): within 10⁻¹² of a whole amount, it is that amount.
+        let whole = number.rounded()
+        if abs(number - whole) <= abs(number) * 1e-12 && abs(whole) < 9e15 { return .integer(Int64(whole)) }
         return .decimal((number * 1e6).rounded() / 1e6)
-    }
-
-    /// `number` to 12 significant digits: a decimal times a scale carries binary noise
-    /// (6.94 × 10⁹ is 6,939,999,999.999999 in doubles), which would make a whole amount a
-    /// decimal one.
-    static func significant(_ number: Double) -> Double {
-        guard number != 0, number.isFinite else { return number }
-        let shift = 11 - Int(log10(abs(number)).rounded(.down))
-        if shift >= 0 {
-            let factor = pow(10, Double(shift))
-            return (number * factor).rounded() / factor
-        }
-        let factor = pow(10, Double(-shift))
-        return (number / factor).rounded() * factor
     }
 }
