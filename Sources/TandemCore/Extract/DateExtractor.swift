@@ -88,12 +88,12 @@ public struct DateExtractor: Extractor {
                             let flag = flag(at: index)
                             if flag != 0 {
                                 if flag & Self.futureWord != 0
-                                    || (flag & Self.futurePhraseEnd != 0 && Self.ends(futurePhrases, at: index, ids))
+                                    || (flag & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids))
                                 {
                                     return .future
                                 }
                                 if flag & Self.pastWord != 0
-                                    || (flag & Self.pastPhraseEnd != 0 && Self.ends(pastPhrases, at: index, ids))
+                                    || (flag & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
                                 {
                                     past = true
                                 }
@@ -101,9 +101,10 @@ public struct DateExtractor: Extractor {
                             index -= 1
                         }
                         if past { return .past }
-                        // None before: a past cue after the date in its clause (On May 26,
-                        // Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…), a few words on. Not a future one: after a
-                        // date it is mostly reported speech (hôm 21/11 cho biết sẽ đầu tư…).
+                        // None before: a past cue after the date in its clause, a few words
+                        // on (On May 26, Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…).
+                        // Not a future one: after a date it is mostly reported speech (hôm
+                        // 21/11 cho biết sẽ đầu tư…).
                         index = end
                         while index < tokens.count && index - end < DateExtractor.tenseCueReachAfter {
                             if tokens[index].newlineBefore { break }
@@ -117,7 +118,7 @@ public struct DateExtractor: Extractor {
                             }
                             let flag = flag(at: index)
                             if flag & Self.pastWord != 0
-                                || (flag & Self.pastPhraseEnd != 0 && Self.ends(pastPhrases, at: index, ids))
+                                || (flag & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
                             {
                                 return .past
                             }
@@ -127,11 +128,6 @@ public struct DateExtractor: Extractor {
                     }
                 }
             }
-        }
-
-        /// Whether one of `phrases` ends at token `index`.
-        private static func ends(_ phrases: Phrases, at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-            phrases.ends(at: index, ids)
         }
 
         /// Cue phrases of two words or more, back to back in one array (a nested array would be
