@@ -762,6 +762,18 @@ public final class EntityExtractor: Extractor {
             }
             while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
             guard comma + 1 < tokens.count, context.isCharacter(comma, UInt8(ascii: ",")) else { return }
+            // An age between commas names a person as a title does (Lionel Messi, 37, scored).
+            if isAge(comma + 1), comma + 2 < tokens.count,
+                context.isCharacter(comma + 2, UInt8(ascii: ",")) || context.isCharacter(comma + 2, UInt8(ascii: "."))
+            {
+                let end = nameRun(from: index, limit: 3, lineStart: true)
+                if end - index >= 2, end == comma, isPlainName(index, end) {
+                    add(
+                        index, end, referent: person(index, end), type: .person, rule: .appositiveName,
+                        priority: patternPriority - 2)
+                }
+                return
+            }
             var title = comma + 1
             if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
             guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
@@ -773,6 +785,16 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether token `index` is a person's age: one to three digits, at most 120.
+        func isAge(_ index: Int) -> Bool {
+            guard tokens[index].kind == .digits, tokens[index].end - tokens[index].start <= 3 else { return false }
+            var age = 0
+            for offset in Int(tokens[index].start)..<Int(tokens[index].end) {
+                age = age * 10 + Int(context.bytes[offset] - UInt8(ascii: "0"))
+            }
+            return age >= 1 && age <= 120
         }
 
         /// A person named by what they said: two or three capitalized words right after a
