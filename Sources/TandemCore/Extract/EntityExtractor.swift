@@ -761,10 +761,15 @@ public final class EntityExtractor: Extractor {
                 comma += 1
             }
             while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
-            guard comma + 1 < tokens.count, context.isCharacter(comma, UInt8(ascii: ",")) else { return }
-            // An age between commas names a person as a title does (Lionel Messi, 37, scored).
-            if isAge(comma + 1), comma + 2 < tokens.count,
+            guard comma + 1 < tokens.count else { return }
+            // An age after a comma or in brackets names a person as a title does (Lionel Messi,
+            // 37, scored; Lionel Messi (37 tuổi); Elon Musk, 53 tuổi,).
+            let opensAge =
+                context.isCharacter(comma, UInt8(ascii: ",")) || context.isCharacter(comma, UInt8(ascii: "("))
+            if opensAge, isAge(comma + 1), comma + 2 < tokens.count,
                 context.isCharacter(comma + 2, UInt8(ascii: ",")) || context.isCharacter(comma + 2, UInt8(ascii: "."))
+                    || context.isCharacter(comma + 2, UInt8(ascii: ")"))
+                    || tables.nameWords.ageWords.contains(ids[comma + 2])
             {
                 let end = nameRun(from: index, limit: 3, lineStart: true)
                 if end - index >= 2, end == comma, isPlainName(index, end) {
@@ -774,6 +779,7 @@ public final class EntityExtractor: Extractor {
                 }
                 return
             }
+            guard context.isCharacter(comma, UInt8(ascii: ",")) else { return }
             var title = comma + 1
             if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
             guard tables.titles.matchLength(context, ids: ids, at: title) != nil,

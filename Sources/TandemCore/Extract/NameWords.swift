@@ -19,6 +19,7 @@ struct NameWords: Sendable {
         case speechVerb = "speech-verb"
         case orgPlace = "org-place"
         case honorific
+        case ageWord = "age-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -53,6 +54,8 @@ struct NameWords: Sendable {
     /// Honorifics (ông, bà, chị): a title for a person of any office, so the capitalized word
     /// after one is a name even where the gazetteer knows it as a place (ông Đức, bà Nga).
     let honorifics: [Int32]
+    /// Words after a person's age (Messi (37 tuổi)): with one, an age after a name names a person.
+    let ageWords: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -99,5 +102,6 @@ struct NameWords: Sendable {
         speechVerbs = ids(.speechVerb)
         orgPlaces = ids(.orgPlace)
         honorifics = ids(.honorific)
+        ageWords = ids(.ageWord)
     }
 }
