@@ -52,7 +52,7 @@ public struct DateExtractor: Extractor {
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for cue in setting.split(separator: "|") {
-                    let ids = cue.split(separator: " ").map { vocabulary.intern(String($0)) }
+                    let ids = Tokenizer.words(of: String(cue)).map { vocabulary.intern($0) }
                     guard let last = ids.last else { continue }
                     entries.append((last, ids.count == 1 ? word : phraseEnd))
                     if ids.count > 1 { phrases.append(ids) }

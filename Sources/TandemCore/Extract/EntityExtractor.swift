@@ -796,11 +796,7 @@ public final class EntityExtractor: Extractor {
         /// Whether token `index` is a person's age: one to three digits, at most 120.
         func isAge(_ index: Int) -> Bool {
             guard tokens[index].kind == .digits, tokens[index].end - tokens[index].start <= 3 else { return false }
-            var age = 0
-            for offset in Int(tokens[index].start)..<Int(tokens[index].end) {
-                age = age * 10 + Int(context.bytes[offset] - UInt8(ascii: "0"))
-            }
-            return age >= 1 && age <= 120
+            return (1...120).contains(NumeralParser.digitsValue(context, tokens[index]))
         }
 
         /// A person named by what they said: two or three capitalized words right after a

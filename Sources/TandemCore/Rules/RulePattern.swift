@@ -247,7 +247,7 @@ public struct RulePattern: @unchecked Sendable {
 
     /// Whether the tokenizer makes exactly one token of `text`.
     static func isOneToken(_ text: Substring) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { Tokenizer().tokenize($0).count == 1 }
+        Tokenizer.words(of: String(text)).count == 1
     }
 
     /// Token ranges of a successful match (its captures go to the caller's buffer).
