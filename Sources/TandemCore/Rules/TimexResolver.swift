@@ -328,6 +328,9 @@ final class TimexResolver: Sendable {
         // leading zero a clock time (0830 GMT).
         if let year, year > 2199 || year < 1000 { return nil }
         if let week, !(1...53).contains(week) { return nil }
+        // A week of a month (tuần thứ 2 tháng 6): the month's first week holds its first day.
+        if week != nil, month != nil, day != nil { return nil }
+        if let week, month != nil, week > 5 { return nil }
         // Without a dct the shifted year stays unknown (XXXX).
         if year == nil, let shift = number(.yearShift), let dct { year = dct.year + shift }
         // The year in which the day and month fall on the weekday written with them, nearest
@@ -343,7 +346,9 @@ final class TimexResolver: Sendable {
         }
         if year == nil, let dct, month != nil || quarter != nil || week != nil || half != nil {
             // The unit's first day: a week's Monday is about (week - 1) * 7 days into the year.
-            let firstDay = week.map { CivilDate(year: dct.year, month: 1, day: 1).adding(days: ($0 - 1) * 7) }
+            let firstDay = week.map {
+                CivilDate(year: dct.year, month: month ?? 1, day: 1).adding(days: ($0 - 1) * 7)
+            }
             // A month, quarter or half lasts that many months: under way at the dct, it is
             // this year's, not the next (dự kiến trong quý III, in an August article).
             let months = day != nil || week != nil ? 0 : month != nil ? 1 : quarter != nil ? 3 : 6
@@ -355,7 +360,12 @@ final class TimexResolver: Sendable {
         if let year, year > 9999 { return nil }
         let yearText = year.map(format4) ?? "XXXX"
         var text: String
-        if let week {
+        if let week, let month {
+            guard let year else { return nil }
+            let (weekYear, weekOfYear) = CivilDate(year: year, month: month, day: 1).adding(days: (week - 1) * 7)
+                .isoWeek
+            text = "\(format4(weekYear))-W\(pad2(weekOfYear))"
+        } else if let week {
             text = "\(yearText)-W\(pad2(week))"
         } else if let quarter {
             text = "\(yearText)-Q\(quarter)"
