@@ -5,6 +5,7 @@ import Foundation
 /// Knowledge is data: the shared gazetteer `rules/shared/gazetteer.tsv` (id, type, English
 /// and Vietnamese forms) and per-language word lists in `rules/<lang>/`: `titles.tsv` and
 /// `title_domains.tsv` (a title, then a name), `family_names.tsv` (Vietnamese names),
+/// `shared/given_names.tsv` (a given name, then a name: William Craig Miller),
 /// `org_heads.tsv` / `org_tails.tsv` (organization names), `location_cues.tsv` (places),
 /// `not_names.tsv` (capitalized words that start no name). Within a document, a short
 /// mention (a surname, an acronym defined in brackets) takes the id of the full form.
@@ -123,7 +124,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName
+        case speechName, givenName
 
         var name: String {
             switch self {
@@ -137,6 +138,7 @@ public final class EntityExtractor: Extractor {
             case .appositiveName: "appositive-name"
             case .dateline: "dateline"
             case .speechName: "speech-name"
+            case .givenName: "given-name"
             }
         }
     }
@@ -148,6 +150,8 @@ public final class EntityExtractor: Extractor {
         let titles: TokenTable
         let titleDomains: TokenTable
         let familyNames: TokenTable?
+        /// Given names that start a person's name (`shared/given_names.tsv`).
+        let givenNames: TokenTable?
         let orgHeads: TokenTable
         let orgTails: TokenTable?
         /// Lowercase compounds that go on inside an organization's name after its first
@@ -173,7 +177,8 @@ public final class EntityExtractor: Extractor {
 
         init(
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
-            orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?, locationCues: TokenTable?,
+            givenNames: TokenTable?, orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?,
+            locationCues: TokenTable?,
             locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, nameWords: NameWords,
             ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
         ) {
@@ -181,6 +186,7 @@ public final class EntityExtractor: Extractor {
             self.titles = titles
             self.titleDomains = titleDomains
             self.familyNames = familyNames
+            self.givenNames = givenNames
             self.orgHeads = orgHeads
             self.orgTails = orgTails
             self.orgWords = orgWords
@@ -192,7 +198,7 @@ public final class EntityExtractor: Extractor {
             self.ruleNames = ruleNames
             self.namesKeepTones = namesKeepTones
             startFlags = Self.startFlags(
-                forms: forms, titles: titles, familyNames: familyNames, orgHeads: orgHeads,
+                forms: forms, titles: titles, personNames: [familyNames, givenNames], orgHeads: orgHeads,
                 locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs,
                 vocabularyCount: vocabularyCount)
         }
@@ -201,9 +207,9 @@ public final class EntityExtractor: Extractor {
         enum StartFlags {
             /// A gazetteer form starts with the word.
             static let gazetteer: UInt8 = 1
-            /// A title, a family name, an organization head, a location cue starts with it.
+            /// A title, a family or given name, an organization head, a location cue starts with it.
             static let title: UInt8 = 2
-            static let familyName: UInt8 = 4
+            static let personName: UInt8 = 4
             static let organizationHead: UInt8 = 8
             static let locationCue: UInt8 = 16
             /// A match can start with the word lowercase: a gazetteer form whose first word may
@@ -218,18 +224,19 @@ public final class EntityExtractor: Extractor {
         }
 
         static func startFlags(
-            forms: FormIndex, titles: TokenTable, familyNames: TokenTable?, orgHeads: TokenTable,
+            forms: FormIndex, titles: TokenTable, personNames: [TokenTable?], orgHeads: TokenTable,
             locationCues: TokenTable?, orgTails: TokenTable?, speechVerbs: [Int32], vocabularyCount: Int
         ) -> [UInt8] {
             var flags = [UInt8](repeating: 0, count: vocabularyCount)
             for id in flags.indices where forms.startsForm(id) {
                 flags[id] |= StartFlags.gazetteer | (forms.startsFormInAnyCase(id) ? StartFlags.anyCase : 0)
             }
-            let tables: [(TokenTable?, UInt8)] = [
-                (titles, StartFlags.title | StartFlags.anyCase), (familyNames, StartFlags.familyName),
-                (orgHeads, StartFlags.organizationHead), (locationCues, StartFlags.locationCue | StartFlags.anyCase),
-                (orgTails, StartFlags.orgTail),
-            ]
+            let tables: [(TokenTable?, UInt8)] =
+                [(titles, StartFlags.title | StartFlags.anyCase)] + personNames.map { ($0, StartFlags.personName) } + [
+                    (orgHeads, StartFlags.organizationHead),
+                    (locationCues, StartFlags.locationCue | StartFlags.anyCase),
+                    (orgTails, StartFlags.orgTail),
+                ]
             for case (let table?, let flag) in tables {
                 for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
             }
@@ -268,6 +275,10 @@ public final class EntityExtractor: Extractor {
             formsByLanguage["en"]! += english
             formsByLanguage["vi"]! += vietnamese + english
         }
+        let givenNamesURL = rulesFolder.appendingPathComponent("shared/given_names.tsv")
+        let givenNames =
+            FileManager.default.fileExists(atPath: givenNamesURL.path)
+            ? TokenTable(phrases: try WordList.load(givenNamesURL), vocabulary: vocabulary) : nil
         var languages: [String: LanguageTables] = [:]
         for language in LanguageResources.languages {
             let folder = rulesFolder.appendingPathComponent(language)
@@ -285,7 +296,8 @@ public final class EntityExtractor: Extractor {
             languages[language] = LanguageTables(
                 forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
-                familyNames: try optionalTable("family_names.tsv"), orgHeads: try table("org_heads.tsv"),
+                familyNames: try optionalTable("family_names.tsv"), givenNames: givenNames,
+                orgHeads: try table("org_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
                 locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
@@ -422,7 +434,10 @@ public final class EntityExtractor: Extractor {
                 guard tokens[index].kind == .word else { continue }
                 if tokens[index].allCaps && (index == 0 || tokens[index].newlineBefore) { dateline(at: index) }
                 if flags & Flags.title != 0 { titleName(at: index) }
-                if flags & Flags.familyName != 0 && capitalized { familyName(at: index) }
+                if flags & Flags.personName != 0 && capitalized {
+                    familyName(at: index)
+                    if index == 0 || !isNameWord(index - 1) { givenName(at: index) }
+                }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
                 let runStart = isNameWord(index) && (index == 0 || !isNameWord(index - 1))
@@ -802,7 +817,7 @@ public final class EntityExtractor: Extractor {
         /// A person named by what they said: two or three capitalized words right after a
         /// verb of saying (`said Oleksandr Syrskyi`) or right before one (`Maria Kolesnikova
         /// told`), none of them known to the gazetteer, a title, a tail or a function word.
-        /// The weakest pattern: any other rule for the same words wins.
+        /// Weak: any rule for the same words but a given name wins.
         mutating func speechName(at index: Int) {
             let after = index + 1
             if after < tokens.count {
@@ -845,6 +860,20 @@ public final class EntityExtractor: Extractor {
             }
         }
 
+        /// Whether the word at `index` can be part of a person's name: no acronym, no place or
+        /// organization the gazetteer knows, no word of another table (a known person's name
+        /// may be: Donald J. Trump).
+        func isPlainPersonWord(_ index: Int) -> Bool {
+            tokens[index].kind == .word && !tokens[index].allCaps && !startsKnownNonPerson(index)
+                && tables.titles.matchLength(context, ids: ids, at: index) == nil
+                && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+                && tables.notNames.matchLength(context, ids: ids, at: index) == nil
+                && tables.orgTails?.matchLength(context, ids: ids, at: index) == nil
+                && tables.orgHeads.matchLength(context, ids: ids, at: index) == nil
+                && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
+                && !tables.nameWords.thingWords.contains(ids[index])
+        }
+
         /// Whether the name goes on past `end` (a glued word, a hyphen, a possessive's
         /// apostrophe): then the run is part of something longer.
         func continuesName(_ end: Int) -> Bool {
@@ -871,6 +900,34 @@ public final class EntityExtractor: Extractor {
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
         }
+
+        /// A given name, then one to three capitalized words that no table and no gazetteer
+        /// entry knows (middle initials allowed): `William Craig Miller was arrested`. Not
+        /// after a place cue (huyện Kim Sơn), nor where the run goes on (a hyphen, a glued
+        /// word). The weakest pattern: any other rule for the same words wins.
+        mutating func givenName(at index: Int) {
+            guard let givenNames = tables.givenNames, givenNames.matchLength(context, ids: ids, at: index) == 1,
+                !followsLocationCue(index)
+            else { return }
+            let end = nameRun(from: index, limit: 4, lineStart: true)
+            guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
+                (index + 1..<end).allSatisfy({ isInitialDot($0) || isInitial($0) || isPlainPersonWord($0) })
+            else { return }
+            add(
+                index, end, referent: person(index, end), type: .person, rule: .givenName,
+                priority: patternPriority - 3)
+        }
+
+        /// Whether token `index` starts a possessive `'s` glued after a name (Martin Odegaard's).
+        func isPossessive(_ index: Int) -> Bool {
+            index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "'")) && tokens[index].glued
+                && tokens[index + 1].glued && tokens[index + 1].end - tokens[index + 1].start == 1
+                && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
+                && (index + 2 >= tokens.count || !tokens[index + 2].glued || tokens[index + 2].kind == .punctuation)
+        }
+
+        /// Whether token `index` is a one-letter capital with its dot glued after it (J.).
+        func isInitial(_ index: Int) -> Bool { index + 1 < tokens.count && isInitialDot(index + 1) }
 
         /// Whether a place cue of one or two words (phường, thị trấn) ends right before `index`.
         func followsLocationCue(_ index: Int) -> Bool {

@@ -20,6 +20,7 @@ struct NameWords: Sendable {
         case orgPlace = "org-place"
         case honorific
         case ageWord = "age-word"
+        case thingWord = "thing-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -56,6 +57,9 @@ struct NameWords: Sendable {
     let honorifics: [Int32]
     /// Words after a person's age (Messi (37 tuổi)): with one, an age after a name names a person.
     let ageWords: [Int32]
+    /// Capitalized words that end the name of a place, an event or a thing, never a person's
+    /// (Street, Stadium, Week): a given name before them starts no person (Victor Hugo Street).
+    let thingWords: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -103,5 +107,6 @@ struct NameWords: Sendable {
         orgPlaces = ids(.orgPlace)
         honorifics = ids(.honorific)
         ageWords = ids(.ageWord)
+        thingWords = ids(.thingWord)
     }
 }

@@ -16,8 +16,10 @@ import Foundation
 ///   zone` (a zone of `+7` is written `+07`),
 ///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
 ///   `year_shift=N` for a year relative to the dct's (`tháng 9 năm ngoái` → dct year - 1),
-///   and `end.FIELD` for the range end. A missing year is inferred from the dct (the
-///   nearest one in `direction`, past by default) or left as `XXXX`.
+///   and `end.FIELD` for the range end. `week` with `month` is that month's Nth week, the
+///   first being the ISO week that holds its first day (written as the ISO week). A
+///   missing year is inferred from the dct (the nearest one in `direction`, past by
+///   default) or left as `XXXX`.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
 ///
