@@ -153,6 +153,10 @@ public final class EntityExtractor: Extractor {
         /// Given names that start a person's name (`shared/given_names.tsv`).
         let givenNames: TokenTable?
         let orgHeads: TokenTable
+        /// Heads followed by the organization's own name (`Tập đoàn Vingroup` is Vingroup);
+        /// after any other head a known organization is the parent (`Văn phòng Quốc hội` is
+        /// not the National Assembly).
+        let orgBrandHeads: TokenTable?
         let orgTails: TokenTable?
         /// Lowercase compounds that go on inside an organization's name after its first
         /// lowercase syllable (`Cục Y tế dự phòng`, `Hiệp hội Bất động sản`).
@@ -177,9 +181,9 @@ public final class EntityExtractor: Extractor {
 
         init(
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
-            givenNames: TokenTable?, orgHeads: TokenTable, orgTails: TokenTable?, orgWords: TokenTable?,
-            locationCues: TokenTable?,
-            locationSuffixes: TokenTable?, notNames: TokenTable, functionWords: TokenTable, nameWords: NameWords,
+            givenNames: TokenTable?, orgHeads: TokenTable, orgBrandHeads: TokenTable?, orgTails: TokenTable?,
+            orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
+            functionWords: TokenTable, nameWords: NameWords,
             ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
         ) {
             self.forms = forms
@@ -188,6 +192,7 @@ public final class EntityExtractor: Extractor {
             self.familyNames = familyNames
             self.givenNames = givenNames
             self.orgHeads = orgHeads
+            self.orgBrandHeads = orgBrandHeads
             self.orgTails = orgTails
             self.orgWords = orgWords
             self.locationCues = locationCues
@@ -297,7 +302,7 @@ public final class EntityExtractor: Extractor {
                 forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), givenNames: givenNames,
-                orgHeads: try table("org_heads.tsv"),
+                orgHeads: try table("org_heads.tsv"), orgBrandHeads: try optionalTable("org_brand_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
                 locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
@@ -1175,7 +1180,8 @@ public final class EntityExtractor: Extractor {
                     }
                     end += 1
                 }
-                addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: firstWord)
+                let brand = tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == count
+                addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: brand ? firstWord : nil)
             }
             if holdsOrgTail, startsLineRun(index), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail;
