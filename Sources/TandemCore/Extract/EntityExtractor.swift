@@ -1109,6 +1109,13 @@ public final class EntityExtractor: Extractor {
                     }
                     if tokens[end].capitalized {
                         if titled && end > firstWord && startsPersonName(end) { break }
+                        // A full name after a body the gazetteer knows is a person, the body's
+                        // officer (… thuộc Ủy ban Thường vụ Quốc hội Dương Thanh Bình).
+                        if context.language != "en" && end > firstWord && startsPersonName(end)
+                            && isNameWord(end + 2) && knownOrganizationEnds(at: end)
+                        {
+                            break
+                        }
                         if !tokens[end].allCaps { capitalsInRow += 1 }
                         last = end + 1
                     } else if context.language != "en" && tables.nameWords.listJoiners.contains(ids[end])
@@ -1233,6 +1240,17 @@ public final class EntityExtractor: Extractor {
                     }
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
+            }
+        }
+
+        /// Whether a name the gazetteer knows as an organization ends right before `end`
+        /// (within three words).
+        func knownOrganizationEnds(at end: Int) -> Bool {
+            (max(0, end - 3)..<end).contains { start in
+                gazetteer(at: start).map {
+                    start + $0.count == end && extractor.entities[$0.entity].type == .organization
+                }
+                    ?? false
             }
         }
 
