@@ -804,7 +804,9 @@ public final class EntityExtractor: Extractor {
             if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
             guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
                 // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
-                tables.titles.matchLength(context, ids: ids, at: index) == nil
+                tables.titles.matchLength(context, ids: ids, at: index) == nil,
+                // A place cue first is a place's (tại thành phố Saint-Petersburg, ông …).
+                !followsLocationCue(index)
             else { return }
             let end = nameRun(from: index, limit: 4, lineStart: true)
             guard end - index >= 2, end == comma else { return }
@@ -1339,7 +1341,18 @@ public final class EntityExtractor: Extractor {
                     {
                         end += inner
                     }
-                    while end < tokens.count && end - start < 3 && isNameWord(end) { end += 1 }
+                    var words = 0
+                    while end < tokens.count && words < 3 {
+                        if isNameWord(end) {
+                            end += 1
+                            words += 1
+                        } else if end > start && joinsByHyphen(end) && isNameWord(end + 1) {
+                            // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ).
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
                     guard end > start else { return }
                     addLocation(start, end)
                     // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
