@@ -433,7 +433,9 @@ public final class EntityExtractor: Extractor {
                 }
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
-                if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index) {
+                if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
+                    !startsLongerNotName(index, count)
+                {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
                 guard tokens[index].kind == .word else { continue }
@@ -498,6 +500,20 @@ public final class EntityExtractor: Extractor {
                 if matches { return (count, tables.forms.entities[form]) }
             }
             return nil
+        }
+
+        /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
+        /// `index`: then the gazetteer's shorter form there is no name (`Anh cho biết` is he,
+        /// not the United Kingdom; `Chính phủ Anh cho biết` stays the country).
+        func startsLongerNotName(_ index: Int, _ count: Int) -> Bool {
+            guard let length = tables.notNames.matchLength(context, ids: ids, at: index), length > count else {
+                return false
+            }
+            guard index > 0, !tokens[index].newlineBefore else { return true }
+            let previous = Int(tokens[index - 1].start)
+            return tokens[index - 1].kind == .punctuation
+                && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\"")]
+                    .contains(context.bytes[previous])
         }
 
         mutating func add(
