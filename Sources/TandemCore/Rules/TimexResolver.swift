@@ -11,7 +11,8 @@ import Foundation
 ///   day on or before the dct, after it, or before it (`last Friday` on a Friday is a week
 ///   back); with `shift=W:N`, that day of the week N weeks from the dct's (Monday first:
 ///   `thứ Sáu tuần trước`); null without a dct. With `day` and `month` it only picks their
-///   year: the one nearest the dct in which they fall on that weekday.
+///   year: the one nearest the dct in which they fall on that weekday. A month or other
+///   period with `direction=before` is the last one over before the dct (`last June`).
 /// - Calendar fields `year month day week quarter half decade century hour minute second part
 ///   zone` (a zone of `+7` is written `+07`),
 ///   `hhmm` for a clock time written as four digits (0830 GMT: hour 8, minute 30), and
@@ -216,7 +217,8 @@ final class TimexResolver: Sendable {
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
         guard
             let start = calendarValue(
-                startFields, captures, dct: dct, tense: tense, startYear: nil, weekday: weekdayOfDate)
+                startFields, captures, dct: dct, tense: tense, startYear: nil, weekday: weekdayOfDate,
+                strictlyBefore: direction == "before")
         else {
             return nil
         }
@@ -304,7 +306,7 @@ final class TimexResolver: Sendable {
     /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
     private func calendarValue(
         _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, tense: Tense, startYear: Int?,
-        endOf start: Calendar? = nil, weekday: Int? = nil
+        endOf start: Calendar? = nil, weekday: Int? = nil, strictlyBefore: Bool = false
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
             guard let text = fields[field.rawValue]?.fill(captures), !text.hasUnknown else { return nil }
@@ -356,7 +358,8 @@ final class TimexResolver: Sendable {
             let months = day != nil || week != nil ? 0 : month != nil ? 1 : quarter != nil ? 3 : 6
             year = inferYear(
                 month: firstDay?.month ?? month ?? half.map { ($0 - 1) * 6 + 1 } ?? ((quarter ?? 1) - 1) * 3 + 1,
-                day: firstDay?.day ?? day ?? 1, months: months, dct: dct, tense: tense, dayGiven: day != nil)
+                day: firstDay?.day ?? day ?? 1, months: months, dct: dct, tense: tense, dayGiven: day != nil,
+                strictlyBefore: strictlyBefore)
         }
         // A year inferred past four digits (a dct of 9999) has no TIMEX3 value.
         if let year, year > 9999 { return nil }
@@ -431,7 +434,9 @@ final class TimexResolver: Sendable {
     /// `upcomingDays` (`upcomingDaysForDays` when a day is given) ahead: news names the coming
     /// days and next month without a year (hội nghị diễn ra ngày 25/11), and the same date of
     /// last year with one.
-    private func inferYear(month: Int, day: Int, months: Int, dct: CivilDate, tense: Tense, dayGiven: Bool) -> Int {
+    private func inferYear(
+        month: Int, day: Int, months: Int, dct: CivilDate, tense: Tense, dayGiven: Bool, strictlyBefore: Bool
+    ) -> Int {
         func date(in year: Int) -> CivilDate {
             CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(year: year, month: month)))
         }
@@ -445,7 +450,9 @@ final class TimexResolver: Sendable {
         if tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window) {
             return next.year
         }
-        return dct < sameYear ? dct.year - 1 : dct.year
+        // `direction=before`: a period under way at the dct is not yet past (last December,
+        // in a December article, is the year before's).
+        return dct < sameYear || (strictlyBefore && dct <= sameYearEnd) ? dct.year - 1 : dct.year
     }
 
     /// How far ahead of the dct a month or quarter without a year or a tense cue is still
