@@ -160,7 +160,7 @@ public struct DateExtractor: Extractor {
     }
 
     /// How far back (in tokens, within the clause) a tense cue reaches: `will meet on Thursday`.
-    static let tenseCueReach = 16
+    static let tenseCueReach = 24
     /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
     /// stands before it.
     static let tenseCueReachAfter = 8

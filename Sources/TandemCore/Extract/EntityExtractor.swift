@@ -443,7 +443,7 @@ public final class EntityExtractor: Extractor {
                 if flags & Flags.title != 0 { titleName(at: index) }
                 if flags & Flags.personName != 0 && capitalized {
                     familyName(at: index)
-                    if index == 0 || !isNameWord(index - 1) { givenName(at: index) }
+                    if index == 0 || !isNameWord(index - 1) || knownPlaceEnds(at: index) { givenName(at: index) }
                 }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
@@ -1258,6 +1258,16 @@ public final class EntityExtractor: Extractor {
                     }
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
+            }
+        }
+
+        /// Whether a place the gazetteer knows ends right before `end` (within three words):
+        /// a given name after it starts a person (the military administration of Kyiv Serhiy
+        /// Popko).
+        func knownPlaceEnds(at end: Int) -> Bool {
+            (max(0, end - 3)..<end).contains { start in
+                gazetteer(at: start).map { start + $0.count == end && extractor.entities[$0.entity].type == .location }
+                    ?? false
             }
         }
 
