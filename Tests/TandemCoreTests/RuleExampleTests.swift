@@ -183,6 +183,14 @@ struct RuleExampleTests {
         #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
     }
 
+    /// A currency's prefix is no short form of the country (US$24.7 billion).
+    @Test func currencyPrefixesAreNoShortForms() throws {
+        let text = "The US said the trade surplus reached US$24.7 billion, and HK$10 was paid."
+        let sink = Support.run([Support.document(text, lang: "en")])
+        let entities = Self.entityTextsAndIDs(sink).first ?? []
+        #expect(entities.map(\.0) == ["US"], "\(entities)")
+    }
+
     /// Per document record, its entity mentions as (text, id).
     static func entityTextsAndIDs(_ sink: MemorySink) -> [[(String, String)]] {
         Support.records(sink).map { record in

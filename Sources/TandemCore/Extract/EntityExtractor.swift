@@ -1542,7 +1542,12 @@ public final class EntityExtractor: Extractor {
             for index in tokens.indices
             where tokens[index].capitalized && tokens[index].kind == .word && !isCovered(index) {
                 guard let alias = aliases[nameHash(index)] else { continue }
-                if index + 1 < tokens.count && tokens[index + 1].glued && tokens[index + 1].kind == .word { continue }
+                if index + 1 < tokens.count && tokens[index + 1].glued
+                    && (tokens[index + 1].kind == .word || context.isCharacter(index + 1, UInt8(ascii: "$")))
+                {
+                    // Inside a longer word, or a currency's prefix (US$24.7 billion).
+                    continue
+                }
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
                 // government, after Phạm Minh Chính).
                 if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
