@@ -1398,11 +1398,26 @@ public final class EntityExtractor: Extractor {
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
                 var end = index
-                while end < tokens.count && end - index < 3 && isNameWord(end) { end += 1 }
-                guard end < tokens.count, suffixes.matchLength(context, ids: ids, at: end) != nil,
-                    tables.notNames.matchLength(context, ids: ids, at: index) == nil
+                // A word that starts no name first is passed over (In Wilson County).
+                var first = index
+                if tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1) {
+                    first += 1
+                    end += 1
+                }
+                // Up to the suffix, capitalized or not (Binh Thanh District, Donetsk region).
+                while end < tokens.count && end - first < 3 && isNameWord(end)
+                    && (end == first || suffixes.matchLength(context, ids: ids, at: end) == nil)
+                {
+                    end += 1
+                }
+                guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
+                    tables.notNames.matchLength(context, ids: ids, at: first) == nil
                 else { return }
-                addLocation(index, end)
+                // A capitalized suffix is part of a name the gazetteer lacks (Wilson County); a
+                // known place keeps its own form (Phu Tho Province), a lowercase suffix stays out
+                // (Donetsk region).
+                let known = gazetteer(at: first).map { first + $0.count == end } ?? false
+                addLocation(first, tokens[end].capitalized && !known ? end + suffix : end)
             }
         }
 
