@@ -191,6 +191,13 @@ struct RuleExampleTests {
         #expect(entities.map(\.0) == ["US"], "\(entities)")
     }
 
+    /// An honorific before a name is no short form of it (the first Anh of Anh Đức Anh nói).
+    @Test func honorificsAreNoShortForms() throws {
+        let sink = Support.run([Support.document("Anh Đức Anh nói rằng anh sẽ về.", lang: "vi")])
+        let entities = Self.entityTextsAndIDs(sink).first ?? []
+        #expect(entities.map(\.0) == ["Đức Anh"], "\(entities)")
+    }
+
     /// Per document record, its entity mentions as (text, id).
     static func entityTextsAndIDs(_ sink: MemorySink) -> [[(String, String)]] {
         Support.records(sink).map { record in

@@ -149,6 +149,9 @@ public final class EntityExtractor: Extractor {
         let forms: FormIndex
         let titles: TokenTable
         let titleDomains: TokenTable
+        /// Titles of a profession (`ca sĩ`), not an office: a one-word place and a name word
+        /// after one are a stage name (`ca sĩ Mỹ Tâm`).
+        let professions: TokenTable?
         let familyNames: TokenTable?
         /// Given names that start a person's name (`shared/given_names.tsv`).
         let givenNames: TokenTable?
@@ -180,8 +183,9 @@ public final class EntityExtractor: Extractor {
         let startFlags: [UInt8]
 
         init(
-            forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, familyNames: TokenTable?,
-            givenNames: TokenTable?, orgHeads: TokenTable, orgBrandHeads: TokenTable?, orgTails: TokenTable?,
+            forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, professions: TokenTable?,
+            familyNames: TokenTable?, givenNames: TokenTable?, orgHeads: TokenTable, orgBrandHeads: TokenTable?,
+            orgTails: TokenTable?,
             orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
             functionWords: TokenTable, nameWords: NameWords,
             ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
@@ -189,6 +193,7 @@ public final class EntityExtractor: Extractor {
             self.forms = forms
             self.titles = titles
             self.titleDomains = titleDomains
+            self.professions = professions
             self.familyNames = familyNames
             self.givenNames = givenNames
             self.orgHeads = orgHeads
@@ -301,6 +306,7 @@ public final class EntityExtractor: Extractor {
             languages[language] = LanguageTables(
                 forms: FormIndex(forms),
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
+                professions: try optionalTable("professions.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), givenNames: givenNames,
                 orgHeads: try table("org_heads.tsv"), orgBrandHeads: try optionalTable("org_brand_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
@@ -693,10 +699,13 @@ public final class EntityExtractor: Extractor {
                 position += domain
             }
             // After an honorific, a one-word place the gazetteer knows is a given name (ông Đức,
-            // bà Nga), with the capitalized words after it (anh Đức Anh).
-            if count == 1, tables.nameWords.honorifics.contains(ids[index]), isNameWord(position),
-                isKnownPlace(position, position + 1)
-            {
+            // bà Nga), with the capitalized words after it (anh Đức Anh); after a profession,
+            // with one more (ca sĩ Mỹ Tâm, but tiền đạo Pháp Kylian Mbappé).
+            let honorific = count == 1 && tables.nameWords.honorifics.contains(ids[index])
+            let stageName =
+                !honorific && position == index + count && isNameWord(position + 1) && !isNameWord(position + 2)
+                && tables.professions?.matchLength(context, ids: ids, at: index) == count
+            if honorific || stageName, isNameWord(position), isKnownPlace(position, position + 1) {
                 var end = position + 1
                 while end < tokens.count && end - position < 4 && isNameWord(end)
                     && (!startsKnownNonPerson(end) || isKnownPlace(end, end + 1))
@@ -1566,6 +1575,12 @@ public final class EntityExtractor: Extractor {
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
                 // government, after Phạm Minh Chính).
                 if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
+                // A title right before a name is the title (Anh Đức Anh nói: the first Anh).
+                if index + 1 < tokens.count && isCovered(index + 1)
+                    && tables.titles.matchLength(context, ids: ids, at: index) != nil
+                {
+                    continue
+                }
                 let span = ByteSpan(tokens[index].start, tokens[index].end)
                 candidates.append(
                     Candidate(
