@@ -1504,11 +1504,16 @@ public final class EntityExtractor: Extractor {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
                 // Full personal names teach their surname, and a family name written first
                 // that people are called by (Xi Jinping, Yoon Suk Yeol, Tập Cận Bình).
+                // A name the gazetteer knows keeps what it taught against a spelling it does not
+                // (Aleksandar Vucic, then Alexander Vucic: Vucic stays the known one).
                 if hit.type == .person, hit.end - hit.first >= 2 {
-                    aliases.set(nameHash(Int(hit.end) - 1), (hit.referent, .person))
-                    if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) {
-                        aliases.set(nameHash(Int(hit.first)), (hit.referent, .person))
+                    func teach(_ word: Int) {
+                        let key = nameHash(word)
+                        if hit.referent.entity < 0, let taught = aliases[key], taught.referent.entity >= 0 { return }
+                        aliases.set(key, (hit.referent, .person))
                     }
+                    teach(Int(hit.end) - 1)
+                    if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) { teach(Int(hit.first)) }
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id. Hits are in text order
@@ -1548,7 +1553,11 @@ public final class EntityExtractor: Extractor {
                 if aliases[key] == nil { aliases.set(key, (hit.referent, hit.type)) }
             }
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
-            for index in hits.indices where hits[index].type == .person && hits[index].end - hits[index].first == 1 {
+            // (A one-word name the gazetteer knows keeps its id.)
+            for index in hits.indices
+            where hits[index].type == .person && hits[index].end - hits[index].first == 1
+                && hits[index].referent.entity < 0
+            {
                 if let alias = aliases[nameHash(Int(hits[index].first))] { hits[index].referent = alias.referent }
             }
             var candidates: [Candidate] = []
