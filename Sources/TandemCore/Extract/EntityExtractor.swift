@@ -449,7 +449,9 @@ public final class EntityExtractor: Extractor {
                 if flags & Flags.title != 0 { titleName(at: index) }
                 if flags & Flags.personName != 0 && capitalized {
                     familyName(at: index)
-                    if index == 0 || !isNameWord(index - 1) || knownPlaceEnds(at: index) { givenName(at: index) }
+                    if index == 0 || !isNameWord(index - 1) || knownPlaceEnds(at: index) || startsNoName(index - 1) {
+                        givenName(at: index)
+                    }
                 }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
@@ -1268,6 +1270,13 @@ public final class EntityExtractor: Extractor {
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
             }
+        }
+
+        /// Whether the capitalized word at `index` is one that starts no name: a function word
+        /// or a word of `not_names` (By John Smith; In Paris).
+        func startsNoName(_ index: Int) -> Bool {
+            tables.functionWords.matchLength(context, ids: ids, at: index) == 1
+                || tables.notNames.matchLength(context, ids: ids, at: index) == 1
         }
 
         /// Whether a place the gazetteer knows ends right before `end` (within three words):
