@@ -449,7 +449,9 @@ public final class EntityExtractor: Extractor {
                 if flags & Flags.title != 0 { titleName(at: index) }
                 if flags & Flags.personName != 0 && capitalized {
                     familyName(at: index)
-                    if index == 0 || !isNameWord(index - 1) || knownPlaceEnds(at: index) || startsNoName(index - 1) {
+                    if index == 0 || !isNameWord(index - 1) || knownName(.location, endsAt: index)
+                        || startsNoName(index - 1)
+                    {
                         givenName(at: index)
                     }
                 }
@@ -518,10 +520,12 @@ public final class EntityExtractor: Extractor {
                 return false
             }
             guard index > 0, !tokens[index].newlineBefore else { return true }
-            let previous = Int(tokens[index - 1].start)
-            return tokens[index - 1].kind == .punctuation
-                && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\"")]
-                    .contains(context.bytes[previous])
+            guard tokens[index - 1].kind == .punctuation else { return false }
+            switch context.bytes[Int(tokens[index - 1].start)] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""):
+                return true
+            default: return false
+            }
         }
 
         mutating func add(
@@ -886,12 +890,18 @@ public final class EntityExtractor: Extractor {
         func isPlainName(_ start: Int, _ end: Int) -> Bool {
             (start..<end).allSatisfy { index in
                 tokens[index].kind == .word && !tokens[index].allCaps && gazetteer(at: index) == nil
-                    && tables.titles.matchLength(context, ids: ids, at: index) == nil
-                    && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
-                    && tables.notNames.matchLength(context, ids: ids, at: index) == nil
-                    && tables.orgTails?.matchLength(context, ids: ids, at: index) == nil
-                    && tables.orgHeads.matchLength(context, ids: ids, at: index) == nil
+                    && !startsTableWord(index)
             }
+        }
+
+        /// Whether a title, a function word, a phrase of `not_names` or an organization's head
+        /// or tail starts at `index`: no word of a person's name.
+        func startsTableWord(_ index: Int) -> Bool {
+            tables.titles.matchLength(context, ids: ids, at: index) != nil
+                || tables.functionWords.matchLength(context, ids: ids, at: index) != nil
+                || tables.notNames.matchLength(context, ids: ids, at: index) != nil
+                || tables.orgTails?.matchLength(context, ids: ids, at: index) != nil
+                || tables.orgHeads.matchLength(context, ids: ids, at: index) != nil
         }
 
         /// Whether the word at `index` can be part of a person's name: no acronym, no place or
@@ -899,12 +909,7 @@ public final class EntityExtractor: Extractor {
         /// may be: Donald J. Trump).
         func isPlainPersonWord(_ index: Int) -> Bool {
             tokens[index].kind == .word && !tokens[index].allCaps && !startsKnownNonPerson(index)
-                && tables.titles.matchLength(context, ids: ids, at: index) == nil
-                && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
-                && tables.notNames.matchLength(context, ids: ids, at: index) == nil
-                && tables.orgTails?.matchLength(context, ids: ids, at: index) == nil
-                && tables.orgHeads.matchLength(context, ids: ids, at: index) == nil
-                && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
+                && !startsTableWord(index) && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
                 && !tables.nameWords.thingWords.contains(ids[index])
         }
 
@@ -1141,7 +1146,7 @@ public final class EntityExtractor: Extractor {
                         // A full name after a body the gazetteer knows is a person, the body's
                         // officer (… thuộc Ủy ban Thường vụ Quốc hội Dương Thanh Bình).
                         if context.language != "en" && end > firstWord && startsPersonName(end)
-                            && isNameWord(end + 2) && knownOrganizationEnds(at: end)
+                            && isNameWord(end + 2) && knownName(.organization, endsAt: end)
                         {
                             break
                         }
@@ -1279,23 +1284,13 @@ public final class EntityExtractor: Extractor {
                 || tables.notNames.matchLength(context, ids: ids, at: index) == 1
         }
 
-        /// Whether a place the gazetteer knows ends right before `end` (within three words):
-        /// a given name after it starts a person (the military administration of Kyiv Serhiy
-        /// Popko).
-        func knownPlaceEnds(at end: Int) -> Bool {
+        /// Whether a name of `type` the gazetteer knows ends right before `end` (within three
+        /// words): a given name after a place starts a person (the military administration of
+        /// Kyiv Serhiy Popko), as a full name after a body does (Ủy ban Thường vụ Quốc hội
+        /// Dương Thanh Bình).
+        func knownName(_ type: NameType, endsAt end: Int) -> Bool {
             (max(0, end - 3)..<end).contains { start in
-                gazetteer(at: start).map { start + $0.count == end && extractor.entities[$0.entity].type == .location }
-                    ?? false
-            }
-        }
-
-        /// Whether a name the gazetteer knows as an organization ends right before `end`
-        /// (within three words).
-        func knownOrganizationEnds(at end: Int) -> Bool {
-            (max(0, end - 3)..<end).contains { start in
-                gazetteer(at: start).map {
-                    start + $0.count == end && extractor.entities[$0.entity].type == .organization
-                }
+                gazetteer(at: start).map { start + $0.count == end && extractor.entities[$0.entity].type == type }
                     ?? false
             }
         }
@@ -1415,13 +1410,11 @@ public final class EntityExtractor: Extractor {
                 }
             }
             if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
-                var end = index
                 // A word that starts no name first is passed over (In Wilson County).
-                var first = index
-                if tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1) {
-                    first += 1
-                    end += 1
-                }
+                let first =
+                    tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1)
+                    ? index + 1 : index
+                var end = first
                 // Up to the suffix, capitalized or not (Binh Thanh District, Donetsk region).
                 while end < tokens.count && end - first < 3 && isNameWord(end)
                     && (end == first || suffixes.matchLength(context, ids: ids, at: end) == nil)
