@@ -516,16 +516,16 @@ public final class EntityExtractor: Extractor {
         /// `index`: then the gazetteer's shorter form there is no name (`Anh cho biết` is he,
         /// not the United Kingdom; `Chính phủ Anh cho biết` stays the country).
         func startsLongerNotName(_ index: Int, _ count: Int) -> Bool {
-            guard let length = tables.notNames.matchLength(context, ids: ids, at: index), length > count else {
-                return false
+            // The sentence's start first: most known names stand inside one.
+            if index > 0 && !tokens[index].newlineBefore {
+                guard tokens[index - 1].kind == .punctuation else { return false }
+                switch context.bytes[Int(tokens[index - 1].start)] {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""):
+                    break
+                default: return false
+                }
             }
-            guard index > 0, !tokens[index].newlineBefore else { return true }
-            guard tokens[index - 1].kind == .punctuation else { return false }
-            switch context.bytes[Int(tokens[index - 1].start)] {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""):
-                return true
-            default: return false
-            }
+            return (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) > count
         }
 
         mutating func add(
