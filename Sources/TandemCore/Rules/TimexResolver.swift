@@ -65,7 +65,9 @@ final class TimexResolver: Sendable {
     private let value: Template?
     private let valueEnd: Template?
     private let direction: Template?
-    private let shift: Template?
+    /// `shift=UNIT:N`, split at its colon once here (nil without one: no value then).
+    private let hasShift: Bool
+    private let shiftParts: (unit: Template, amount: Template)?
     private let grain: Template?
     private let weekday: Template?
     private let part: Template?
@@ -82,12 +84,17 @@ final class TimexResolver: Sendable {
     private let endFields: [Template?]
 
     init(outputs: [String: String]) {
+        hasShift = outputs["shift"] != nil
+        shiftParts = outputs["shift"].flatMap { text in
+            text.firstIndex(of: ":").map {
+                (Template(String(text[..<$0])), Template(String(text[text.index(after: $0)...])))
+            }
+        }
         let outputs = outputs.mapValues(Template.init)
         self.outputs = outputs
         value = outputs["value"]
         valueEnd = outputs["value_end"]
         direction = outputs["direction"]
-        shift = outputs["shift"]
         grain = outputs["grain"]
         weekday = outputs["weekday"]
         part = outputs["part"]
@@ -180,15 +187,15 @@ final class TimexResolver: Sendable {
         let future = tense == .future
         let weekday = self.weekday.flatMap { Int($0.fill(captures)) }
         if let weekday, !(1...7).contains(weekday) { return nil }
-        if let shift = shift?.fill(captures) {
+        if hasShift {
             guard let dct else { return Resolved(value: .null) }
             // `unit:amount`, the amount signed (`Int` reads a leading `+` or `-`).
-            let parts = shift.split(separator: ":")
-            guard parts.count == 2, let amount = Int(parts[1]) else {
+            guard let (unitTemplate, amountTemplate) = shiftParts, let amount = amountTemplate.number(captures) else {
                 return nil
             }
+            let unit = unitTemplate.fill(captures)
             let date: CivilDate
-            switch parts[0] {
+            switch unit {
             case "Y": date = dct.adding(months: 12 * amount)
             case "Q": date = dct.adding(months: 3 * amount)
             case "M": date = dct.adding(months: amount)
@@ -200,7 +207,7 @@ final class TimexResolver: Sendable {
             default: return nil
             }
             // A clock time on that day: 7 a.m. tomorrow, 23 giờ 15 phút đêm qua.
-            return dayValue(date, grain: grain?.fill(captures) ?? String(parts[0]), captures)
+            return dayValue(date, grain: grain?.fill(captures) ?? unit, captures)
         }
         // A weekday with a day and month (Monday, March 4; thứ Hai (4/3)) only tells the year.
         let weekdayOfDate = startFields[Field.day.rawValue] != nil ? weekday : nil
