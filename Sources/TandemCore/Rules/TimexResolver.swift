@@ -185,7 +185,7 @@ final class TimexResolver: Sendable {
         // A rule that names its direction overrides the words around the date.
         let tense = direction == "future" ? .future : direction != nil ? .past : tense
         let future = tense == .future
-        let weekday = self.weekday.flatMap { Int($0.fill(captures)) }
+        let weekday = self.weekday?.number(captures)
         if let weekday, !(1...7).contains(weekday) { return nil }
         if hasShift {
             guard let dct else { return Resolved(value: .null) }
