@@ -774,6 +774,9 @@ public final class EntityExtractor: Extractor {
                 return
             }
             if tables.orgHeads.matchLength(context, ids: ids, at: position) != nil { return }
+            // Nor does one capitalized word that begins a compound of common words (Bộ trưởng
+            // Doanh nghiệp vừa và nhỏ: a ministry's name, not Mr. Doanh).
+            if end == position + 1, (tables.orgWords?.matchLength(context, ids: ids, at: position) ?? 0) > 1 { return }
             // Words between a known company and a country name the company's branch there
             // (Tổng giám đốc Samsung Display Việt Nam), not a person.
             if afterOrganization, let (_, next) = gazetteer(at: end),
@@ -1062,7 +1065,7 @@ public final class EntityExtractor: Extractor {
                 // title's domain, and a family name starting a name in it starts the person.
                 let titled =
                     context.language != "en"
-                    && (max(0, index - 3)..<index).contains {
+                    && (max(0, index - 5)..<index).contains {
                         tables.titles.matchLength(context, ids: ids, at: $0) == index - $0
                     }
                 if context.language != "en" {
@@ -1121,10 +1124,22 @@ public final class EntityExtractor: Extractor {
                             end += count
                             last = end
                             capitalsInRow = 2
-                            // After a title, two capitalized words past a known place are the
-                            // titled person (Người phát ngôn Bộ Ngoại giao Trung Quốc Mao Ninh,
-                            // … Bộ Ngoại giao Nga Maria Zakharova).
-                            if titled && isPlace && isNameWord(end) && isNameWord(end + 1) { break }
+                            // After a title, two capitalized words past a known place or body
+                            // are the titled person (Người phát ngôn Bộ Ngoại giao Trung Quốc Mao
+                            // Ninh, … Bộ Ngoại giao Nga Maria Zakharova, Tổng giám đốc điều hành
+                            // Tập đoàn Samsung Điện tử Roh Tae Moon).
+                            if titled && isNameWord(end) && isNameWord(end + 1) {
+                                // The title's own rule finds the person after a known name
+                                // alone, the family-name rule a Vietnamese name; after a head
+                                // and a known name, this one finds another (Roh Tae Moon).
+                                let name = nameRun(from: end, limit: 4)
+                                if name - end >= 2 && !startsKnownNonPerson(end) && !startsPersonName(end) {
+                                    add(
+                                        end, name, referent: person(end, name), type: .person, rule: .titleName,
+                                        priority: patternPriority)
+                                }
+                                break
+                            }
                             // A body named by its country may take the place it sits in (Đại sứ
                             // quán Việt Nam tại Mỹ).
                             if isPlace, let placeEnd = seatPlaceEnd(end) {
