@@ -597,11 +597,15 @@ public final class EntityExtractor: Extractor {
         /// Whether token `index` starts a glued `'s` that belongs to a name: after a word such
         /// as People or Women (`tables.nameWords.possessives`) and before a name word.
         func possessiveInName(_ index: Int) -> Bool {
-            index > 0 && index + 2 < tokens.count && context.isCharacter(index, UInt8(ascii: "'"))
-                && tokens[index].glued && tokens[index + 1].glued
-                && tables.nameWords.possessives.contains(ids[index - 1])
+            index > 0 && index + 2 < tokens.count && isApostropheS(index)
+                && tables.nameWords.possessives.contains(ids[index - 1]) && isNameWord(index + 2)
+        }
+
+        /// Whether token `index` is an apostrophe glued to the word before and to an `s` after.
+        func isApostropheS(_ index: Int) -> Bool {
+            index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "'")) && tokens[index].glued
+                && tokens[index + 1].glued && tokens[index + 1].end - tokens[index + 1].start == 1
                 && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
-                && tokens[index + 1].end - tokens[index + 1].start == 1 && isNameWord(index + 2)
         }
 
         /// Whether a capitalized run starts at token `index`: a capitalized word at a line's
@@ -962,9 +966,7 @@ public final class EntityExtractor: Extractor {
 
         /// Whether token `index` starts a possessive `'s` glued after a name (Martin Odegaard's).
         func isPossessive(_ index: Int) -> Bool {
-            index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "'")) && tokens[index].glued
-                && tokens[index + 1].glued && tokens[index + 1].end - tokens[index + 1].start == 1
-                && context.bytes[Int(tokens[index + 1].start)] == UInt8(ascii: "s")
+            isApostropheS(index)
                 && (index + 2 >= tokens.count || !tokens[index + 2].glued || tokens[index + 2].kind == .punctuation)
         }
 
