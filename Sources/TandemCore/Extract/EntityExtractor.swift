@@ -942,6 +942,9 @@ public final class EntityExtractor: Extractor {
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
+            // Two words whose second begins a compound of common words are no name (Đoàn Ngoại
+            // giao: the diplomatic corps, not Mr. Đoàn Ngoại).
+            if end - index == 2, (tables.orgWords?.matchLength(context, ids: ids, at: end - 1) ?? 0) > 1 { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
@@ -999,6 +1002,14 @@ public final class EntityExtractor: Extractor {
                 isNameWord(index + 1), tables.notNames.matchLength(context, ids: ids, at: index) == nil
             else { return false }
             return !startsKnownNonPerson(index)
+        }
+
+        /// Whether a person's name starts at `index`: one the gazetteer knows, or a family or
+        /// given name before another name word.
+        func startsPerson(_ index: Int) -> Bool {
+            if let (_, entity) = gazetteer(at: index) { return extractor.entities[entity].type == .person }
+            return startsPersonName(index)
+                || (isNameWord(index + 1) && tables.givenNames?.matchLength(context, ids: ids, at: index) != nil)
         }
 
         /// Whether the gazetteer knows a place or an organization starting at `index`.
@@ -1257,8 +1268,9 @@ public final class EntityExtractor: Extractor {
                         // "Intel and LG Electronics" are two: "and" joins no name the
                         // gazetteer knows on either side. (Not `insideKnownNonPerson`: a known
                         // name may hold "and" itself, Vietnam Posts and Telecommunications Group.)
+                        // Nor does it go on after a tail: Barclays PLC and Alphabet LLC.
                         if tables.nameWords.listJoiners.contains(ids[end])
-                            && (startsKnownNonPerson(end + 1)
+                            && (lastTail == end || startsKnownNonPerson(end + 1)
                                 || (index..<end).contains { start in
                                     gazetteer(at: start).map { start + $0.count == end } ?? false
                                 })
@@ -1410,6 +1422,13 @@ public final class EntityExtractor: Extractor {
                         }
                     }
                     guard end > start else { return }
+                    // A known place and a person after it are two (Tổng thống Liên bang Nga
+                    // Vladimir Putin).
+                    if let (count, entity) = gazetteer(at: start), start + count < end,
+                        extractor.entities[entity].type == .location, startsPerson(start + count)
+                    {
+                        end = start + count
+                    }
                     addLocation(start, end)
                     // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
                     // its own or none (huyện Sóc Sơn và TP Thủ Đức).
@@ -1471,7 +1490,8 @@ public final class EntityExtractor: Extractor {
             let placed =
                 (context.isCharacter(end, UInt8(ascii: ",")) && known(end + 1, .location))
                 || (context.isCharacter(end, UInt8(ascii: "(")) && known(end + 1, .organization))
-                || context.isCharacter(end, UInt8(ascii: "-"))
+                // A hyphen glued on both sides makes one word, no dateline (VN-30 index).
+                || (context.isCharacter(end, UInt8(ascii: "-")) && !(tokens[end].glued && tokens[end + 1].glued))
             guard placed else { return }
             if let (count, entity) = gazetteer(at: index), count == end - index {
                 guard extractor.entities[entity].type == .location else { return }
