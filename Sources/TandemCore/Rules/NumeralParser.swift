@@ -207,6 +207,8 @@ public struct NumeralParser: Sendable {
         var valueWords = 0
         var lastClass: WordClass? = nil
         var lastValue = 0.0
+        // "and a" before a fraction adds it: two and a half (million).
+        var addsFraction = false
         scan: while position < tokens.count {
             // English compounds: "twenty-one", "two-thirds".
             if count > 0 && context.isCharacter(position, UInt8(ascii: "-")) && tokens[position].glued
@@ -264,6 +266,12 @@ public struct NumeralParser: Sendable {
             case .article:
                 // "a" starts a numeral, or joins a fraction to its scale: half a million.
                 if count > 0 {
+                    if previousClass == .filler && nextClass == .fraction && seen {
+                        addsFraction = true
+                        count += 1
+                        position += 1
+                        continue
+                    }
                     guard previousClass == .fraction || previousClass == .pluralFraction,
                         nextClass == .scale || nextClass == .hundred || nextClass == .times
                     else { break scan }
@@ -273,7 +281,8 @@ public struct NumeralParser: Sendable {
                 }
                 article = true
             case .filler:
-                guard seen else { break scan }
+                // Nothing joins on after a fraction: "a quarter and two" is no 2.25.
+                guard seen, previousClass != .fraction, previousClass != .pluralFraction else { break scan }
                 count += 1
                 position += 1
                 continue
@@ -307,7 +316,12 @@ public struct NumeralParser: Sendable {
                     let linked = position + 1 < tokens.count && ids[position + 1] == fractionLink
                     guard hyphenated || linked else { break scan }
                 }
-                small = (small == 0 ? 1 : small) / word.value
+                if addsFraction {
+                    small += 1 / word.value
+                    addsFraction = false
+                } else {
+                    small = (small == 0 ? 1 : small) / word.value
+                }
                 seen = true
             }
             if word.wordClass != .article { valueWords += 1 }
