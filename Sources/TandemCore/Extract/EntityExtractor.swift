@@ -1599,6 +1599,22 @@ public final class EntityExtractor: Extractor {
             {
                 if let alias = aliases[nameHash(Int(hits[index].first))] { hits[index].referent = alias.referent }
             }
+            // A surname of two words or more that ends a fuller name takes its id (López Obrador
+            // after Andrés Manuel López Obrador). One that starts with a given name is a full
+            // name itself (Boris Pistorius).
+            for index in hits.indices
+            where hits[index].type == .person && hits[index].end - hits[index].first >= 2
+                && hits[index].referent.entity < 0
+                && tables.givenNames?.matchLength(context, ids: ids, at: Int(hits[index].first)) == nil
+            {
+                let first = Int(hits[index].first)
+                let length = Int(hits[index].end) - first
+                let fuller = hits.first { hit in
+                    hit.type == .person && Int(hit.end - hit.first) > length
+                        && (0..<length).allSatisfy { nameHash(Int(hit.end) - length + $0) == nameHash(first + $0) }
+                }
+                if let fuller { hits[index].referent = fuller.referent }
+            }
             var candidates: [Candidate] = []
             candidates.reserveCapacity(hits.count + 8)
             for hit in hits {
