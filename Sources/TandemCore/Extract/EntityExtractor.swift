@@ -757,6 +757,15 @@ public final class EntityExtractor: Extractor {
                 let surname = nameRun(from: position + 1, limit: 3)
                 if surname > position + 1 { end = surname }
             }
+            // A given name and a one-word name the gazetteer knows after it are the person's
+            // (Mayor Michael Bloomberg, not Bloomberg News).
+            if end == position + 1, context.language == "en",
+                tables.givenNames?.matchLength(context, ids: ids, at: position) == 1, end < tokens.count,
+                tokens[end].capitalized, !tokens[end].allCaps, !isNameWord(end + 1),
+                let (known, _) = gazetteer(at: end), known == 1
+            {
+                end += 1
+            }
             // The name in apposition, closed by a comma or the sentence's end: "the Kremlin
             // spokesman, Dmitry Peskov, said"; a title after the comma has its own rule.
             if end == position, position + 1 < tokens.count, context.isCharacter(position, UInt8(ascii: ",")),
