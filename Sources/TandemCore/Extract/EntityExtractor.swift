@@ -1548,6 +1548,9 @@ public final class EntityExtractor: Extractor {
         ) -> [Candidate] {
             var hits = winners
             func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
+            // The last two words of full names of three words or more: a short form may be
+            // those two (Xuân Son after Nguyễn Xuân Son), as Vietnamese news writes.
+            var nameTails: [(UInt64, UInt64)] = []
             for hit in hits {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
                 // Full personal names teach their surname, and a family name written first
@@ -1562,6 +1565,9 @@ public final class EntityExtractor: Extractor {
                     }
                     teach(Int(hit.end) - 1)
                     if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) { teach(Int(hit.first)) }
+                    if hit.end - hit.first >= 3 {
+                        nameTails.append((nameHash(Int(hit.end) - 2), nameHash(Int(hit.end) - 1)))
+                    }
                 }
             }
             // "Long Form (ACR)": the acronym takes the long form's id. Hits are in text order
@@ -1654,7 +1660,14 @@ public final class EntityExtractor: Extractor {
                 {
                     continue
                 }
-                let span = ByteSpan(tokens[index].start, tokens[index].end)
+                // The word before may be the full name's own, which goes with it (Xuân Son).
+                let first =
+                    alias.type == .person && index > 0 && !nameTails.isEmpty && !isCovered(index - 1)
+                        && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
+                        && !tokens[index].newlineBefore
+                        && nameTails.contains(where: { $0 == (nameHash(index - 1), nameHash(index)) })
+                    ? index - 1 : index
+                let span = ByteSpan(tokens[first].start, tokens[index].end)
                 candidates.append(
                     Candidate(
                         mention: Mention(
