@@ -461,7 +461,11 @@ public final class EntityExtractor: Extractor {
                 if (flags & Flags.organizationHead != 0 && capitalized) || (holdsOrgTail && startsLineRun(index)) {
                     organization(at: index)
                 }
-                if flags & Flags.locationCue != 0 || (runStart && runsEndInSuffixes) { location(at: index) }
+                if flags & Flags.locationCue != 0
+                    || ((runStart || tokens[index].newlineBefore) && capitalized && runsEndInSuffixes)
+                {
+                    location(at: index)
+                }
                 if capitalized && (runStart || tokens[index].newlineBefore) { appositiveName(at: index) }
             }
             return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
@@ -1454,26 +1458,44 @@ public final class EntityExtractor: Extractor {
                     }
                 }
             }
-            if isNameWord(index), index == 0 || !isNameWord(index - 1), let suffixes = tables.locationSuffixes {
+            // The name may begin a line (Binh Thanh District was flooded).
+            let startsName = tokens[index].kind == .word && tokens[index].capitalized
+            if startsName, index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1),
+                let suffixes = tables.locationSuffixes
+            {
                 // A word that starts no name first is passed over (In Wilson County).
                 let first =
                     tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1)
                     ? index + 1 : index
                 var end = first
                 // Up to the suffix, capitalized or not (Binh Thanh District, Donetsk region).
-                while end < tokens.count && end - first < 3 && isNameWord(end)
+                while end < tokens.count && end - first < 3 && (isNameWord(end) || (end == index && startsName))
                     && (end == first || suffixes.matchLength(context, ids: ids, at: end) == nil)
                 {
                     end += 1
                 }
                 guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
-                    tables.notNames.matchLength(context, ids: ids, at: first) == nil
+                    tables.notNames.matchLength(context, ids: ids, at: first) == nil,
+                    end - first > 1 || !tables.nameWords.directions.contains(ids[first])
                 else { return }
+                // A known place ending at the suffix after other words is the place, the words
+                // before it a headline's (Storm Hits Quang Nam Province); a compass word stays
+                // (Central Java province).
+                var placeStart = first
+                if !tables.nameWords.directions.contains(ids[first]) {
+                    for start in first + 1..<end
+                    where gazetteer(at: start).map({
+                        start + $0.count == end && extractor.entities[$0.entity].type == .location
+                    }) ?? false {
+                        placeStart = start
+                        break
+                    }
+                }
                 // A capitalized suffix is part of a name the gazetteer lacks (Wilson County); a
                 // known place keeps its own form (Phu Tho Province), a lowercase suffix stays out
                 // (Donetsk region).
-                let known = gazetteer(at: first).map { first + $0.count == end } ?? false
-                addLocation(first, tokens[end].capitalized && !known ? end + suffix : end)
+                let known = gazetteer(at: placeStart).map { placeStart + $0.count == end } ?? false
+                addLocation(placeStart, tokens[end].capitalized && !known ? end + suffix : end)
             }
         }
 

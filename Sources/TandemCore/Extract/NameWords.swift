@@ -21,6 +21,7 @@ struct NameWords: Sendable {
         case honorific
         case ageWord = "age-word"
         case thingWord = "thing-word"
+        case direction
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -60,6 +61,10 @@ struct NameWords: Sendable {
     /// Capitalized words that end the name of a place, an event or a thing, never a person's
     /// (Street, Stadium, Week): a given name before them starts no person (Victor Hugo Street).
     let thingWords: [Int32]
+    /// Compass adjectives (Northern, Southern): alone before a place's suffix they name no
+    /// place (the Northern province of Phu Tho), as the first word of a name they do
+    /// (Southern Leyte province).
+    let directions: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -108,5 +113,6 @@ struct NameWords: Sendable {
         honorifics = ids(.honorific)
         ageWords = ids(.ageWord)
         thingWords = ids(.thingWord)
+        directions = ids(.direction)
     }
 }
