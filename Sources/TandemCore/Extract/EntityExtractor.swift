@@ -169,6 +169,9 @@ public final class EntityExtractor: Extractor {
         let locationSuffixes: TokenTable?
         let notNames: TokenTable
         let functionWords: TokenTable
+        /// Month and weekday names (the first column of the dates tables): no organization's
+        /// name goes on into one (the House on Aug. 18 voted).
+        let calendarWords: TokenTable?
         /// Particles, connectors, legal forms and the other small classes of `name_words.tsv`.
         let nameWords: NameWords
         /// Full rule names (`vi/entities:title-name`), made once.
@@ -187,7 +190,7 @@ public final class EntityExtractor: Extractor {
             familyNames: TokenTable?, givenNames: TokenTable?, orgHeads: TokenTable, orgBrandHeads: TokenTable?,
             orgTails: TokenTable?,
             orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
-            functionWords: TokenTable, nameWords: NameWords,
+            functionWords: TokenTable, calendarWords: TokenTable?, nameWords: NameWords,
             ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
         ) {
             self.forms = forms
@@ -204,6 +207,7 @@ public final class EntityExtractor: Extractor {
             self.locationSuffixes = locationSuffixes
             self.notNames = notNames
             self.functionWords = functionWords
+            self.calendarWords = calendarWords
             self.nameWords = nameWords
             self.ruleNames = ruleNames
             self.namesKeepTones = namesKeepTones
@@ -299,6 +303,15 @@ public final class EntityExtractor: Extractor {
                 let url = folder.appendingPathComponent(name)
                 return FileManager.default.fileExists(atPath: url.path) ? try table(name) : nil
             }
+            // The surfaces (first column) of the dates tables' month and weekday names.
+            var calendarPhrases: [String] = []
+            for name in ["months.tsv", "weekdays.tsv"] {
+                let url = folder.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                calendarPhrases += try WordList.load(url).compactMap {
+                    $0.split(separator: "\t").first.map(String.init)
+                }
+            }
             var forms = [[Form]](repeating: [], count: vocabulary.count)
             for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
                 forms[Int(form.ids[0])].append(form)
@@ -313,6 +326,8 @@ public final class EntityExtractor: Extractor {
                 locationCues: try optionalTable("location_cues.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
+                calendarWords: calendarPhrases.isEmpty
+                    ? nil : TokenTable(phrases: calendarPhrases, vocabulary: vocabulary),
                 nameWords: try NameWords.load(folder.appendingPathComponent("name_words.tsv"), vocabulary: vocabulary),
                 ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
                 namesKeepTones: language == "vi", vocabularyCount: vocabulary.count)
@@ -1083,7 +1098,8 @@ public final class EntityExtractor: Extractor {
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
                     guard end < tokens.count, tables.nameWords.headConnectors.contains(ids[end]), isNameWord(end + 1),
-                        tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil
+                        tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil,
+                        tables.calendarWords?.matchLength(context, ids: ids, at: end + 1) == nil
                     else { return }
                     end += 1
                 }
