@@ -1498,14 +1498,10 @@ public final class EntityExtractor: Extractor {
                 // before it a headline's (Storm Hits Quang Nam Province); a compass word stays
                 // (Central Java province).
                 var placeStart = first
-                if !tables.nameWords.directions.contains(ids[first]) {
-                    for start in first + 1..<end
-                    where gazetteer(at: start).map({
-                        start + $0.count == end && extractor.entities[$0.entity].type == .location
-                    }) ?? false {
-                        placeStart = start
-                        break
-                    }
+                if !tables.nameWords.directions.contains(ids[first]),
+                    let known = (first + 1..<end).first(where: { isKnownPlace($0, end) })
+                {
+                    placeStart = known
                 }
                 // A capitalized suffix is part of a name the gazetteer lacks (Wilson County); a
                 // known place keeps its own form (Phu Tho Province), a lowercase suffix stays out
