@@ -806,6 +806,9 @@ public final class EntityExtractor: Extractor {
                 return
             }
             if tables.orgHeads.matchLength(context, ids: ids, at: position) != nil { return }
+            // Nor is a name ending in an organization's tail a person (activist investor Elliott
+            // Management): the tail rule finds the organization.
+            if end - position >= 2, tables.orgTails?.matchLength(context, ids: ids, at: end - 1) == 1 { return }
             // Nor does one capitalized word that begins a compound of common words (Bộ trưởng
             // Doanh nghiệp vừa và nhỏ: a ministry's name, not Mr. Doanh).
             if end == position + 1, (tables.orgWords?.matchLength(context, ids: ids, at: position) ?? 0) > 1 { return }
@@ -1315,6 +1318,20 @@ public final class EntityExtractor: Extractor {
                     }
                 }
                 var first = index
+                // A title at or right before the run names its holder before the connector: the
+                // organization is what follows it (Chairman Nguyen Van Binh of Vietnam Bank).
+                let titled =
+                    tables.titles.matchLength(context, ids: ids, at: first) != nil
+                    || (max(0, first - 3)..<first).contains {
+                        tables.titles.matchLength(context, ids: ids, at: $0) == first - $0
+                    }
+                if let lastTail, titled,
+                    let connector = (first..<lastTail).last(where: {
+                        tables.nameWords.headConnectors.contains(ids[$0])
+                    })
+                {
+                    first = connector + 1
+                }
                 while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil {
                     first += 1
                 }
