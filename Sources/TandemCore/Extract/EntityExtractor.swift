@@ -991,7 +991,11 @@ public final class EntityExtractor: Extractor {
             else { return }
             let end = nameRun(from: index, limit: 4, lineStart: true)
             guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
-                (index + 1..<end).allSatisfy({ isInitialDot($0) || isInitial($0) || isPlainPersonWord($0) })
+                (index + 1..<end).allSatisfy({
+                    // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
+                    isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
+                        || isPlainPersonWord($0)
+                })
             else { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .givenName,
@@ -1600,8 +1604,10 @@ public final class EntityExtractor: Extractor {
             var hits = winners
             func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
             // The last two words of full names of three words or more: a short form may be
-            // those two (Xuân Son after Nguyễn Xuân Son), as Vietnamese news writes.
+            // those two (Xuân Son after Nguyễn Xuân Son), as Vietnamese news writes. And the
+            // two halves of a hyphenated surname (Bankman-Fried), which goes whole.
             var nameTails: [(UInt64, UInt64)] = []
+            var hyphenatedSurnames: [(UInt64, UInt64)] = []
             for hit in hits {
                 for token in Int(hit.first)..<Int(hit.end) { covered[token >> 6] |= 1 &<< UInt64(token & 63) }
                 // Full personal names teach their surname, and a family name written first
@@ -1617,7 +1623,12 @@ public final class EntityExtractor: Extractor {
                     teach(Int(hit.end) - 1)
                     if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) { teach(Int(hit.first)) }
                     if hit.end - hit.first >= 3 {
-                        nameTails.append((nameHash(Int(hit.end) - 2), nameHash(Int(hit.end) - 1)))
+                        let last = Int(hit.end) - 1
+                        if joinsByHyphen(last - 1) {
+                            hyphenatedSurnames.append((nameHash(last - 2), nameHash(last)))
+                        } else {
+                            nameTails.append((nameHash(last - 1), nameHash(last)))
+                        }
                     }
                 }
             }
@@ -1711,13 +1722,20 @@ public final class EntityExtractor: Extractor {
                 {
                     continue
                 }
-                // The word before may be the full name's own, which goes with it (Xuân Son).
-                let first =
-                    alias.type == .person && index > 0 && !nameTails.isEmpty && !isCovered(index - 1)
-                        && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
-                        && !tokens[index].newlineBefore
+                // The word before may be the full name's own, which goes with it (Xuân Son), as
+                // does the first half of a hyphenated surname (Bankman-Fried).
+                var first = index
+                if alias.type == .person && index > 0 && !isCovered(index - 1) && !tokens[index].newlineBefore {
+                    if index > 1 && !hyphenatedSurnames.isEmpty && joinsByHyphen(index - 1) && !isCovered(index - 2)
+                        && hyphenatedSurnames.contains(where: { $0 == (nameHash(index - 2), nameHash(index)) })
+                    {
+                        first = index - 2
+                    } else if !nameTails.isEmpty && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
                         && nameTails.contains(where: { $0 == (nameHash(index - 1), nameHash(index)) })
-                    ? index - 1 : index
+                    {
+                        first = index - 1
+                    }
+                }
                 let span = ByteSpan(tokens[first].start, tokens[index].end)
                 candidates.append(
                     Candidate(
