@@ -1324,15 +1324,15 @@ public final class EntityExtractor: Extractor {
                 var first = index
                 // A title at or right before the run names its holder before the connector: the
                 // organization is what follows it (Chairman Nguyen Van Binh of Vietnam Bank).
-                let titled =
-                    tables.titles.matchLength(context, ids: ids, at: first) != nil
-                    || (max(0, first - 3)..<first).contains {
-                        tables.titles.matchLength(context, ids: ids, at: $0) == first - $0
-                    }
-                if let lastTail, titled,
+                // (Looked at only where a tail ended the run.)
+                if let lastTail,
                     let connector = (first..<lastTail).last(where: {
                         tables.nameWords.headConnectors.contains(ids[$0])
-                    })
+                    }),
+                    tables.titles.matchLength(context, ids: ids, at: first) != nil
+                        || (max(0, first - 3)..<first).contains(where: {
+                            tables.titles.matchLength(context, ids: ids, at: $0) == first - $0
+                        })
                 {
                     first = connector + 1
                 }
