@@ -17,11 +17,13 @@ public struct NumberExtractor: Extractor {
         /// Per rule, its outputs looked up once: a range or a fraction (the first number over
         /// the second), the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
-        let outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
+        /// `descendingScore`: `range=descending-score`, a falling pair is a score (6-3), not two
+        /// counts: the match then blocks.
+        let outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double, descendingScore: Bool)]
 
         init(
             rules: RuleSet, hedges: [(words: [Int32], mod: String?)],
-            outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
+            outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double, descendingScore: Bool)]
         ) {
             self.rules = rules
             self.hedges = hedges
@@ -58,9 +60,14 @@ public struct NumberExtractor: Extractor {
                         }
                         scale = value
                     }
+                    if let range = rule.outputs["range"], !range.isEmpty, range != "descending-score" {
+                        throw ConfigError(
+                            file: rulesFolder.appendingPathComponent("\(language)/numbers.rules").path,
+                            line: rule.line, path: "range", "range takes no value but descending-score, not '\(range)'")
+                    }
                     return (
                         rule.outputs["range"] != nil, rule.outputs["fraction"] != nil, rule.outputs["unit"],
-                        rule.outputs["type"], scale
+                        rule.outputs["type"], scale, rule.outputs["range"] == "descending-score"
                     )
                 })
         }
@@ -111,7 +118,15 @@ public struct NumberExtractor: Extractor {
         }
         var valueEnd: MentionValue?
         if outputs.range {
-            guard let second, second > first else { return nil }
+            guard let second, second > first else {
+                // A falling pair of whole numbers is a score (6-3, 7-5): neither is a count.
+                guard outputs.descendingScore, let second, second < first, first == first.rounded(),
+                    second == second.rounded()
+                else { return nil }
+                return Candidate(
+                    mention: Mention(kind: "number", span: span, rule: name), matchLength: matchLength, priority: 10,
+                    suppresses: true)
+            }
             // A scale word written after the second number only is the first's too: 5 đến 7
             // triệu, 5-7 million (not 500 nghìn đến 1 triệu).
             if let scale = lastScale(match, language, ids), first < scale, first * scale <= second { first *= scale }
