@@ -303,14 +303,12 @@ public final class EntityExtractor: Extractor {
                 let url = folder.appendingPathComponent(name)
                 return FileManager.default.fileExists(atPath: url.path) ? try table(name) : nil
             }
-            // The surfaces (first column) of the dates tables' month and weekday names.
+            // The surfaces of the dates tables' month and weekday names.
             var calendarPhrases: [String] = []
             for name in ["months.tsv", "weekdays.tsv"] {
                 let url = folder.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
-                calendarPhrases += try WordList.load(url).compactMap {
-                    $0.split(separator: "\t").first.map(String.init)
-                }
+                calendarPhrases += try Lexicon.load(url).entries.map { $0.words.joined(separator: " ") }
             }
             var forms = [[Form]](repeating: [], count: vocabulary.count)
             for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
@@ -1112,11 +1110,7 @@ public final class EntityExtractor: Extractor {
                 }
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
                 // title's domain, and a family name starting a name in it starts the person.
-                let titled =
-                    context.language != "en"
-                    && (max(0, index - 5)..<index).contains {
-                        tables.titles.matchLength(context, ids: ids, at: $0) == index - $0
-                    }
+                let titled = context.language != "en" && titleEnds(before: index, within: 5)
                 if context.language != "en" {
                     // The place a local body serves may follow its head (UBND tỉnh Quảng Nam),
                     // but not a person after a title (Chủ tịch UBND thành phố Phan Văn Mãi).
@@ -1330,9 +1324,7 @@ public final class EntityExtractor: Extractor {
                         tables.nameWords.headConnectors.contains(ids[$0])
                     }),
                     tables.titles.matchLength(context, ids: ids, at: first) != nil
-                        || (max(0, first - 3)..<first).contains(where: {
-                            tables.titles.matchLength(context, ids: ids, at: $0) == first - $0
-                        })
+                        || titleEnds(before: first, within: 3)
                 {
                     first = connector + 1
                 }
@@ -1353,6 +1345,13 @@ public final class EntityExtractor: Extractor {
                     }
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
+            }
+        }
+
+        /// Whether a title ends right before `index`, starting at most `within` words back.
+        func titleEnds(before index: Int, within words: Int) -> Bool {
+            (max(0, index - words)..<index).contains {
+                tables.titles.matchLength(context, ids: ids, at: $0) == index - $0
             }
         }
 
