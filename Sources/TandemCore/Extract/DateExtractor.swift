@@ -197,17 +197,42 @@ public struct DateExtractor: Extractor {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
         let dct = context.dct.flatMap(CivilDate.init(iso:))
-        func candidate(_ index: Int, _ match: RulePattern.Match) -> Candidate? {
+        // The value of the date the text last named and the token after it, which
+        // `anchor=previous` rules read from (matches come in text order). Kept as written and
+        // read only when an anchored rule matches: most documents have none.
+        // (Passed inout: captured by the nested function, it would be boxed on the heap.)
+        var named: (value: String, end: Int)?
+        func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout (value: String, end: Int)?)
+            -> Candidate?
+        {
             let (span, matchLength) = RuleSet.spans(match, context)
             let name = language.rules.rules[index].qualifiedName
-            if language.rules.rules[index].blocks {
-                return Candidate(
+            func blocker() -> Candidate {
+                Candidate(
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
+            if language.rules.rules[index].blocks { return blocker() }
             let tense = language.tenseCues.tense(before: match.firstToken, end: match.endToken, context, ids)
-            guard let resolved = language.resolvers[index].resolve(match.values, dct: dct, tense: tense)
-            else { return nil }
+            let resolver = language.resolvers[index]
+            var reference = dct
+            if resolver.anchored {
+                if let anchor = named.flatMap({ Anchor(value: $0.value) }),
+                    anchor.grain >= resolver.anchorGrain(match.values)
+                {
+                    reference = anchor.date
+                } else if resolver.anchorRequired {
+                    // Nothing to read it from: no date, and none of its words a shorter one.
+                    return blocker()
+                }
+            }
+            guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
+            // A date inside the last one named (2023 in March 4, 2023) does not replace it.
+            if resolver.namesAnchor, named.map({ match.spanEnd > $0.end }) ?? true,
+                case .string(let value) = resolved.value
+            {
+                named = (value, match.spanEnd)
+            }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
             }
@@ -221,9 +246,49 @@ public struct DateExtractor: Extractor {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(context.tokens.count / 16 + 8)
         language.rules.forEachMatch(in: context, ids: ids) { index, match in
-            if let candidate = candidate(index, match) { candidates.append(candidate) }
+            if let candidate = candidate(index, match, &named) { candidates.append(candidate) }
         }
         return candidates
+    }
+
+    /// A date the text named, as a reference for the anchored expressions after it: its
+    /// first day, and how fine it was written (0 a year, 1 a month, 2 a day).
+    struct Anchor {
+        var date: CivilDate
+        var grain: Int
+
+        /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`);
+        /// nil for a value that names no calendar year (`XXXX-03-05`, `PRESENT_REF`, `2024-W10`
+        /// reads as its year).
+        init?(value: String) {
+            let bytes = Array(value.utf8.prefix(10))
+            func number(_ range: Range<Int>) -> Int? {
+                guard range.upperBound <= bytes.count else { return nil }
+                var result = 0
+                for byte in bytes[range] {
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    result = result * 10 + Int(byte - 0x30)
+                }
+                return result
+            }
+            guard let year = number(0..<4) else { return nil }
+            guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
+                self.init(date: CivilDate(year: year, month: 1, day: 1), grain: 0)
+                return
+            }
+            guard bytes.count >= 10, bytes[7] == 0x2D, let day = number(8..<10),
+                (1...CivilDate.daysIn(year: year, month: month)).contains(day)
+            else {
+                self.init(date: CivilDate(year: year, month: month, day: 1), grain: 1)
+                return
+            }
+            self.init(date: CivilDate(year: year, month: month, day: day), grain: 2)
+        }
+
+        init(date: CivilDate, grain: Int) {
+            self.date = date
+            self.grain = grain
+        }
     }
 
     /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued

@@ -23,6 +23,10 @@ import Foundation
 ///   default) or left as `XXXX`.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
+/// - `anchor=previous`: the expression is read from the date the text last named, not from
+///   the dct (`the next day`, `19 giờ cùng ngày`, `the following year`): `DateExtractor`
+///   passes that date as the reference when it is at least as fine as the rule's `grain`.
+///   `anchor=required`: the same, but without such a date the match only blocks.
 ///
 /// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
 /// hand around than a struct of templates.
@@ -37,7 +41,7 @@ final class TimexResolver: Sendable {
 
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
-            "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod", "calendar",
+            "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod", "calendar", "anchor",
         ])
 
     /// The calendar fields, in the order of `startFields` and `endFields`.
@@ -78,6 +82,15 @@ final class TimexResolver: Sendable {
     /// Whether the rule gives a clock time (`hour` or `hhmm`), written after a weekday or a
     /// shifted day too.
     private let hasClock: Bool
+    /// `anchor=previous`: the reference is the date the text last named (see `DateExtractor`).
+    let anchored: Bool
+    /// `anchor=required`: the same, but with no such date the match only blocks (`tuần trước
+    /// đó`, the week before that, says nothing alone).
+    let anchorRequired: Bool
+    /// Whether a value of this rule names a date that a later anchored expression may read
+    /// from: a date or time with a calendar field, a weekday or a shift, or anchored itself
+    /// (a bare clock time takes the dct's day, which the text did not name).
+    let namesAnchor: Bool
     /// Calendar field templates by `Field`, looked up once here rather than per match:
     /// the start's, and the end's (`end.FIELD`, else the start's).
     private let startFields: [Template?]
@@ -101,8 +114,25 @@ final class TimexResolver: Sendable {
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         lunar = outputs["calendar"]?.fill([]) == "lunar"
         hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
+        anchored = outputs["anchor"]?.fill([]) == "previous" || outputs["anchor"]?.fill([]) == "required"
+        anchorRequired = outputs["anchor"]?.fill([]) == "required"
+        let type = outputs["type"]?.fill([])
+        namesAnchor =
+            (type == "DATE" || type == "TIME") && outputs["value"] == nil
+            && (anchored || hasShift || outputs["weekday"] != nil
+                || ["year", "month", "day", "week", "quarter", "half", "year_shift"].contains { outputs[$0] != nil })
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
+    }
+
+    /// The grain the reference of an anchored match needs, by its `grain` (else its shift's
+    /// unit): 0 a year (or a quarter or half), 1 a month, 2 a day or finer.
+    func anchorGrain(_ captures: [Capture?]) -> Int {
+        switch grain?.fill(captures) ?? shiftParts?.unit.fill(captures) {
+        case "Y"?, "Q"?, "H"?: return 0
+        case "M"?: return 1
+        default: return 2
+        }
     }
 
     /// An output value with `$n` capture references, split once at load time.
