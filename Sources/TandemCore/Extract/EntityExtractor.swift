@@ -179,6 +179,10 @@ public final class EntityExtractor: Extractor {
         /// Whether a short form must match its full name's tones (Vietnamese: Thành is not
         /// Thanh); else accents are ignored (Vucic is Vučić).
         let namesKeepTones: Bool
+        /// Whether names are written as capitalized syllables (Vietnamese): a one-word place
+        /// next to another capitalized syllable is part of a longer name (Đức Trọng, Nga Sơn,
+        /// Mỹ Đức: districts), not the place alone.
+        let syllableNames: Bool
         /// By vocabulary id: which finders the word can start (`StartFlags`), so a token is
         /// handed only to those. A word that starts nothing whatever its case (`anyCase`
         /// clear) is passed over unless capitalized, so most lowercase words are skipped at
@@ -191,7 +195,7 @@ public final class EntityExtractor: Extractor {
             orgTails: TokenTable?,
             orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
             functionWords: TokenTable, calendarWords: TokenTable?, nameWords: NameWords,
-            ruleNames: [String], namesKeepTones: Bool, vocabularyCount: Int
+            ruleNames: [String], namesKeepTones: Bool, syllableNames: Bool, vocabularyCount: Int
         ) {
             self.forms = forms
             self.titles = titles
@@ -211,6 +215,7 @@ public final class EntityExtractor: Extractor {
             self.nameWords = nameWords
             self.ruleNames = ruleNames
             self.namesKeepTones = namesKeepTones
+            self.syllableNames = syllableNames
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, personNames: [familyNames, givenNames], orgHeads: orgHeads,
                 locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs,
@@ -328,7 +333,7 @@ public final class EntityExtractor: Extractor {
                     ? nil : TokenTable(phrases: calendarPhrases, vocabulary: vocabulary),
                 nameWords: try NameWords.load(folder.appendingPathComponent("name_words.tsv"), vocabulary: vocabulary),
                 ruleNames: EntityRule.allCases.map { "\(language)/entities:\($0.name)" },
-                namesKeepTones: language == "vi", vocabularyCount: vocabulary.count)
+                namesKeepTones: language == "vi", syllableNames: language == "vi", vocabularyCount: vocabulary.count)
         }
         self.entities = entities
         self.languages = languages
@@ -453,7 +458,8 @@ public final class EntityExtractor: Extractor {
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
                 if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
-                    !startsLongerNotName(index, count)
+                    !startsLongerNotName(index, count),
+                    count > 1 || !tables.syllableNames || !isInSyllableName(index, entity)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -527,6 +533,25 @@ public final class EntityExtractor: Extractor {
                 if matches { return (count, tables.forms.entities[form]) }
             }
             return nil
+        }
+
+        /// Whether the one-word known place at `index` is a syllable of a longer name the
+        /// gazetteer lacks (`syllableNames`): a capitalized syllable with diacritics right next
+        /// to it on its line (Đức Trọng, Mỹ Đức; Thủ tướng Đức Olaf Scholz keeps Germany, as an
+        /// ASCII word may be a foreign name).
+        func isInSyllableName(_ index: Int, _ entity: Int) -> Bool {
+            guard extractor.entities[entity].type == .location else { return false }
+            func isSyllable(_ other: Int) -> Bool {
+                let token = tokens[other]
+                return token.kind == .word && token.capitalized && !token.allCaps && !token.ascii
+            }
+            if index + 1 < tokens.count && tokens[index + 1].spaceBefore && !tokens[index + 1].newlineBefore
+                && isSyllable(index + 1)
+            {
+                return true
+            }
+            return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isSyllable(index - 1)
+                && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
         }
 
         /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
@@ -869,6 +894,7 @@ public final class EntityExtractor: Extractor {
             guard context.isCharacter(comma, UInt8(ascii: ",")) else { return }
             var title = comma + 1
             if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
+            if tables.nameWords.titleModifiers.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
             guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
                 // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
                 tables.titles.matchLength(context, ids: ids, at: index) == nil,

@@ -22,6 +22,7 @@ struct NameWords: Sendable {
         case ageWord = "age-word"
         case thingWord = "thing-word"
         case direction
+        case titleModifier = "title-modifier"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -65,6 +66,9 @@ struct NameWords: Sendable {
     /// place (the Northern province of Phu Tho), as the first word of a name they do
     /// (Southern Leyte province).
     let directions: [Int32]
+    /// Words that may stand before an appositive title, after its article (John Smith, the
+    /// former mayor of; Tian Fengshan, former minister of).
+    let titleModifiers: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -114,5 +118,6 @@ struct NameWords: Sendable {
         ageWords = ids(.ageWord)
         thingWords = ids(.thingWord)
         directions = ids(.direction)
+        titleModifiers = ids(.titleModifier)
     }
 }
