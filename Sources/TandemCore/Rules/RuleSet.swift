@@ -51,6 +51,10 @@ final class RuleSet: Sendable {
     /// (bit `i`: its `i`th) use it. The triggers to try are then the bits of the filters
     /// that pass, in rule order.
     private let wordFilterTriggers: FrozenBuffer<UInt64>
+    /// Per word with two distinct filters or more: the index in `filters` of their union,
+    /// tested first (a frequent word such as `the` starts rules that its next word mostly
+    /// fails all at once); -1 for the others.
+    private let wordUnionFilters: FrozenBuffer<Int32>
     /// Every rule's next-token filters, and their word ids back to back.
     private let filters: FrozenBuffer<Filter>
     private let filterWords: FrozenBuffer<Int32>
@@ -124,12 +128,15 @@ final class RuleSet: Sendable {
         }
         // A word's triggers often share a filter; stored once, each is tested once per token.
         var filterIndex: [FilterKey: Int32] = [:]
+        // The filters as compiled from, to make a word's union filter from.
+        var sourceFilters: [RulePattern.NextFilter] = []
         func add(_ filter: RulePattern.NextFilter) -> Int32 {
             let key = FilterKey(
                 words: filter.words.sorted(), digitLengths: filter.digitLengths, any: filter.any,
                 anyWord: filter.anyWord, numeral: filter.numeral)
             if let known = filterIndex[key] { return known }
             filters.append(compile(filter))
+            sourceFilters.append(filter)
             filterIndex[key] = Int32(filters.count - 1)
             return Int32(filters.count - 1)
         }
@@ -162,6 +169,7 @@ final class RuleSet: Sendable {
         var wordFilterStarts: [Int32] = [0]
         var wordFilters: [Int32] = []
         var wordFilterTriggers: [UInt64] = []
+        var wordUnionFilters: [Int32] = []
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
@@ -183,6 +191,13 @@ final class RuleSet: Sendable {
             }
             triggerStarts.append(Int32(triggers.count))
             wordFilterStarts.append(Int32(wordFilters.count))
+            if distinct.count > 1 {
+                var union = RulePattern.NextFilter()
+                for filter in wordFilters[firstFilter...] { union.formUnion(sourceFilters[Int(filter)]) }
+                wordUnionFilters.append(union.any ? -1 : add(union))
+            } else {
+                wordUnionFilters.append(-1)
+            }
         }
         self.language = language
         self.numerals = numerals
@@ -193,6 +208,7 @@ final class RuleSet: Sendable {
         self.wordFilterStarts = FrozenBuffer(wordFilterStarts)
         self.wordFilters = FrozenBuffer(wordFilters)
         self.wordFilterTriggers = FrozenBuffer(wordFilterTriggers)
+        self.wordUnionFilters = FrozenBuffer(wordUnionFilters)
         self.filters = FrozenBuffer(filters)
         self.filterWords = FrozenBuffer(filterWords)
         startFlags = FrozenBuffer(
@@ -229,6 +245,7 @@ final class RuleSet: Sendable {
         let wordFilterStarts = self.wordFilterStarts.elements
         let wordFilters = self.wordFilters.elements
         let wordFilterTriggers = self.wordFilterTriggers.elements
+        let wordUnionFilters = self.wordUnionFilters.elements
         let digitInitial = self.digitInitial.elements
         let numeralInitial = self.numeralInitial.elements
         let filters = self.filters.elements
@@ -276,7 +293,10 @@ final class RuleSet: Sendable {
                             var tryCount = 0
                             if !words.isEmpty {
                                 let distinct = Int(wordFilterStarts[id])..<Int(wordFilterStarts[id + 1])
-                                if words.count <= 64 {
+                                let union = wordUnionFilters[id]
+                                if union >= 0 && !next.passes(filters[Int(union)], at: index + 1) {
+                                    // No filter of the word passes: none of its rules.
+                                } else if words.count <= 64 {
                                     var passingTriggers: UInt64 = 0
                                     for slot in distinct
                                     where next.passes(filters[Int(wordFilters[slot])], at: index + 1) {
