@@ -124,7 +124,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName, givenName
+        case speechName, givenName, bracketedPlace
 
         var name: String {
             switch self {
@@ -139,6 +139,7 @@ public final class EntityExtractor: Extractor {
             case .dateline: "dateline"
             case .speechName: "speech-name"
             case .givenName: "given-name"
+            case .bracketedPlace: "bracketed-place"
             }
         }
     }
@@ -485,7 +486,10 @@ public final class EntityExtractor: Extractor {
                 {
                     location(at: index)
                 }
-                if capitalized && (runStart || tokens[index].newlineBefore) { appositiveName(at: index) }
+                if capitalized && (runStart || tokens[index].newlineBefore) {
+                    appositiveName(at: index)
+                    if tables.syllableNames { bracketedPlace(at: index) }
+                }
             }
             return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
         }
@@ -1590,6 +1594,29 @@ public final class EntityExtractor: Extractor {
                     index, end, referent: .titleCasedSlug(index, end), type: .location, rule: .dateline,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// Two or three capitalized syllables before a known place in brackets are a place
+        /// within it, as Vietnamese news locates one (Đồng Văn (Hà Giang), Tam Đảo (Vĩnh
+        /// Phúc), Mẫu Sơn (Lộc Bình, Lạng Sơn)). Not a known name, nor a person's: after a
+        /// title or honorific, or from a family name (ông Nguyễn Văn Nam (Hà Nội)).
+        mutating func bracketedPlace(at index: Int) {
+            var end = index
+            while end < tokens.count && end - index < 3 && tokens[end].kind == .word && tokens[end].capitalized
+                && !tokens[end].allCaps && (end == index || !tokens[end].newlineBefore)
+            {
+                end += 1
+            }
+            guard end - index >= 2, end + 2 < tokens.count, context.isCharacter(end, UInt8(ascii: "(")),
+                let (count, entity) = gazetteer(at: end + 1), extractor.entities[entity].type == .location,
+                end + 1 + count < tokens.count,
+                context.isCharacter(end + 1 + count, UInt8(ascii: ")"))
+                    || context.isCharacter(end + 1 + count, UInt8(ascii: ",")),
+                gazetteer(at: index) == nil, !startsPersonName(index), !titleEnds(before: index, within: 3)
+            else { return }
+            add(
+                index, end, referent: .slug(index, end), type: .location, rule: .bracketedPlace,
+                priority: patternPriority - 3)
         }
 
         mutating func addLocation(_ first: Int, _ end: Int) {

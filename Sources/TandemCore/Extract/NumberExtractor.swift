@@ -16,7 +16,7 @@ public struct NumberExtractor: Extractor {
         let hedgeEnds: [Int32]?
         /// Per rule, its outputs looked up once: a range or a fraction (the first number over
         /// the second), the unit, the type, and a factor
-        /// the captured numbers are multiplied by (`scale=1000000` for `$3m`).
+        /// the captured numbers are multiplied by (`scale=1000000` for `$3m`, `scale=-1` below zero).
         let outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
         /// Per rule, `range=descending-score`: a falling pair is a score (6-3), not two counts,
         /// and the match blocks. (Apart from `outputs`: one more field there made every match
@@ -56,10 +56,10 @@ public struct NumberExtractor: Extractor {
                 outputs: try rules.rules.map { rule throws(ConfigError) in
                     var scale = 1.0
                     if let text = rule.outputs["scale"] {
-                        guard let value = Double(text), value > 0 else {
+                        guard let value = Double(text), value != 0, value.isFinite else {
                             throw ConfigError(
                                 file: rulesFolder.appendingPathComponent("\(language)/numbers.rules").path,
-                                line: rule.line, path: "scale", "scale must be a positive number, not '\(text)'")
+                                line: rule.line, path: "scale", "scale must be a non-zero number, not '\(text)'")
                         }
                         scale = value
                     }
