@@ -477,7 +477,11 @@ public final class EntityExtractor: Extractor {
                 }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
-                let runStart = isNameWord(index) && (index == 0 || !isNameWord(index - 1))
+                // (A capitalized word that begins the line counts before it: Bai in a line
+                // starting Yen Bai Province starts no run.)
+                let runStart =
+                    isNameWord(index)
+                    && (index == 0 || !(tokens[index - 1].kind == .word && tokens[index - 1].capitalized))
                 if (flags & Flags.organizationHead != 0 && capitalized) || (holdsOrgTail && startsLineRun(index)) {
                     organization(at: index)
                 }
