@@ -1008,6 +1008,10 @@ public final class EntityExtractor: Extractor {
             // Two words whose second begins a compound of common words are no name (Đoàn Ngoại
             // giao: the diplomatic corps, not Mr. Đoàn Ngoại).
             if end - index == 2, (tables.orgWords?.matchLength(context, ids: ids, at: end - 1) ?? 0) > 1 { return }
+            // Nor two words right before a count: a place in a tally (Lục Yên 13, Văn Bàn 2).
+            if end - index == 2, end < tokens.count, tokens[end].kind == .digits, !tokens[end].newlineBefore {
+                return
+            }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
@@ -1167,6 +1171,14 @@ public final class EntityExtractor: Extractor {
                         }
                     }
                     guard isNameWord(end) else { return }
+                    // After a title, a head that takes no brand name followed straight by a
+                    // full name is the title's body and the name its holder (Bí thư Tỉnh ủy
+                    // Đặng Xuân Phong), not one organization.
+                    if titled && startsPersonName(end) && isNameWord(end + 2)
+                        && tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == nil
+                    {
+                        return
+                    }
                 }
                 var last = end
                 let firstWord = end
