@@ -81,7 +81,7 @@ public struct Tokenizer: Sendable {
         var sawNewline = true
         while index < count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x0B || byte == 0x0C {
+            if byte <= 0x20 && Self.isSpace(byte) {
                 sawSpace = true
                 if byte == 0x0A { sawNewline = true }
                 index += 1
@@ -190,6 +190,13 @@ public struct Tokenizer: Sendable {
             sawNewline = false
         }
         return Array(copying: buffer, count: tokenCount)
+    }
+
+    /// ASCII whitespace (space, tab, line feed, vertical tab, form feed, carriage return), by
+    /// one bit test: bit `b` of the mask is set for each whitespace byte `b` below 0x21.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        (UInt64(0x1_0000_3E00) >> UInt64(byte)) & 1 != 0
     }
 
     /// How many of the eight bytes of `word` (little-endian: the first byte lowest) are ASCII
