@@ -422,9 +422,11 @@ public final class EntityExtractor: Extractor {
         /// Where the name after the last title found starts: words before it belong to that
         /// title (its domain, its country).
         var titledNameStart = 0
-        /// The document holds a word that starts an organization tail: only then are the
-        /// capitalized runs scanned for one (most Vietnamese documents hold none).
-        var holdsOrgTail = false
+        /// The tokens that can start an organization tail, in order: a capitalized run is
+        /// scanned for one only when one starts within its reach (most documents hold a few
+        /// or none), found by `nextTail`, which moves on as the runs do.
+        var tailStarts: [Int32] = []
+        var nextTail = 0
 
         init(extractor: EntityExtractor, tables: LanguageTables, context: ExtractionContext, ids: [Int32]) {
             self.extractor = extractor
@@ -438,11 +440,12 @@ public final class EntityExtractor: Extractor {
         mutating func run() -> [Candidate] {
             typealias Flags = LanguageTables.StartFlags
             let startFlags = tables.startFlags
-            holdsOrgTail =
-                tables.orgTails != nil
-                && ids.contains { id in
-                    id >= 0 && Int(id) < startFlags.count && startFlags[Int(id)] & Flags.orgTail != 0
+            if tables.orgTails != nil {
+                for (index, id) in ids.enumerated()
+                where id >= 0 && Int(id) < startFlags.count && startFlags[Int(id)] & Flags.orgTail != 0 {
+                    tailStarts.append(Int32(index))
                 }
+            }
             let runsEndInSuffixes = tables.locationSuffixes != nil
             // Locals: the finders below append to `found`, so the properties would be
             // reloaded on every pass of this loop.
@@ -482,7 +485,9 @@ public final class EntityExtractor: Extractor {
                 let runStart =
                     isNameWord(index)
                     && (index == 0 || !(tokens[index - 1].kind == .word && tokens[index - 1].capitalized))
-                if (flags & Flags.organizationHead != 0 && capitalized) || (holdsOrgTail && startsLineRun(index)) {
+                if (flags & Flags.organizationHead != 0 && capitalized)
+                    || (tailWithinReach(of: index) && startsLineRun(index))
+                {
                     organization(at: index)
                 }
                 if flags & Flags.locationCue != 0
@@ -1328,12 +1333,12 @@ public final class EntityExtractor: Extractor {
                 let brand = tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == count
                 addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: brand ? firstWord : nil)
             }
-            if holdsOrgTail, startsLineRun(index), let tails = tables.orgTails {
+            if tailWithinReach(of: index), startsLineRun(index), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail;
                 // it may begin a line (Bac Ninh People's Committee Chairman …).
                 var end = index
                 var lastTail: Int?
-                while end < tokens.count && end - index < 10 {
+                while end < tokens.count && end - index < Self.tailReach {
                     if isNameWord(end) || end == index {
                         if tails.matchLength(context, ids: ids, at: end) != nil { lastTail = end + 1 }
                         end += 1
@@ -1392,6 +1397,16 @@ public final class EntityExtractor: Extractor {
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
             }
+        }
+
+        /// How far past its start a capitalized run is scanned for an organization tail.
+        static let tailReach = 10
+
+        /// Whether a token that can start an organization tail lies within `tailReach` tokens
+        /// from `index` (called with `index` never decreasing).
+        mutating func tailWithinReach(of index: Int) -> Bool {
+            while nextTail < tailStarts.count && Int(tailStarts[nextTail]) < index { nextTail += 1 }
+            return nextTail < tailStarts.count && Int(tailStarts[nextTail]) < index + Self.tailReach
         }
 
         /// Whether a title ends right before `index`, starting at most `within` words back.
