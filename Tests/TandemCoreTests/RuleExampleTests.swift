@@ -183,6 +183,16 @@ struct RuleExampleTests {
         #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
     }
 
+    /// A Vietnamese syllable next to another capitalized one that no finder took is part of an
+    /// unknown name, not a short form (Vĩnh Hưng, after Nguyễn Kim Hưng); alone it is one.
+    @Test func syllablesOfUnknownNamesAreNoShortForms() throws {
+        let text = "Bị cáo Nguyễn Kim Hưng cầm đầu. Ông Trần nhà Vĩnh Hưng bị phạt. Sau đó, Hưng khai."
+        let sink = Support.run([Support.document(text, lang: "vi")])
+        let entities = Self.entityTextsAndIDs(sink).first ?? []
+        #expect(entities.filter { $0.0 == "Hưng" }.count == 1, "\(entities)")
+        #expect(entities.contains { $0.0 == "Nguyễn Kim Hưng" }, "\(entities)")
+    }
+
     /// A currency's prefix is no short form of the country (US$24.7 billion).
     @Test func currencyPrefixesAreNoShortForms() throws {
         let text = "The US said the trade surplus reached US$24.7 billion, and HK$10 was paid."

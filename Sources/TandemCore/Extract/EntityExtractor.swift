@@ -1153,7 +1153,13 @@ public final class EntityExtractor: Extractor {
                 }
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
                 // title's domain, and a family name starting a name in it starts the person.
-                let titled = context.language != "en" && titleEnds(before: index, within: 5)
+                // (A head inside another's name after the title counts too: Công an in Bộ
+                // trưởng Bộ Công an Lương Tam Quang.)
+                let titled =
+                    context.language != "en"
+                    && (titleEnds(before: index, within: 5)
+                        || (index > 0 && tables.orgHeads.matchLength(context, ids: ids, at: index - 1) == 1
+                            && titleEnds(before: index - 1, within: 5)))
                 if context.language != "en" {
                     // The place a local body serves may follow its head (UBND tỉnh Quảng Nam),
                     // but not a person after a title (Chủ tịch UBND thành phố Phan Văn Mãi).
@@ -1251,7 +1257,14 @@ public final class EntityExtractor: Extractor {
                         break
                     }
                     if tokens[end].capitalized {
-                        if titled && end > firstWord && startsPersonName(end) { break }
+                        // (After a head that takes a brand name, two words are the brand:
+                        // Giám đốc Công ty TNHH xây dựng Hoàng Long.)
+                        if titled && end > firstWord && startsPersonName(end)
+                            && (isNameWord(end + 2)
+                                || tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == nil)
+                        {
+                            break
+                        }
                         // A full name after a body the gazetteer knows is a person, the body's
                         // officer (… thuộc Ủy ban Thường vụ Quốc hội Dương Thanh Bình).
                         if context.language != "en" && end > firstWord && startsPersonName(end)
@@ -1279,6 +1292,17 @@ public final class EntityExtractor: Extractor {
                         last = reach
                         end = reach
                         compoundReach = reach
+                        capitalsInRow = 0
+                        continue
+                    } else if context.language != "en", end == compoundReach,
+                        tables.nameWords.listJoiners.contains(ids[end]), end + 1 < tokens.count,
+                        !tokens[end + 1].capitalized,
+                        let count = tables.orgWords?.matchLength(context, ids: ids, at: end + 1)
+                    {
+                        // Two trades joined by và (Công ty CP đầu tư và phát triển …).
+                        end += 1 + count
+                        last = end
+                        compoundReach = end
                         capitalsInRow = 0
                         continue
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
@@ -1312,8 +1336,9 @@ public final class EntityExtractor: Extractor {
                         // triển khai…), but a single capital does (Y tế).
                         let previous = tokens[end - 1]
                         // A lowercase compound the table knows goes on (Y tế dự phòng), as
-                        // does the rest of one begun before (Bất động sản).
-                        if !previous.capitalized, let reach = compoundEnd(end) {
+                        // does the rest of one begun before (Bất động sản), and one after a
+                        // legal form's acronym (Công ty TNHH đầu tư xây dựng …).
+                        if !previous.capitalized || previous.allCaps, let reach = compoundEnd(end) {
                             last = reach
                             end = reach
                             compoundReach = reach
@@ -1440,7 +1465,9 @@ public final class EntityExtractor: Extractor {
         func compoundEnd(_ end: Int) -> Int? {
             guard let words = tables.orgWords else { return nil }
             var reach = words.matchLength(context, ids: ids, at: end - 1).map { end - 1 + $0 } ?? 0
-            if !tokens[end - 1].capitalized, let count = words.matchLength(context, ids: ids, at: end) {
+            if !tokens[end - 1].capitalized || tokens[end - 1].allCaps,
+                let count = words.matchLength(context, ids: ids, at: end)
+            {
                 reach = max(reach, end + count)
             }
             return reach > end ? reach : nil
@@ -1686,6 +1713,17 @@ public final class EntityExtractor: Extractor {
         ) -> [Candidate] {
             var hits = winners
             func isCovered(_ index: Int) -> Bool { covered[index >> 6] & (1 &<< UInt64(index & 63)) != 0 }
+            // Whether token `other`, right before or after `index` on its line with a space
+            // between, is a capitalized word no finder took that starts no clause (not a title,
+            // an honorific or a word that starts no name, nor the end of a title: Ông Dũng, Theo
+            // Dũng, Secretary General Stoltenberg).
+            func isLoneNameWordNeighbour(_ other: Int, of index: Int) -> Bool {
+                guard other >= 0, other < tokens.count, tokens[other].kind == .word, tokens[other].capitalized,
+                    tokens[max(other, index)].spaceBefore, !tokens[max(other, index)].newlineBefore, !isCovered(other)
+                else { return false }
+                return tables.titles.matchLength(context, ids: ids, at: other) == nil && !startsNoName(other)
+                    && (other > index || !titleEnds(before: index, within: 4))
+            }
             // The last two words of full names of three words or more: a short form may be
             // those two (Xuân Son after Nguyễn Xuân Son), as Vietnamese news writes. And the
             // two halves of a hyphenated surname (Bankman-Fried), which goes whole.
@@ -1818,6 +1856,13 @@ public final class EntityExtractor: Extractor {
                     {
                         first = index - 1
                     }
+                }
+                // A Vietnamese syllable next to another capitalized one the finders left is part
+                // of a name they did not know (Công ty nhà Vĩnh Hưng), not a person's short form.
+                if first == index && alias.type == .person && tables.syllableNames
+                    && (isLoneNameWordNeighbour(index - 1, of: index) || isLoneNameWordNeighbour(index + 1, of: index))
+                {
+                    continue
                 }
                 let span = ByteSpan(tokens[first].start, tokens[index].end)
                 candidates.append(
