@@ -107,6 +107,26 @@ struct NameWordsTests {
         }
     }
 
+    /// A date rule's `anchor` is `previous` or `required`; anything else is a config error that
+    /// names the file, the line and the output.
+    @Test func rejectsAnUnknownAnchor() throws {
+        let home = try #require(TandemHome.locate())
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: home.appendingPathComponent("rules"), to: copy)
+        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent("en/dates.rules"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("rule bad-anchor: the day after => type=DATE shift=D:+1 anchor=last\n".utf8))
+        try handle.close()
+        do {
+            _ = try DateExtractor(rulesFolder: copy)
+            Issue.record("an unknown anchor loaded")
+        } catch {
+            #expect(error.path == "anchor", "\(error)")
+            #expect(error.file.hasSuffix("en/dates.rules"), "\(error)")
+        }
+    }
+
     /// A word added to the file changes what is found, with no Swift change: `'s` after a
     /// word the possessive class lacks ends the name at the tail before it.
     @Test func aWordAddedToTheFileTakesEffect() throws {

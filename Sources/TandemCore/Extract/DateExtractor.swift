@@ -181,6 +181,10 @@ public struct DateExtractor: Extractor {
                     throw ConfigError(
                         file: path, line: rule.line, path: "type", "a date rule needs type=DATE|TIME|DURATION|SET")
                 }
+                if let anchor = rule.outputs["anchor"], anchor != "previous" && anchor != "required" {
+                    throw ConfigError(
+                        file: path, line: rule.line, path: "anchor", "anchor is previous or required, not '\(anchor)'")
+                }
             }
             languages[language] = LanguageRules(
                 rules: rules, resolvers: rules.rules.map { TimexResolver(outputs: $0.outputs) },
@@ -256,41 +260,40 @@ public struct DateExtractor: Extractor {
     struct Anchor {
         var date: CivilDate
         var grain: Int
-
-        /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`);
-        /// nil for a value that names no calendar year (`XXXX-03-05`, `PRESENT_REF`, `2024-W10`
-        /// reads as its year).
-        init?(value: String) {
-            let bytes = Array(value.utf8.prefix(10))
-            func number(_ range: Range<Int>) -> Int? {
-                guard range.upperBound <= bytes.count else { return nil }
-                var result = 0
-                for byte in bytes[range] {
-                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                    result = result * 10 + Int(byte - 0x30)
-                }
-                return result
-            }
-            guard let year = number(0..<4) else { return nil }
-            guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
-                self.init(date: CivilDate(year: year, month: 1, day: 1), grain: 0)
-                return
-            }
-            guard bytes.count >= 10, bytes[7] == 0x2D, let day = number(8..<10),
-                (1...CivilDate.daysIn(year: year, month: month)).contains(day)
-            else {
-                self.init(date: CivilDate(year: year, month: month, day: 1), grain: 1)
-                return
-            }
-            self.init(date: CivilDate(year: year, month: month, day: day), grain: 2)
-        }
-
-        init(date: CivilDate, grain: Int) {
-            self.date = date
-            self.grain = grain
-        }
     }
+}
 
+extension DateExtractor.Anchor {
+    /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`);
+    /// nil for a value that names no calendar year (`XXXX-03-05`, `PRESENT_REF`, `2024-W10`
+    /// reads as its year).
+    init?(value: String) {
+        let bytes = Array(value.utf8.prefix(10))
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var result = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                result = result * 10 + Int(byte - 0x30)
+            }
+            return result
+        }
+        guard let year = number(0..<4) else { return nil }
+        guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
+            self.init(date: CivilDate(year: year, month: 1, day: 1), grain: 0)
+            return
+        }
+        guard bytes.count >= 10, bytes[7] == 0x2D, let day = number(8..<10),
+            (1...CivilDate.daysIn(year: year, month: month)).contains(day)
+        else {
+            self.init(date: CivilDate(year: year, month: month, day: 1), grain: 1)
+            return
+        }
+        self.init(date: CivilDate(year: year, month: month, day: day), grain: 2)
+    }
+}
+
+extension DateExtractor {
     /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued
     /// between two tokens (15/6, 2025-2027).
     static func withinClause(_ index: Int, _ context: ExtractionContext) -> Bool {

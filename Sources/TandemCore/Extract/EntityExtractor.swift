@@ -1160,6 +1160,8 @@ public final class EntityExtractor: Extractor {
                     && (titleEnds(before: index, within: 5)
                         || (index > 0 && tables.orgHeads.matchLength(context, ids: ids, at: index - 1) == 1
                             && titleEnds(before: index - 1, within: 5)))
+                // The head's length when its own name follows it (Công ty, Tập đoàn: a brand).
+                let brandHead = tables.orgBrandHeads?.matchLength(context, ids: ids, at: index)
                 if context.language != "en" {
                     // The place a local body serves may follow its head (UBND tỉnh Quảng Nam),
                     // but not a person after a title (Chủ tịch UBND thành phố Phan Văn Mãi).
@@ -1185,9 +1187,7 @@ public final class EntityExtractor: Extractor {
                     // After a title, a head that takes no brand name followed straight by a
                     // full name is the title's body and the name its holder (Bí thư Tỉnh ủy
                     // Đặng Xuân Phong), not one organization.
-                    if titled && startsPersonName(end) && isNameWord(end + 2)
-                        && tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == nil
-                    {
+                    if titled && startsPersonName(end) && isNameWord(end + 2) && brandHead == nil {
                         return
                     }
                 }
@@ -1260,8 +1260,7 @@ public final class EntityExtractor: Extractor {
                         // (After a head that takes a brand name, two words are the brand:
                         // Giám đốc Công ty TNHH xây dựng Hoàng Long.)
                         if titled && end > firstWord && startsPersonName(end)
-                            && (isNameWord(end + 2)
-                                || tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == nil)
+                            && (isNameWord(end + 2) || brandHead == nil)
                         {
                             break
                         }
@@ -1355,8 +1354,8 @@ public final class EntityExtractor: Extractor {
                     }
                     end += 1
                 }
-                let brand = tables.orgBrandHeads?.matchLength(context, ids: ids, at: index) == count
-                addOrganization(englishModifiers(before: index), last, rule: .orgHead, name: brand ? firstWord : nil)
+                addOrganization(
+                    englishModifiers(before: index), last, rule: .orgHead, name: brandHead == count ? firstWord : nil)
             }
             if tailWithinReach(of: index), startsLineRun(index), let tails = tables.orgTails {
                 // A capitalized run (with connectors) whose last word is an organization tail;

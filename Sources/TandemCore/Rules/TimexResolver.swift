@@ -114,8 +114,9 @@ final class TimexResolver: Sendable {
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         lunar = outputs["calendar"]?.fill([]) == "lunar"
         hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
-        anchored = outputs["anchor"]?.fill([]) == "previous" || outputs["anchor"]?.fill([]) == "required"
-        anchorRequired = outputs["anchor"]?.fill([]) == "required"
+        let anchor = outputs["anchor"]?.fill([])
+        anchored = anchor == "previous" || anchor == "required"
+        anchorRequired = anchor == "required"
         let type = outputs["type"]?.fill([])
         namesAnchor =
             (type == "DATE" || type == "TIME") && outputs["value"] == nil
