@@ -264,9 +264,9 @@ public struct DateExtractor: Extractor {
 }
 
 extension DateExtractor.Anchor {
-    /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`);
-    /// nil for a value that names no calendar year (`XXXX-03-05`, `PRESENT_REF`, `2024-W10`
-    /// reads as its year).
+    /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`, an ISO
+    /// week `2024-W10` as its Monday); nil for a value that names no calendar year
+    /// (`XXXX-03-05`, `PRESENT_REF`; `2024-Q3` reads as its year).
     init?(value: String) {
         let bytes = Array(value.utf8.prefix(10))
         func number(_ range: Range<Int>) -> Int? {
@@ -279,6 +279,14 @@ extension DateExtractor.Anchor {
             return result
         }
         guard let year = number(0..<4) else { return nil }
+        // An ISO week: its Monday (week 1 holds 4 January), as fine as a day for a week's shift.
+        if bytes.count >= 8, bytes[4] == 0x2D, bytes[5] == UInt8(ascii: "W"), let week = number(6..<8),
+            (1...53).contains(week)
+        {
+            let january4 = CivilDate(year: year, month: 1, day: 4)
+            self.init(date: january4.adding(days: 1 - january4.weekday + (week - 1) * 7), grain: 2)
+            return
+        }
         guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
             self.init(date: CivilDate(year: year, month: 1, day: 1), grain: 0)
             return
