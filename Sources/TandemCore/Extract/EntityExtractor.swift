@@ -1575,8 +1575,11 @@ public final class EntityExtractor: Extractor {
                     guard joins else { return }
                     start = end + 1
                     if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
-                    // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …).
-                    guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil else {
+                    // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
+                    // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
+                    guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
+                        tables.orgHeads.matchLength(context, ids: ids, at: start) == nil
+                    else {
                         return
                     }
                 }
