@@ -201,14 +201,11 @@ public struct DateExtractor: Extractor {
         guard let language = languages[context.language] else { return [] }
         let ids = context.ids(in: vocabulary)
         let dct = context.dct.flatMap(CivilDate.init(iso:))
-        // The value of the date the text last named and the token after it, which
-        // `anchor=previous` rules read from (matches come in text order). Kept as written and
-        // read only when an anchored rule matches: most documents have none.
+        // The date the text last named, which `anchor=previous` rules read from (matches come
+        // in text order). Kept as written and parsed once, when an anchored rule first reads it.
         // (Passed inout: captured by the nested function, it would be boxed on the heap.)
-        var named: (value: String, end: Int)?
-        func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout (value: String, end: Int)?)
-            -> Candidate?
-        {
+        var named: Named?
+        func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout Named?) -> Candidate? {
             let (span, matchLength) = RuleSet.spans(match, context)
             let name = language.rules.rules[index].qualifiedName
             func blocker() -> Candidate {
@@ -221,9 +218,7 @@ public struct DateExtractor: Extractor {
             let resolver = language.resolvers[index]
             var reference = dct
             if resolver.anchored {
-                if let anchor = named.flatMap({ Anchor(value: $0.value) }),
-                    anchor.grain >= resolver.anchorGrain(match.values)
-                {
+                if let anchor = named?.anchor(), anchor.grain >= resolver.anchorGrain(match.values) {
                     reference = anchor.date
                 } else if resolver.anchorRequired {
                     // Nothing to read it from: no date, and none of its words a shorter one.
@@ -235,7 +230,7 @@ public struct DateExtractor: Extractor {
             if resolver.namesAnchor, named.map({ match.spanEnd > $0.end }) ?? true,
                 case .string(let value) = resolved.value
             {
-                named = (value, match.spanEnd)
+                named = Named(value: value, end: match.spanEnd)
             }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
@@ -256,10 +251,31 @@ public struct DateExtractor: Extractor {
     }
 
     /// A date the text named, as a reference for the anchored expressions after it: its
-    /// first day, and how fine it was written (0 a year, 1 a month, 2 a day).
+    /// first day, and how fine it was written.
     struct Anchor {
         var date: CivilDate
-        var grain: Int
+        var grain: TimexResolver.Grain
+    }
+
+    /// The last date named: its value as resolved, the token after its span, and its anchor
+    /// once parsed (`nil` while not asked for, `.some(nil)` for a value that names no year).
+    struct Named {
+        let value: String
+        let end: Int
+        private var parsed: Anchor??
+
+        init(value: String, end: Int) {
+            self.value = value
+            self.end = end
+        }
+
+        /// The anchor the value gives, parsed on the first call.
+        mutating func anchor() -> Anchor? {
+            if let parsed { return parsed }
+            let anchor = Anchor(value: value)
+            parsed = .some(anchor)
+            return anchor
+        }
     }
 }
 
@@ -284,20 +300,20 @@ extension DateExtractor.Anchor {
             (1...53).contains(week)
         {
             let january4 = CivilDate(year: year, month: 1, day: 4)
-            self.init(date: january4.adding(days: 1 - january4.weekday + (week - 1) * 7), grain: 2)
+            self.init(date: january4.adding(days: 1 - january4.weekday + (week - 1) * 7), grain: .day)
             return
         }
         guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
-            self.init(date: CivilDate(year: year, month: 1, day: 1), grain: 0)
+            self.init(date: CivilDate(year: year, month: 1, day: 1), grain: .year)
             return
         }
         guard bytes.count >= 10, bytes[7] == 0x2D, let day = number(8..<10),
             (1...CivilDate.daysIn(year: year, month: month)).contains(day)
         else {
-            self.init(date: CivilDate(year: year, month: month, day: 1), grain: 1)
+            self.init(date: CivilDate(year: year, month: month, day: 1), grain: .month)
             return
         }
-        self.init(date: CivilDate(year: year, month: month, day: day), grain: 2)
+        self.init(date: CivilDate(year: year, month: month, day: day), grain: .day)
     }
 }
 

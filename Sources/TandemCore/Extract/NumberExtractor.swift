@@ -51,6 +51,7 @@ public struct NumberExtractor: Extractor {
             let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
                 .sorted { $0.words.count > $1.words.count }
+            let path = rulesFolder.appendingPathComponent("\(language)/numbers.rules").path
             languages[language] = LanguageRules(
                 rules: rules, hedges: hedges,
                 outputs: try rules.rules.map { rule throws(ConfigError) in
@@ -58,15 +59,15 @@ public struct NumberExtractor: Extractor {
                     if let text = rule.outputs["scale"] {
                         guard let value = Double(text), value != 0, value.isFinite else {
                             throw ConfigError(
-                                file: rulesFolder.appendingPathComponent("\(language)/numbers.rules").path,
-                                line: rule.line, path: "scale", "scale must be a non-zero number, not '\(text)'")
+                                file: path, line: rule.line, path: "scale",
+                                "scale must be a non-zero number, not '\(text)'")
                         }
                         scale = value
                     }
                     if let range = rule.outputs["range"], !range.isEmpty, range != "descending-score" {
                         throw ConfigError(
-                            file: rulesFolder.appendingPathComponent("\(language)/numbers.rules").path,
-                            line: rule.line, path: "range", "range takes no value but descending-score, not '\(range)'")
+                            file: path, line: rule.line, path: "range",
+                            "range takes no value but descending-score, not '\(range)'")
                     }
                     return (
                         rule.outputs["range"] != nil, rule.outputs["fraction"] != nil, rule.outputs["unit"],

@@ -121,18 +121,26 @@ final class TimexResolver: Sendable {
         namesAnchor =
             (type == "DATE" || type == "TIME") && outputs["value"] == nil
             && (anchored || hasShift || outputs["weekday"] != nil
-                || ["year", "month", "day", "week", "quarter", "half", "year_shift"].contains { outputs[$0] != nil })
+                || [Field.year, .month, .day, .week, .quarter, .half, .yearShift].contains { outputs[$0.name] != nil })
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
     }
 
+    /// How fine a date is written, coarsest first: the reference of an anchored expression must
+    /// be at least as fine as the expression's own grain.
+    enum Grain: Int, Comparable, Sendable {
+        case year, month, day
+
+        static func < (a: Grain, b: Grain) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// The grain the reference of an anchored match needs, by its `grain` (else its shift's
-    /// unit): 0 a year (or a quarter or half), 1 a month, 2 a day or finer.
-    func anchorGrain(_ captures: [Capture?]) -> Int {
+    /// unit): a year for a year, quarter or half, a month, else a day.
+    func anchorGrain(_ captures: [Capture?]) -> Grain {
         switch grain?.fill(captures) ?? shiftParts?.unit.fill(captures) {
-        case "Y"?, "Q"?, "H"?: return 0
-        case "M"?: return 1
-        default: return 2
+        case "Y"?, "Q"?, "H"?: return .year
+        case "M"?: return .month
+        default: return .day
         }
     }
 
