@@ -1403,7 +1403,10 @@ public final class EntityExtractor: Extractor {
                 {
                     first = connector + 1
                 }
-                while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil {
+                // (A place the gazetteer knows stays: An Giang Central General Hospital.)
+                while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil
+                    && gazetteer(at: first) == nil
+                {
                     first += 1
                 }
                 // A tail that is the head of a longer name (Ho Chi Minh City Department of
@@ -1650,6 +1653,9 @@ public final class EntityExtractor: Extractor {
                 guard extractor.entities[entity].type == .location else { return }
                 add(index, end, known: entity, rule: .dateline, priority: patternPriority)
             } else {
+                // One short word in capitals that the gazetteer lacks is the outlet's tag, no
+                // place (TTO -, NDO -, SGGP -).
+                guard end - index > 1 || tokens[index].end - tokens[index].start > 4 else { return }
                 add(
                     index, end, referent: .titleCasedSlug(index, end), type: .location, rule: .dateline,
                     priority: patternPriority - 2)
