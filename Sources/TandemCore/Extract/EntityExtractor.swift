@@ -836,6 +836,10 @@ public final class EntityExtractor: Extractor {
                 }
             }
             guard end > position else { return }
+            // One capital letter is a name withheld (ông P, anh Đ.): no one the records can name.
+            if end == position + 1 && tokens[position].allCaps && tokens[position].end - tokens[position].start <= 2 {
+                return
+            }
             // A title that names a place with the word after it is no title (King County), and
             // the head of an organization's name starts no person (Nhà lãnh đạo Nhóm BRICS).
             if let suffixes = tables.locationSuffixes, suffixes.matchLength(context, ids: ids, at: position) != nil {
@@ -1256,6 +1260,14 @@ public final class EntityExtractor: Extractor {
                     {
                         break
                     }
+                    // So does one after an abbreviated cue (Công an H.Châu Thành, Công an
+                    // TP. Vũng Tàu).
+                    if context.language != "en", tokens[end].capitalized, let cue = locationCueLength(at: end),
+                        tokens[end + cue - 1].kind == .punctuation, let place = servedPlaceEnd(at: end)
+                    {
+                        last = place
+                        break
+                    }
                     if tokens[end].capitalized {
                         // (After a head that takes a brand name, two words are the brand:
                         // Giám đốc Công ty TNHH xây dựng Hoàng Long.)
@@ -1311,19 +1323,7 @@ public final class EntityExtractor: Extractor {
                     } else if context.language != "en" {
                         // The place a body serves ends its name: Bệnh viện Đa khoa tỉnh Bình
                         // Định, Sở Y tế tỉnh Quảng Nam (a person named after it stays out).
-                        if let cues = tables.locationCues, let cue = cues.matchLength(context, ids: ids, at: end),
-                            isNameWord(end + cue), !startsPersonName(end + cue)
-                        {
-                            var place = end + cue
-                            if let (count, _) = gazetteer(at: place) {
-                                place += count
-                            } else {
-                                while place < tokens.count && place - (end + cue) < 3 && isNameWord(place)
-                                    && (place == end + cue || !startsPersonName(place))
-                                {
-                                    place += 1
-                                }
-                            }
+                        if let place = servedPlaceEnd(at: end) {
                             last = place
                             break
                         }
@@ -1424,6 +1424,28 @@ public final class EntityExtractor: Extractor {
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
             }
+        }
+
+        /// The length of the location cue at `index` (tỉnh, huyện, H.), if one starts there.
+        func locationCueLength(at index: Int) -> Int? {
+            tables.locationCues?.matchLength(context, ids: ids, at: index)
+        }
+
+        /// Where the place that a location cue at `index` names ends (the place a body serves:
+        /// Sở Y tế tỉnh Quảng Nam), or nil when no cue starts there or no place follows it (nor
+        /// when a person's name does, unless the cue is abbreviated: Công an H.Châu Thành).
+        func servedPlaceEnd(at index: Int) -> Int? {
+            guard let cue = locationCueLength(at: index), isNameWord(index + cue),
+                tokens[index + cue - 1].kind == .punctuation || !startsPersonName(index + cue)
+            else { return nil }
+            var place = index + cue
+            if let (count, _) = gazetteer(at: place) { return place + count }
+            while place < tokens.count && place - (index + cue) < 3 && isNameWord(place)
+                && (place == index + cue || !startsPersonName(place))
+            {
+                place += 1
+            }
+            return place
         }
 
         /// How far past its start a capitalized run is scanned for an organization tail.
@@ -1546,6 +1568,9 @@ public final class EntityExtractor: Extractor {
                     if end < tokens.count && tokens[end].capitalized && !tokens[index].capitalized,
                         let inner = cues.matchLength(context, ids: ids, at: end), isNameWord(end + inner)
                     {
+                        // An abbreviated cue stays outside (trú tại TP. Tây Ninh); a cue word
+                        // that is written into the name is the name's.
+                        if tokens[end + inner - 1].kind == .punctuation { start = end + inner }
                         end += inner
                     }
                     var words = 0
