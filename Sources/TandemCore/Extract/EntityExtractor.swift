@@ -1426,6 +1426,14 @@ public final class EntityExtractor: Extractor {
             }
         }
 
+        /// Whether the word at `index` follows the dot of a capitalized abbreviation of one or
+        /// two letters (St. Louis, Mt. Everest): inside a name, not at its start.
+        func followsAbbreviation(_ index: Int) -> Bool {
+            index >= 2 && context.isCharacter(index - 1, UInt8(ascii: ".")) && tokens[index - 1].glued
+                && tokens[index - 2].kind == .word && tokens[index - 2].capitalized
+                && tokens[index - 2].end - tokens[index - 2].start <= 2
+        }
+
         /// The length of the location cue at `index` (tỉnh, huyện, H.), if one starts there.
         func locationCueLength(at index: Int) -> Int? {
             tables.locationCues?.matchLength(context, ids: ids, at: index)
@@ -1613,15 +1621,21 @@ public final class EntityExtractor: Extractor {
                 }
             }
             // The name may begin a line (Binh Thanh District was flooded).
+            // (Nor after an abbreviation's dot: Louis in St. Louis County starts nothing.)
             let startsName = tokens[index].kind == .word && tokens[index].capitalized
             if startsName, index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1),
-                let suffixes = tables.locationSuffixes
+                !followsAbbreviation(index), let suffixes = tables.locationSuffixes
             {
                 // A word that starts no name first is passed over (In Wilson County).
                 let first =
                     tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1)
                     ? index + 1 : index
                 var end = first
+                // A place the gazetteer knows is whole, dots and dashes included (St. Louis
+                // County, Ba Ria - Vung Tau Province).
+                if let (count, entity) = gazetteer(at: first), extractor.entities[entity].type == .location {
+                    end = first + count
+                }
                 // Up to the suffix, capitalized or not (Binh Thanh District, Donetsk region).
                 while end < tokens.count && end - first < 3 && (isNameWord(end) || (end == index && startsName))
                     && (end == first || suffixes.matchLength(context, ids: ids, at: end) == nil)
