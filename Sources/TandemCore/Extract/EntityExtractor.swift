@@ -1892,13 +1892,17 @@ public final class EntityExtractor: Extractor {
                 }
                 // The word before may be the full name's own, which goes with it (Xuân Son), as
                 // does the first half of a hyphenated surname (Bankman-Fried).
+                // (A Vietnamese syllable that a finder took as a place goes too when the two are
+                // a full name's last words: Đức Anh after Nguyễn Đức Anh is no Germany.)
                 var first = index
-                if alias.type == .person && index > 0 && !isCovered(index - 1) && !tokens[index].newlineBefore {
-                    if index > 1 && !hyphenatedSurnames.isEmpty && joinsByHyphen(index - 1) && !isCovered(index - 2)
+                if alias.type == .person && index > 0 && !tokens[index].newlineBefore {
+                    if index > 1 && !hyphenatedSurnames.isEmpty && joinsByHyphen(index - 1) && !isCovered(index - 1)
+                        && !isCovered(index - 2)
                         && hyphenatedSurnames.contains(where: { $0 == (nameHash(index - 2), nameHash(index)) })
                     {
                         first = index - 2
                     } else if !nameTails.isEmpty && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
+                        && (!isCovered(index - 1) || tables.syllableNames)
                         && nameTails.contains(where: { $0 == (nameHash(index - 1), nameHash(index)) })
                     {
                         first = index - 1
