@@ -1624,23 +1624,26 @@ public final class EntityExtractor: Extractor {
             // (Nor after an abbreviation's dot: Louis in St. Louis County starts nothing.)
             let startsName = tokens[index].kind == .word && tokens[index].capitalized
             if startsName, index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1),
-                !followsAbbreviation(index), let suffixes = tables.locationSuffixes
+                let suffixes = tables.locationSuffixes, !followsAbbreviation(index)
             {
                 // A word that starts no name first is passed over (In Wilson County).
                 let first =
                     tables.notNames.matchLength(context, ids: ids, at: index) == 1 && isNameWord(index + 1)
                     ? index + 1 : index
                 var end = first
-                // A place the gazetteer knows is whole, dots and dashes included (St. Louis
-                // County, Ba Ria - Vung Tau Province).
-                if let (count, entity) = gazetteer(at: first), extractor.entities[entity].type == .location {
-                    end = first + count
-                }
                 // Up to the suffix, capitalized or not (Binh Thanh District, Donetsk region).
                 while end < tokens.count && end - first < 3 && (isNameWord(end) || (end == index && startsName))
                     && (end == first || suffixes.matchLength(context, ids: ids, at: end) == nil)
                 {
                     end += 1
+                }
+                // A place the gazetteer knows is whole, dots and dashes included (St. Louis
+                // County, Ba Ria - Vung Tau Province).
+                if end + 1 < tokens.count && tokens[end].kind == .punctuation && isNameWord(end + 1)
+                    && !context.isCharacter(end, UInt8(ascii: ",")), let (count, entity) = gazetteer(at: first),
+                    extractor.entities[entity].type == .location, first + count > end
+                {
+                    end = first + count
                 }
                 guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
                     tables.notNames.matchLength(context, ids: ids, at: first) == nil,
