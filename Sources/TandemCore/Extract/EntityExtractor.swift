@@ -1262,7 +1262,8 @@ public final class EntityExtractor: Extractor {
                     }
                     // So does one after an abbreviated cue (Công an H.Châu Thành, Công an
                     // TP. Vũng Tàu).
-                    if context.language != "en", tokens[end].capitalized, let cue = locationCueLength(at: end),
+                    if context.language != "en", tokens[end].capitalized, end + 1 < tokens.count,
+                        tokens[end + 1].kind == .punctuation, let cue = locationCueLength(at: end),
                         tokens[end + cue - 1].kind == .punctuation, let place = servedPlaceEnd(at: end)
                     {
                         last = place
@@ -1640,8 +1641,9 @@ public final class EntityExtractor: Extractor {
                 // A place the gazetteer knows is whole, dots and dashes included (St. Louis
                 // County, Ba Ria - Vung Tau Province).
                 if end + 1 < tokens.count && tokens[end].kind == .punctuation && isNameWord(end + 1)
-                    && !context.isCharacter(end, UInt8(ascii: ",")), let (count, entity) = gazetteer(at: first),
-                    extractor.entities[entity].type == .location, first + count > end
+                    && (followsAbbreviation(end + 1) || context.isCharacter(end, UInt8(ascii: "-"))),
+                    let (count, entity) = gazetteer(at: first), extractor.entities[entity].type == .location,
+                    first + count > end
                 {
                     end = first + count
                 }

@@ -21,6 +21,11 @@ import Foundation
 ///   first being the ISO week that holds its first day (written as the ISO week). A
 ///   missing year is inferred from the dct (the nearest one in `direction`, past by
 ///   default) or left as `XXXX`.
+/// - `season=SP|SU|FA|WI`: that season of the dct's season year (`this summer`; a winter
+///   runs from December, so January's `this winter` began the year before), the last one
+///   over before the dct with `direction=past` (`last summer`, in November, is that year's),
+///   the next one to begin with `direction=future`, or that of the dct's year moved by
+///   `year_shift` (`mùa hè năm ngoái`); null without a dct.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
 /// - `anchor=previous`: the expression is read from the date the text last named, not from
@@ -42,6 +47,7 @@ final class TimexResolver: Sendable {
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
             "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod", "calendar", "anchor",
+            "season",
         ])
 
     /// The calendar fields, in the order of `startFields` and `endFields`.
@@ -75,6 +81,7 @@ final class TimexResolver: Sendable {
     private let grain: Template?
     private let weekday: Template?
     private let part: Template?
+    private let season: Template?
     /// Whether the rule gives a range end (`end.FIELD`).
     private let hasEnd: Bool
     /// Whether the day, month and year are of the lunar calendar (`calendar=lunar`).
@@ -111,6 +118,7 @@ final class TimexResolver: Sendable {
         grain = outputs["grain"]
         weekday = outputs["weekday"]
         part = outputs["part"]
+        season = outputs["season"]
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
         lunar = outputs["calendar"]?.fill([]) == "lunar"
         hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
@@ -221,6 +229,11 @@ final class TimexResolver: Sendable {
             return Resolved(value: .string(value), valueEnd: valueEnd.map { .string($0.fill(captures)) })
         }
         let direction = self.direction?.fill(captures)
+        if let season = season?.fill(captures) {
+            guard let dct else { return Resolved(value: .null) }
+            return seasonValue(
+                season, dct: dct, direction: direction, yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
+        }
         // A rule that names its direction overrides the words around the date.
         let tense = direction == "future" ? .future : direction != nil ? .past : tense
         let future = tense == .future
@@ -285,6 +298,31 @@ final class TimexResolver: Sendable {
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
+
+    /// A season (`SU`) as `YYYY-SU`, its year chosen from the dct as `season=` describes.
+    private func seasonValue(_ code: String, dct: CivilDate, direction: String?, yearShift: Int?) -> Resolved? {
+        guard let startMonth = Self.seasonStartMonths[code] else { return nil }
+        func start(_ year: Int) -> CivilDate { CivilDate(year: year, month: startMonth, day: 1) }
+        var year: Int
+        if let yearShift {
+            year = dct.year + yearShift
+        } else if direction == "past" {
+            // The last one whose three months are over (ended on the first of the next month).
+            year = dct.year
+            while start(year).adding(months: 3) > dct { year -= 1 }
+        } else if direction == "future" {
+            year = dct.year - 1
+            while start(year) <= dct { year += 1 }
+        } else {
+            // January and February are the winter begun the December before.
+            year = code == "WI" && dct.month < 3 ? dct.year - 1 : dct.year
+        }
+        guard (0...9999).contains(year) else { return nil }
+        return Resolved(value: .string("\(format4(year))-\(code)"))
+    }
+
+    /// The month each season's three months start in (winter: December).
+    private static let seasonStartMonths = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
 
     /// A date reached from the dct (a shift, a weekday) written at `grain`, with the rule's
     /// clock time when it has one and the grain is a day; nil when the clock is not valid.
