@@ -232,7 +232,8 @@ final class TimexResolver: Sendable {
         if let season = season?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
             return seasonValue(
-                season, dct: dct, direction: direction, yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
+                season, dct: dct, direction: direction,
+                yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
         }
         // A rule that names its direction overrides the words around the date.
         let tense = direction == "future" ? .future : direction != nil ? .past : tense
