@@ -1429,10 +1429,11 @@ public final class EntityExtractor: Extractor {
 
         /// Whether the word at `index` follows the dot of a capitalized abbreviation of one or
         /// two letters (St. Louis, Mt. Everest): inside a name, not at its start.
+        @inline(__always)
         func followsAbbreviation(_ index: Int) -> Bool {
-            index >= 2 && context.isCharacter(index - 1, UInt8(ascii: ".")) && tokens[index - 1].glued
-                && tokens[index - 2].kind == .word && tokens[index - 2].capitalized
-                && tokens[index - 2].end - tokens[index - 2].start <= 2
+            index >= 2 && tokens[index - 2].end - tokens[index - 2].start <= 2 && tokens[index - 2].capitalized
+                && tokens[index - 2].kind == .word && tokens[index - 1].glued
+                && context.isCharacter(index - 1, UInt8(ascii: "."))
         }
 
         /// The length of the location cue at `index` (tỉnh, huyện, H.), if one starts there.
@@ -1622,10 +1623,9 @@ public final class EntityExtractor: Extractor {
                 }
             }
             // The name may begin a line (Binh Thanh District was flooded).
-            // (Nor after an abbreviation's dot: Louis in St. Louis County starts nothing.)
             let startsName = tokens[index].kind == .word && tokens[index].capitalized
             if startsName, index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1),
-                let suffixes = tables.locationSuffixes, !followsAbbreviation(index)
+                let suffixes = tables.locationSuffixes
             {
                 // A word that starts no name first is passed over (In Wilson County).
                 let first =
@@ -1647,8 +1647,9 @@ public final class EntityExtractor: Extractor {
                 {
                     end = first + count
                 }
+                // (A word after an abbreviation's dot starts nothing: Louis in St. Louis County.)
                 guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
-                    tables.notNames.matchLength(context, ids: ids, at: first) == nil,
+                    !followsAbbreviation(index), tables.notNames.matchLength(context, ids: ids, at: first) == nil,
                     end - first > 1 || !tables.nameWords.directions.contains(ids[first])
                 else { return }
                 // A known place ending at the suffix after other words is the place, the words
