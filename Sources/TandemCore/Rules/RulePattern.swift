@@ -352,11 +352,14 @@ enum Boundaries {
             && (context.isCharacter(index, UInt8(ascii: ".")) || context.isCharacter(index, UInt8(ascii: ",")))
     }
 
-    /// `gluedPrefix`: the word before is one a number may be written onto (VND35).
-    static func clean(_ context: ExtractionContext, first: Int, end: Int, gluedPrefix: Bool = false) -> Bool {
+    /// `gluedPrefix`: the word before is one a number may be written onto (VND35);
+    /// `gluedUnit`: the word after is a unit it may be written against (22km).
+    static func clean(
+        _ context: ExtractionContext, first: Int, end: Int, gluedPrefix: Bool = false, gluedUnit: Bool = false
+    ) -> Bool {
         let tokens = context.tokens
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
-        if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) { return false }
+        if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit { return false }
         if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "+")) { return false }
         // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3".
         if first >= 2 && tokens[first].glued && isGluedSeparator(context, first - 1)

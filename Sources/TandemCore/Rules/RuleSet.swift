@@ -35,6 +35,8 @@ final class RuleSet: Sendable {
     let settings: [String: String]
     /// Words a number may be written onto (`set glued-prefixes vnd|usd`: VND35 trillion).
     let gluedPrefixes: Set<Int32>
+    /// Units a number may be written against (`set glued-units km|kg`: 22km is 22).
+    let gluedUnits: Set<Int32>
     /// Rules by the vocabulary id of a word that can start them, flat: the rules of id `i`
     /// are `triggers[triggerStarts[i]..<triggerStarts[i + 1]]` (ids interned later by other
     /// tables are past the end). Numeral- and digit-initial rules separately. Plain data in
@@ -173,6 +175,8 @@ final class RuleSet: Sendable {
         // Interned before the trigger index is sized, like every word the file names.
         gluedPrefixes = Set(
             (file.settings["glued-prefixes"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
+        gluedUnits = Set(
+            (file.settings["glued-units"] ?? "").split(separator: "|").map { vocabulary.intern(String($0)) })
         for id in 0..<Int32(vocabulary.count) {
             // The word's distinct filters, each with the set of the word's triggers using it.
             var distinct: [Int32: Int] = [:]
@@ -348,7 +352,7 @@ final class RuleSet: Sendable {
                                 guard
                                     let bounds = attempt.match(
                                         rules + ruleIndex, context, tokens, idBuffer, ids, numerals,
-                                        gluedPrefixes, &captures)
+                                        gluedPrefixes, gluedUnits, &captures)
                                 else { continue }
                                 if attempt.insideLink == nil { attempt.insideLink = context.insideLink(index) }
                                 if attempt.insideLink == true { break }
@@ -450,7 +454,7 @@ final class RuleSet: Sendable {
         func match(
             _ rule: UnsafePointer<Rule>, _ context: ExtractionContext, _ tokens: UnsafeBufferPointer<Token>,
             _ idBuffer: UnsafeBufferPointer<Int32>, _ ids: [Int32], _ numerals: NumeralParser,
-            _ gluedPrefixes: Set<Int32>, _ captures: inout [Capture?]
+            _ gluedPrefixes: Set<Int32>, _ gluedUnits: Set<Int32>, _ captures: inout [Capture?]
         ) -> RulePattern.Bounds? {
             if let lengths = rule.pointee.firstDigitLengths,
                 !lengths.contains(Int(tokens[index].end - tokens[index].start))
@@ -463,7 +467,10 @@ final class RuleSet: Sendable {
                     context, tokens, idBuffer, ids, at: index, numerals: numerals, captures: &captures),
                 Boundaries.clean(
                     context, first: bounds.firstToken, end: bounds.endToken,
-                    gluedPrefix: bounds.firstToken > 0 && gluedPrefixes.contains(idBuffer[bounds.firstToken - 1]))
+                    gluedPrefix: bounds.firstToken > 0 && tokens[bounds.firstToken].glued
+                        && gluedPrefixes.contains(idBuffer[bounds.firstToken - 1]),
+                    gluedUnit: bounds.endToken < tokens.count && tokens[bounds.endToken].glued
+                        && gluedUnits.contains(idBuffer[bounds.endToken]))
             else { return nil }
             return bounds
         }
