@@ -361,9 +361,11 @@ enum Boundaries {
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit { return false }
         if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "+")) { return false }
-        // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3".
+        // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3", "1.5" in
+        // "XBB.1.5".
         if first >= 2 && tokens[first].glued && isGluedSeparator(context, first - 1)
-            && tokens[first - 2].kind == .digits
+            && (tokens[first - 2].kind == .digits
+                || (tokens[first - 2].kind == .word && context.isCharacter(first - 1, UInt8(ascii: "."))))
         {
             return false
         }
