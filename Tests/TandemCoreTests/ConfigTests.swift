@@ -127,6 +127,27 @@ struct NameWordsTests {
         }
     }
 
+    /// A sports-names line must name gazetteer ids, a place then a club; a wrong one is a
+    /// config error that names the file and the line.
+    @Test(arguments: ["place\tLiverpool\tNo_Such_Club\n", "place\tLiverpool_F.C.\tLiverpool\n", "club\tLiverpool\n"])
+    func rejectsABadSportsName(_ line: String) throws {
+        let home = try #require(TandemHome.locate())
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("sports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: home.appendingPathComponent("rules"), to: copy)
+        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent("shared/sports_names.tsv"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(line.utf8))
+        try handle.close()
+        do {
+            _ = try EntityExtractor(rulesFolder: copy)
+            Issue.record("a bad sports name loaded: \(line)")
+        } catch {
+            #expect(error.file.hasSuffix("shared/sports_names.tsv"), "\(error)")
+            #expect(error.line != nil, "\(error)")
+        }
+    }
+
     /// A word added to the file changes what is found, with no Swift change: `'s` after a
     /// word the possessive class lacks ends the name at the tail before it.
     @Test func aWordAddedToTheFileTakesEffect() throws {

@@ -268,6 +268,10 @@ public final class EntityExtractor: Extractor {
     let entities: [Entity]
     let languages: [String: LanguageTables]
     let vocabulary: Vocabulary
+    /// `shared/sports_names.tsv`: by entity, whether naming it makes a document a sports
+    /// story (a club, a league), and the club a place's name stands for in one (-1: none).
+    let sportsCues: [Bool]
+    let clubOfPlace: [Int32]
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
@@ -339,6 +343,48 @@ public final class EntityExtractor: Extractor {
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
+        (sportsCues, clubOfPlace) = try Self.loadSportsNames(
+            rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
+    }
+
+    /// Reads `sports_names.tsv` (optional): `cue<TAB>ID` (a club or league whose name makes a
+    /// document a sports story) and `place<TAB>PLACE_ID<TAB>CLUB_ID` (in a sports story, the
+    /// place's name alone is that club; the club is a cue too). Ids are the gazetteer's.
+    static func loadSportsNames(_ url: URL, entities: [Entity]) throws(ConfigError) -> ([Bool], [Int32]) {
+        var cues = [Bool](repeating: false, count: entities.count)
+        var clubs = [Int32](repeating: -1, count: entities.count)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (cues, clubs) }
+        var index: [String: Int] = [:]
+        for (position, entity) in entities.enumerated() { index[entity.id] = position }
+        for (number, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            let line = RuleFile.stripComment(String(raw))
+            if line.trimmingSpaces.isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            func entity(_ id: String) throws(ConfigError) -> Int {
+                guard let found = index[id] else {
+                    throw ConfigError(file: url.path, line: number + 1, "unknown gazetteer id '\(id)'")
+                }
+                return found
+            }
+            switch (fields.first, fields.count) {
+            case ("cue", 2):
+                cues[try entity(fields[1])] = true
+            case ("place", 3):
+                let place = try entity(fields[1])
+                let club = try entity(fields[2])
+                guard entities[place].type == .location, entities[club].type == .organization else {
+                    throw ConfigError(file: url.path, line: number + 1, "a place line names a LOC, then an ORG")
+                }
+                clubs[place] = Int32(club)
+                cues[club] = true
+            default:
+                throw ConfigError(
+                    file: url.path, line: number + 1, "expected cue<TAB>ID or place<TAB>PLACE_ID<TAB>CLUB_ID")
+            }
+        }
+        return (cues, clubs)
     }
 
     /// A gazetteer form compiled to ids and case constraints. `caseFreeTail`: in a form of
@@ -1744,6 +1790,8 @@ public final class EntityExtractor: Extractor {
         /// anywhere in the document take the id of the full form. Then the winners and the short
         /// forms become candidates.
         func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
+            var hits = hits
+            namePlacesAsClubs(&hits)
             // Aliases come from full names (two), bracketed acronyms and acronym hits: at most
             // four per hit. The table and one bit per token live in one temporary block (on the stack
             // for a short document).
@@ -1757,6 +1805,21 @@ public final class EntityExtractor: Extractor {
                 var aliases = AliasTable(
                     memory: UnsafeMutableRawBufferPointer(rebasing: raw[(coveredWords * 8)...]), capacity: capacity)
                 return linkShortForms(hits, covered: covered, aliases: &aliases)
+            }
+        }
+
+        /// In a sports story (a hit names a club or league of `sports_names.tsv`), a place
+        /// whose name a club goes by is that club (Liverpool beat Manchester City).
+        func namePlacesAsClubs(_ hits: inout [Hit]) {
+            let cues = extractor.sportsCues
+            guard hits.contains(where: { $0.referent.entity >= 0 && cues[Int($0.referent.entity)] }) else { return }
+            let clubs = extractor.clubOfPlace
+            for index in hits.indices where hits[index].referent.entity >= 0 {
+                let club = clubs[Int(hits[index].referent.entity)]
+                if club >= 0 {
+                    hits[index].referent = .known(Int(club))
+                    hits[index].type = .organization
+                }
             }
         }
 
