@@ -107,17 +107,25 @@ struct NameWordsTests {
         }
     }
 
+    /// A copy of the rules folder in a temporary folder, with `line` appended to `file` (the
+    /// caller removes it).
+    static func rulesCopy(appending line: String, to file: String) throws -> URL {
+        let home = try #require(TandemHome.locate())
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: home.appendingPathComponent("rules"), to: copy)
+        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent(file))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(line.utf8))
+        try handle.close()
+        return copy
+    }
+
     /// A date rule's `anchor` is `previous` or `required`; anything else is a config error that
     /// names the file, the line and the output.
     @Test func rejectsAnUnknownAnchor() throws {
-        let home = try #require(TandemHome.locate())
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString)")
+        let copy = try Self.rulesCopy(
+            appending: "rule bad-anchor: the day after => type=DATE shift=D:+1 anchor=last\n", to: "en/dates.rules")
         defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: home.appendingPathComponent("rules"), to: copy)
-        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent("en/dates.rules"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("rule bad-anchor: the day after => type=DATE shift=D:+1 anchor=last\n".utf8))
-        try handle.close()
         do {
             _ = try DateExtractor(rulesFolder: copy)
             Issue.record("an unknown anchor loaded")
@@ -131,14 +139,8 @@ struct NameWordsTests {
     /// config error that names the file and the line.
     @Test(arguments: ["place\tLiverpool\tNo_Such_Club\n", "place\tLiverpool_F.C.\tLiverpool\n", "club\tLiverpool\n"])
     func rejectsABadSportsName(_ line: String) throws {
-        let home = try #require(TandemHome.locate())
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("sports-\(UUID().uuidString)")
+        let copy = try Self.rulesCopy(appending: line, to: "shared/sports_names.tsv")
         defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: home.appendingPathComponent("rules"), to: copy)
-        let handle = try FileHandle(forWritingTo: copy.appendingPathComponent("shared/sports_names.tsv"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(line.utf8))
-        try handle.close()
         do {
             _ = try EntityExtractor(rulesFolder: copy)
             Issue.record("a bad sports name loaded: \(line)")

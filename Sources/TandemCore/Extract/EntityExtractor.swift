@@ -1790,7 +1790,6 @@ public final class EntityExtractor: Extractor {
         /// anywhere in the document take the id of the full form. Then the winners and the short
         /// forms become candidates.
         func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
-            var hits = hits
             namePlacesAsClubs(&hits)
             // Aliases come from full names (two), bracketed acronyms and acronym hits: at most
             // four per hit. The table and one bit per token live in one temporary block (on the stack
