@@ -882,10 +882,9 @@ public final class EntityExtractor: Extractor {
                 }
             }
             guard end > position else { return }
-            // One capital letter is a name withheld (ông P, anh Đ.): no one the records can name.
-            if end == position + 1 && tokens[position].allCaps && tokens[position].end - tokens[position].start <= 2 {
-                return
-            }
+            // One word in capitals is no person: a letter is a name withheld (ông P, anh Đ.), a
+            // longer one the acronym of the title's body (Giám đốc điều hành CBRE Việt Nam).
+            if end == position + 1 && tokens[position].allCaps { return }
             // A title that names a place with the word after it is no title (King County), and
             // the head of an organization's name starts no person (Nhà lãnh đạo Nhóm BRICS).
             if let suffixes = tables.locationSuffixes, suffixes.matchLength(context, ids: ids, at: position) != nil {
@@ -1050,7 +1049,9 @@ public final class EntityExtractor: Extractor {
         mutating func familyName(at index: Int) {
             // A family name that starts a known place is the place (Hà Nội), and one right after
             // a place cue starts a place (phường Hà Trung, huyện Văn Bàn).
-            guard tokens[index].capitalized, startsPersonName(index), !followsLocationCue(index) else { return }
+            guard tokens[index].capitalized, startsPersonName(index), !followsLocationCue(index),
+                !namesStreet(index)
+            else { return }
             var end = index + 1
             let english = context.language == "en"
             while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end)) {
@@ -1070,6 +1071,15 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether the capitalized run around `index` follows a street word (đường Châu Văn
+        /// Liêm: neither Châu Văn Liêm nor Văn Liêm is a person there).
+        func namesStreet(_ index: Int) -> Bool {
+            guard !tables.nameWords.streetWords.isEmpty else { return false }
+            var start = index
+            while start > 0 && index - start < 3 && isNameWord(start - 1) { start -= 1 }
+            return start > 0 && tables.nameWords.streetWords.contains(ids[start - 1])
         }
 
         /// A given name, then one to three capitalized words that no table and no gazetteer

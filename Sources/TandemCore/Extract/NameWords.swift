@@ -23,6 +23,7 @@ struct NameWords: Sendable {
         case thingWord = "thing-word"
         case direction
         case titleModifier = "title-modifier"
+        case streetWord = "street-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -69,6 +70,9 @@ struct NameWords: Sendable {
     /// Words that may stand before an appositive title, after its article (John Smith, the
     /// former mayor of; Tian Fengshan, former minister of).
     let titleModifiers: [Int32]
+    /// Words before a street's name (đường, phố): the name after one is the street's, not a
+    /// person's, though streets are named after people (đường Nguyễn Huệ).
+    let streetWords: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -119,5 +123,6 @@ struct NameWords: Sendable {
         thingWords = ids(.thingWord)
         directions = ids(.direction)
         titleModifiers = ids(.titleModifier)
+        streetWords = ids(.streetWord)
     }
 }
