@@ -1049,8 +1049,12 @@ public final class EntityExtractor: Extractor {
         mutating func familyName(at index: Int) {
             // A family name that starts a known place is the place (Hà Nội), and one right after
             // a place cue starts a place (phường Hà Trung, huyện Văn Bàn).
-            guard tokens[index].capitalized, startsPersonName(index), !followsLocationCue(index),
-                !namesStreet(index)
+            // (After a title, a cue names the title's place and the name after it is the
+            // holder's: Phó chủ tịch TP Nguyễn Thành Tài.) Nor inside a place the gazetteer
+            // knows (Giang in tỉnh Hà Giang Trần Đức Quý).
+            guard tokens[index].capitalized, startsPersonName(index), !namesStreet(index),
+                locationCueLength(before: index).map({ titleEnds(before: index - $0, within: 4) }) ?? true,
+                index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
             var end = index + 1
             let english = context.language == "en"
@@ -1113,12 +1117,15 @@ public final class EntityExtractor: Extractor {
         func isInitial(_ index: Int) -> Bool { index + 1 < tokens.count && isInitialDot(index + 1) }
 
         /// Whether a place cue of one or two words (phường, thị trấn) ends right before `index`.
-        func followsLocationCue(_ index: Int) -> Bool {
-            guard let cues = tables.locationCues, !tokens[index].newlineBefore else { return false }
+        func followsLocationCue(_ index: Int) -> Bool { locationCueLength(before: index) != nil }
+
+        /// The length of the place cue of one or two words that ends right before `index`.
+        func locationCueLength(before index: Int) -> Int? {
+            guard let cues = tables.locationCues, !tokens[index].newlineBefore else { return nil }
             for length in 1...2 where index >= length && (length == 1 || !tokens[index - 1].newlineBefore) {
-                if cues.matchLength(context, ids: ids, at: index - length) == length { return true }
+                if cues.matchLength(context, ids: ids, at: index - length) == length { return length }
             }
-            return false
+            return nil
         }
 
         /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
@@ -1201,7 +1208,10 @@ public final class EntityExtractor: Extractor {
         /// Defence`), or an English capitalized run ending in a tail word (`National Security
         /// Council`).
         mutating func organization(at index: Int) {
-            if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index) {
+            // (A longer phrase of `not_names` is no head: Bộ luật, a code of law, is no ministry.)
+            if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index),
+                (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) <= count
+            {
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence.
@@ -1652,6 +1662,13 @@ public final class EntityExtractor: Extractor {
                         }
                     }
                     guard end > start else { return }
+                    // After a title, a cue names the title's place and a full name after it is
+                    // the holder (Phó chủ tịch TP Nguyễn Thành Tài), unless the gazetteer knows it.
+                    if start == index + count, titleEnds(before: index, within: 4), end - start >= 2,
+                        startsPersonName(start), gazetteer(at: start) == nil
+                    {
+                        return
+                    }
                     // A known place and a person after it are two (Tổng thống Liên bang Nga
                     // Vladimir Putin).
                     if let (count, entity) = gazetteer(at: start), start + count < end,
