@@ -668,7 +668,8 @@ public final class EntityExtractor: Extractor {
             else { return start }
             var end = start + 1
             while end < tokens.count && end - start < limit {
-                if isNameWord(end) && !startsKnownNonPerson(end)
+                // (After a middle initial, a place's name is the surname: Lloyd J. Austin.)
+                if isNameWord(end) && (!startsKnownNonPerson(end) || isInitialDot(end - 1))
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
                 {
                     end += 1
@@ -1938,6 +1939,20 @@ public final class EntityExtractor: Extractor {
                 && hits[index].referent.entity < 0
             {
                 if let alias = aliases[nameHash(Int(hits[index].first))] { hits[index].referent = alias.referent }
+            }
+            // In English, a one-word place the gazetteer knows that is the surname of a full
+            // name in the document is that person (Austin after Lloyd J. Austin). (Not in
+            // Vietnamese, where a given name is often a place's: Nguyễn Thị Mỹ, Mỹ.)
+            if !tables.syllableNames {
+                for index in hits.indices
+                where hits[index].type == .location && hits[index].rule == .gazetteer
+                    && hits[index].end - hits[index].first == 1
+                {
+                    guard let alias = aliases[nameHash(Int(hits[index].first))], alias.type == .person else { continue }
+                    hits[index].referent = alias.referent
+                    hits[index].type = .person
+                    hits[index].rule = .shortForm
+                }
             }
             // A surname of two words or more that ends a fuller name takes its id (López Obrador
             // after Andrés Manuel López Obrador). One that starts with a given name is a full
