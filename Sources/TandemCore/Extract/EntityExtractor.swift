@@ -1291,7 +1291,12 @@ public final class EntityExtractor: Extractor {
                     {
                         let isPlace = extractor.entities[entity].type == .location
                         // A one-word place only after a title and before a name (below).
-                        if count > 1 || (titled && isPlace && isNameWord(end + 1) && isNameWord(end + 2)) {
+                        // (Or a one-word brand before a name that is no place: Tổng Giám đốc Công
+                        // ty điện tử Samsung Shim Won Hwan.)
+                        if count > 1
+                            || (titled && isNameWord(end + 1) && isNameWord(end + 2)
+                                && (isPlace || !isKnownPlace(end + 1, nil)))
+                        {
                             end += count
                             last = end
                             capitalsInRow = 2
@@ -1356,6 +1361,7 @@ public final class EntityExtractor: Extractor {
                     } else if context.language != "en" && tables.nameWords.listJoiners.contains(ids[end])
                         && isNameWord(end + 1)
                         && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
+                        && tables.titles.matchLength(context, ids: ids, at: end + 1) == nil
                     {
                         // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
                         // organizations: "Bộ Y tế và Bộ Tài chính").
