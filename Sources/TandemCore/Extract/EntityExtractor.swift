@@ -884,8 +884,14 @@ public final class EntityExtractor: Extractor {
             }
             guard end > position else { return }
             // One word in capitals is no person: a letter is a name withheld (ông P, anh Đ.), a
-            // longer one the acronym of the title's body (Giám đốc điều hành CBRE Việt Nam).
+            // longer one the acronym of the title's body (Giám đốc điều hành CBRE Việt Nam); so
+            // are initials alone (chị N.T.N.T).
             if end == position + 1 && tokens[position].allCaps { return }
+            if (position..<end).allSatisfy({
+                tokens[$0].kind == .punctuation || (tokens[$0].allCaps && tokens[$0].end - tokens[$0].start <= 2)
+            }) {
+                return
+            }
             // A title that names a place with the word after it is no title (King County), and
             // the head of an organization's name starts no person (Nhà lãnh đạo Nhóm BRICS).
             if let suffixes = tables.locationSuffixes, suffixes.matchLength(context, ids: ids, at: position) != nil {
