@@ -600,16 +600,17 @@ public final class EntityExtractor: Extractor {
         /// ASCII word may be a foreign name).
         func isInSyllableName(_ index: Int, _ entity: Int) -> Bool {
             guard extractor.entities[entity].type == .location else { return false }
-            func isSyllable(_ other: Int) -> Bool {
+            // (Not `isSyllable`, which asks whether an English word can be a toneless syllable.)
+            func isToneSyllable(_ other: Int) -> Bool {
                 let token = tokens[other]
                 return token.kind == .word && token.capitalized && !token.allCaps && !token.ascii
             }
             if index + 1 < tokens.count && tokens[index + 1].spaceBefore && !tokens[index + 1].newlineBefore
-                && isSyllable(index + 1)
+                && isToneSyllable(index + 1)
             {
                 return true
             }
-            return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isSyllable(index - 1)
+            return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isToneSyllable(index - 1)
                 && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
         }
 
@@ -1060,7 +1061,7 @@ public final class EntityExtractor: Extractor {
             // holder's: Phó chủ tịch TP Nguyễn Thành Tài.) Nor inside a place the gazetteer
             // knows (Giang in tỉnh Hà Giang Trần Đức Quý).
             guard tokens[index].capitalized, startsPersonName(index), !namesStreet(index),
-                locationCueLength(before: index).map({ titleEnds(before: index - $0, within: 4) }) ?? true,
+                locationCueLength(before: index).map({ cueNamesTitlesPlace(index - $0) }) ?? true,
                 index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
             var end = index + 1
@@ -1125,6 +1126,10 @@ public final class EntityExtractor: Extractor {
 
         /// Whether a place cue of one or two words (phường, thị trấn) ends right before `index`.
         func followsLocationCue(_ index: Int) -> Bool { locationCueLength(before: index) != nil }
+
+        /// Whether the place cue at `cueStart` follows a title: it names the title's place, and
+        /// a full name after it is the holder's (Phó chủ tịch TP Nguyễn Thành Tài).
+        func cueNamesTitlesPlace(_ cueStart: Int) -> Bool { titleEnds(before: cueStart, within: 4) }
 
         /// The length of the place cue of one or two words that ends right before `index`.
         func locationCueLength(before index: Int) -> Int? {
@@ -1677,7 +1682,7 @@ public final class EntityExtractor: Extractor {
                     guard end > start else { return }
                     // After a title, a cue names the title's place and a full name after it is
                     // the holder (Phó chủ tịch TP Nguyễn Thành Tài), unless the gazetteer knows it.
-                    if start == index + count, titleEnds(before: index, within: 4), end - start >= 2,
+                    if start == index + count, cueNamesTitlesPlace(index), end - start >= 2,
                         startsPersonName(start), gazetteer(at: start) == nil
                     {
                         return
