@@ -680,6 +680,11 @@ public final class EntityExtractor: Extractor {
                     && isNameWord(end + 1)
                 {
                     end += 2
+                } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
+                    && joinsByHyphen(end + 1) && isNameWord(end + 2)
+                {
+                    // A particle glued by a hyphen to the surname: Adel al-Jubeir.
+                    end += 3
                 } else if isInitialDot(end) && isNameWord(end + 1) {
                     // A middle initial: Donald J. Trump.
                     end += 1
@@ -787,17 +792,24 @@ public final class EntityExtractor: Extractor {
             }.joined(separator: "_")
         }
 
-        /// The id of a name no table knows: its text with `_` for spaces.
+        /// The id of a name no table knows: its text with one `_` for each run of spaces or
+        /// tabs (Federica  Mogherini, typed with two, is Federica_Mogherini).
         func slug(_ first: Int, _ end: Int) -> String {
             let start = Int(tokens[first].start)
             let length = Int(tokens[end - 1].end) - start
             return context.bytes.withUnsafeBufferPointer { bytes in
                 String(unsafeUninitializedCapacity: length) { slug in
+                    var written = 0
+                    var afterSpace = false
                     for offset in 0..<length {
                         let byte = bytes[start + offset]
-                        slug[offset] = byte == 0x20 ? UInt8(ascii: "_") : byte
+                        let isSpace = byte == 0x20 || byte == 0x09
+                        if isSpace && afterSpace { continue }
+                        slug[written] = isSpace ? UInt8(ascii: "_") : byte
+                        written += 1
+                        afterSpace = isSpace
                     }
-                    return length
+                    return written
                 }
             }
         }
@@ -806,6 +818,11 @@ public final class EntityExtractor: Extractor {
         /// Đức Boris Pistorius`, `NATO Secretary General Jens Stoltenberg`.
         mutating func titleName(at index: Int) {
             guard let count = tables.titles.matchLength(context, ids: ids, at: index) else { return }
+            // A title whose first word ends a known name is none: Trung Quốc Vương Nghị is
+            // China's Wang Yi, not a king (quốc vương) named Nghị.
+            if index > 0 && !tokens[index].newlineBefore, let (known, _) = gazetteer(at: index - 1), known == 2 {
+                return
+            }
             var position = index + count
             while position < tokens.count, let domain = tables.titleDomains.matchLength(context, ids: ids, at: position)
             {
@@ -1707,7 +1724,8 @@ public final class EntityExtractor: Extractor {
                     // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
                     // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
                     guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
-                        tables.orgHeads.matchLength(context, ids: ids, at: start) == nil
+                        tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
+                        isNameWord(start + 1) || !isLastWordOfEarlierPerson(start)
                     else {
                         return
                     }
@@ -1741,7 +1759,9 @@ public final class EntityExtractor: Extractor {
                 // (A word after an abbreviation's dot starts nothing: Louis in St. Louis County.)
                 guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
                     !followsAbbreviation(index), tables.notNames.matchLength(context, ids: ids, at: first) == nil,
-                    end - first > 1 || !tables.nameWords.directions.contains(ids[first])
+                    end - first > 1
+                        || !(tables.nameWords.directions.contains(ids[first])
+                            || tables.nameWords.demonyms.contains(ids[first]))
                 else { return }
                 // A known place ending at the suffix after other words is the place, the words
                 // before it a headline's (Storm Hits Quang Nam Province); a compass word stays
@@ -1757,6 +1777,16 @@ public final class EntityExtractor: Extractor {
                 // (Donetsk region).
                 let known = gazetteer(at: placeStart).map { placeStart + $0.count == end } ?? false
                 addLocation(placeStart, tokens[end].capitalized && !known ? end + suffix : end)
+            }
+        }
+
+        /// Whether the word at `index` ends a person's name found earlier (Hoạt after Phạm
+        /// Minh Hoạt): alone after a list's comma it is that person, the clause's subject
+        /// (TP. Móng Cái, Hoạt đã chiếm đoạt), not one more place.
+        func isLastWordOfEarlierPerson(_ index: Int) -> Bool {
+            found.contains { hit in
+                hit.type == .person && hit.end < index && hit.end - hit.first >= 2
+                    && ids[Int(hit.end) - 1] == ids[index]
             }
         }
 

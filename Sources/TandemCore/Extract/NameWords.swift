@@ -24,6 +24,7 @@ struct NameWords: Sendable {
         case direction
         case titleModifier = "title-modifier"
         case streetWord = "street-word"
+        case demonym
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -73,6 +74,9 @@ struct NameWords: Sendable {
     /// Words before a street's name (đường, phố): the name after one is the street's, not a
     /// person's, though streets are named after people (đường Nguyễn Huệ).
     let streetWords: [Int32]
+    /// Adjectives of a people or a country (Syrian, Chinese): alone before a place's suffix
+    /// they name no place (the Syrian province of Raqa), as a compass word does not.
+    let demonyms: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -124,5 +128,6 @@ struct NameWords: Sendable {
         directions = ids(.direction)
         titleModifiers = ids(.titleModifier)
         streetWords = ids(.streetWord)
+        demonyms = ids(.demonym)
     }
 }
