@@ -23,16 +23,21 @@ public struct DateExtractor: Extractor {
         /// Words and phrases that put what follows in the future (`set future will|dự kiến` in
         /// dates.rules) or in the past (`set past was|agreed|đã`).
         let tenseCues: TenseCues
+        /// Words right before a date that make it a comparison's base (`set comparison-base
+        /// cùng kỳ|compared with`): `so với cùng kỳ năm 2024` names no date the text goes on
+        /// from, so a later `cùng kỳ năm trước` still reads from the one before it.
+        let comparisonBases: Phrases
 
         init(
             rules: RuleSet, resolvers: [TimexResolver], types: [String?], mods: [TimexResolver.Template?],
-            tenseCues: TenseCues
+            tenseCues: TenseCues, comparisonBases: Phrases
         ) {
             self.rules = rules
             self.resolvers = resolvers
             self.types = types
             self.mods = mods
             self.tenseCues = tenseCues
+            self.comparisonBases = comparisonBases
         }
     }
 
@@ -129,31 +134,41 @@ public struct DateExtractor: Extractor {
                 }
             }
         }
+    }
 
-        /// Cue phrases of two words or more, back to back in one array (a nested array would be
-        /// retained and released per phrase on every check).
-        struct Phrases: Sendable {
-            private var words: [Int32] = []
-            /// Phrase `p` is `words[starts[p]..<starts[p + 1]]`.
-            private var starts: [Int] = [0]
+    /// Cue phrases, back to back in one array (a nested array would be retained and released
+    /// per phrase on every check).
+    struct Phrases: Sendable {
+        private var words: [Int32] = []
+        /// Phrase `p` is `words[starts[p]..<starts[p + 1]]`.
+        private var starts: [Int] = [0]
 
-            mutating func append(_ phrase: [Int32]) {
-                words += phrase
-                starts.append(words.count)
+        init() {}
+
+        /// The phrases of a `a b|c` setting, each word interned.
+        init(_ setting: String, vocabulary: Vocabulary) {
+            for cue in setting.split(separator: "|") {
+                let ids = Tokenizer.words(of: String(cue)).map { vocabulary.intern($0) }
+                if !ids.isEmpty { append(ids) }
             }
+        }
 
-            /// Whether a phrase ends at token `index`.
-            func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-                words.withUnsafeBufferPointer { words in
-                    starts.withUnsafeBufferPointer { starts in
-                        for phrase in 0..<starts.count - 1 {
-                            let (start, end) = (starts[phrase], starts[phrase + 1])
-                            guard words[end - 1] == ids[index], index + 1 >= end - start else { continue }
-                            let first = index + 1 - (end - start)
-                            if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return true }
-                        }
-                        return false
+        mutating func append(_ phrase: [Int32]) {
+            words += phrase
+            starts.append(words.count)
+        }
+
+        /// Whether a phrase ends at token `index`.
+        func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            words.withUnsafeBufferPointer { words in
+                starts.withUnsafeBufferPointer { starts in
+                    for phrase in 0..<starts.count - 1 {
+                        let (start, end) = (starts[phrase], starts[phrase + 1])
+                        guard words[end - 1] == ids[index], index + 1 >= end - start else { continue }
+                        let first = index + 1 - (end - start)
+                        if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return true }
                     }
+                    return false
                 }
             }
         }
@@ -191,7 +206,8 @@ public struct DateExtractor: Extractor {
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
                 tenseCues: TenseCues(
-                    future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "", vocabulary: vocabulary))
+                    future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "", vocabulary: vocabulary),
+                comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
         self.vocabulary = vocabulary
@@ -226,9 +242,12 @@ public struct DateExtractor: Extractor {
                 }
             }
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
-            // A date inside the last one named (2023 in March 4, 2023) does not replace it.
+            // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
+            // does a comparison's base (so với cùng kỳ năm 2024).
             if resolver.namesAnchor, named.map({ match.spanEnd > $0.end }) ?? true,
-                case .string(let value) = resolved.value
+                case .string(let value) = resolved.value,
+                match.spanFirst == 0
+                    || !ids.withUnsafeBufferPointer { language.comparisonBases.ends(at: match.spanFirst - 1, $0) }
             {
                 named = Named(value: value, end: match.spanEnd)
             }
