@@ -668,13 +668,19 @@ public final class EntityExtractor: Extractor {
                 !(isAcronym(start) && startsPersonName(start + 1))
             else { return start }
             var end = start + 1
-            while end < tokens.count && end - start < limit {
+            // A lowercase syllable after a hyphen and its hyphen are no words of their own
+            // (Cờ-rếc Chít-tích, two words in six tokens).
+            var syllableTokens = 0
+            while end < tokens.count && end - start - syllableTokens < limit {
                 // (After a middle initial, a place's name is the surname: Lloyd J. Austin.)
                 if isNameWord(end) && (!startsKnownNonPerson(end) || isInitialDot(end - 1))
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
                 {
                     end += 1
-                } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
+                } else if joinsByHyphen(end) && isNameWord(end + 1) {
+                    end += 2
+                } else if joinsByHyphen(end) && isHyphenatedSyllable(end + 1) {
+                    syllableTokens += 2
                     end += 2
                 } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
                     && isNameWord(end + 1)
@@ -1119,7 +1125,15 @@ public final class EntityExtractor: Extractor {
             guard let givenNames = tables.givenNames, givenNames.matchLength(context, ids: ids, at: index) == 1,
                 !followsLocationCue(index)
             else { return }
-            let end = nameRun(from: index, limit: 4, lineStart: true)
+            var end = nameRun(from: index, limit: 4, lineStart: true)
+            // A given name that is also a one-word place starts no run of its own (Milan);
+            // before a surname no table knows it is the person's (Milan Radoicic).
+            if end == index, let (count, entity) = gazetteer(at: index), count == 1,
+                extractor.entities[entity].type == .location
+            {
+                end = nameRun(from: index + 1, limit: 3)
+                if end == index + 1 { end = index }
+            }
             guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
                 (index + 1..<end).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
@@ -1162,7 +1176,11 @@ public final class EntityExtractor: Extractor {
         /// follow: "Choi Joo-ho, the director").
         func isHyphenatedSyllable(_ index: Int) -> Bool {
             let token = tokens[index]
-            return token.kind == .word && !token.capitalized && token.ascii && (2...4).contains(token.end - token.start)
+            // (Vietnamese writes foreign names so too, one syllable at a time, with its own
+            // letters: Cờ-rếc Chít-tích.)
+            let lengths = context.language == "vi" ? 1...8 : 2...4
+            return token.kind == .word && !token.capitalized && (token.ascii || context.language == "vi")
+                && lengths.contains(Int(token.end - token.start))
                 && (index + 1 >= tokens.count || !tokens[index + 1].glued || tokens[index + 1].kind == .punctuation)
         }
 
