@@ -272,6 +272,17 @@ public final class EntityExtractor: Extractor {
     /// story (a club, a league), and the club a place's name stands for in one (-1: none).
     let sportsCues: [Bool]
     let clubOfPlace: [Int32]
+    /// A country's bodies by the English words after their demonym: an organization whose id
+    /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
+    /// under `BodyKey(country, [Defence, Ministry])`, so `Russia's Defence Ministry` is it.
+    let bodiesOfCountry: [BodyKey: Int]
+
+    /// A country's entity and the words of one of its bodies' names.
+    struct BodyKey: Hashable, Sendable {
+        var country: Int
+        var words: [Int32]
+    }
+
     public init(rulesFolder: URL, vocabulary: Vocabulary = Vocabulary()) throws(ConfigError) {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
@@ -343,6 +354,7 @@ public final class EntityExtractor: Extractor {
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
+        bodiesOfCountry = Self.bodiesOfCountry(entities, english: formsByLanguage["en"] ?? [])
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
     }
@@ -385,6 +397,22 @@ public final class EntityExtractor: Extractor {
             }
         }
         return (cues, clubs)
+    }
+
+    /// The bodies of a country: each organization whose id ends in `_(COUNTRY_ID)`, a place
+    /// the gazetteer knows, under each of its English forms but the form's first word.
+    static func bodiesOfCountry(_ entities: [Entity], english: [Form]) -> [BodyKey: Int] {
+        var places: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() where entity.type == .location { places[entity.id] = index }
+        var bodies: [BodyKey: Int] = [:]
+        for form in english where form.ids.count >= 3 && entities[form.entity].type == .organization {
+            let id = entities[form.entity].id
+            guard id.hasSuffix(")"), let open = id.range(of: "_(", options: .backwards),
+                let country = places[String(id[open.upperBound..<id.index(before: id.endIndex)])]
+            else { continue }
+            bodies[BodyKey(country: country, words: Array(form.ids.dropFirst()))] = form.entity
+        }
+        return bodies
     }
 
     /// A gazetteer form compiled to ids and case constraints. `caseFreeTail`: in a form of
@@ -1651,11 +1679,24 @@ public final class EntityExtractor: Extractor {
             {
                 // A known body and the organization it belongs to (Hội đồng Bảo an LHQ): the body.
                 add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
+            } else if let body = countryBody(first, end) {
+                add(first, spanEnd, known: body, rule: rule, priority: patternPriority)
             } else {
                 add(
                     first, spanEnd, referent: .slug(first, end), type: .organization, rule: rule,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// The known body of a country named with `'s` right before `first..<end`: Russia's
+        /// Defence Ministry is the Russian Defence Ministry.
+        func countryBody(_ first: Int, _ end: Int) -> Int? {
+            guard first >= 3, isApostropheS(first - 2),
+                let country = found.last(where: { $0.end == first - 2 }), country.type == .location,
+                country.referent.entity >= 0
+            else { return nil }
+            return extractor.bodiesOfCountry[
+                BodyKey(country: Int(country.referent.entity), words: Array(ids[first..<end]))]
         }
 
         /// Where an English organization whose head is at `head` starts: at the capitalized
