@@ -1117,9 +1117,13 @@ public final class EntityExtractor: Extractor {
             else { return }
             var end = index + 1
             let english = context.language == "en"
-            while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end)) {
+            while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end))
+                && !tables.nameWords.thingWords.contains(ids[end])
+            {
                 end += 1
             }
+            // A name before Street, Bridge or Airport is the thing's (Nguyen Thi Dinh Street).
+            if end < tokens.count && isNameWord(end) && tables.nameWords.thingWords.contains(ids[end]) { return }
             // In English the family names are written without tones and some are English
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
