@@ -400,17 +400,25 @@ public final class EntityExtractor: Extractor {
     }
 
     /// The bodies of a country: each organization whose id ends in `_(COUNTRY_ID)`, a place
-    /// the gazetteer knows, under each of its English forms but the form's first word.
+    /// the gazetteer knows, under each of its English forms but the form's first word (the
+    /// demonym: Russian Defence Ministry); and each whose English form begins with a place's
+    /// one-word form, under the rest (Gaza Health Ministry: Gaza's Health Ministry).
     static func bodiesOfCountry(_ entities: [Entity], english: [Form]) -> [BodyKey: Int] {
         var places: [String: Int] = [:]
         for (index, entity) in entities.enumerated() where entity.type == .location { places[entity.id] = index }
+        var placeOfWord: [Int32: Int] = [:]
+        for form in english where form.ids.count == 1 && entities[form.entity].type == .location {
+            placeOfWord[form.ids[0]] = form.entity
+        }
         var bodies: [BodyKey: Int] = [:]
         for form in english where form.ids.count >= 3 && entities[form.entity].type == .organization {
+            let words = Array(form.ids.dropFirst())
+            if let place = placeOfWord[form.ids[0]] { bodies[BodyKey(country: place, words: words)] = form.entity }
             let id = entities[form.entity].id
             guard id.hasSuffix(")"), let open = id.range(of: "_(", options: .backwards),
                 let country = places[String(id[open.upperBound..<id.index(before: id.endIndex)])]
             else { continue }
-            bodies[BodyKey(country: country, words: Array(form.ids.dropFirst()))] = form.entity
+            bodies[BodyKey(country: country, words: words)] = form.entity
         }
         return bodies
     }
@@ -1002,6 +1010,7 @@ public final class EntityExtractor: Extractor {
             if opensAge, isAge(comma + 1), comma + 2 < tokens.count,
                 context.isCharacter(comma + 2, UInt8(ascii: ",")) || context.isCharacter(comma + 2, UInt8(ascii: "."))
                     || context.isCharacter(comma + 2, UInt8(ascii: ")"))
+                    || context.isCharacter(comma + 2, UInt8(ascii: ";"))
                     || tables.nameWords.ageWords.contains(ids[comma + 2])
             {
                 let end = nameRun(from: index, limit: 3, lineStart: true)
