@@ -220,8 +220,8 @@ public struct DateExtractor: Extractor {
         // The date the text last named, which `anchor=previous` rules read from (matches come
         // in text order). Kept as written and parsed once, when an anchored rule first reads it.
         // (Passed inout: captured by the nested function, it would be boxed on the heap.)
-        var named: Named?
-        func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout Named?) -> Candidate? {
+        var named = NamedDates()
+        func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout NamedDates) -> Candidate? {
             let (span, matchLength) = RuleSet.spans(match, context)
             let name = language.rules.rules[index].qualifiedName
             func blocker() -> Candidate {
@@ -234,7 +234,12 @@ public struct DateExtractor: Extractor {
             let resolver = language.resolvers[index]
             var reference = dct
             if resolver.anchored {
-                if let anchor = named?.anchor(), anchor.grain >= resolver.anchorGrain(match.values) {
+                let grain = resolver.anchorGrain(match.values)
+                if let anchor = named.last?.anchor(), anchor.grain >= grain {
+                    reference = anchor.date
+                } else if let anchor = named.lastDay?.anchor(), anchor.grain >= grain {
+                    // A coarser date since does not hide the last day (Ngày 9/8, … vào cuối
+                    // tháng này. Cùng ngày, … is 9 August).
                     reference = anchor.date
                 } else if resolver.anchorRequired {
                     // Nothing to read it from: no date, and none of its words a shorter one.
@@ -244,12 +249,12 @@ public struct DateExtractor: Extractor {
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
             // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
             // does a comparison's base (so với cùng kỳ năm 2024).
-            if resolver.namesAnchor, named.map({ match.spanEnd > $0.end }) ?? true,
+            if resolver.namesAnchor, named.last.map({ match.spanEnd > $0.end }) ?? true,
                 case .string(let value) = resolved.value,
                 match.spanFirst == 0
                     || !ids.withUnsafeBufferPointer { language.comparisonBases.ends(at: match.spanFirst - 1, $0) }
             {
-                named = Named(value: value, end: match.spanEnd)
+                named.name(Named(value: value, end: match.spanEnd))
             }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
@@ -274,6 +279,21 @@ public struct DateExtractor: Extractor {
     struct Anchor {
         var date: CivilDate
         var grain: TimexResolver.Grain
+    }
+
+    /// The dates an anchored expression may read from: the last named, and the last named
+    /// to the day (a value `YYYY-MM-DD…`).
+    struct NamedDates {
+        var last: Named?
+        var lastDay: Named?
+
+        mutating func name(_ date: Named) {
+            last = date
+            let bytes = date.value.utf8
+            if bytes.count >= 10 && bytes[bytes.index(bytes.startIndex, offsetBy: 7)] == UInt8(ascii: "-") {
+                lastDay = date
+            }
+        }
     }
 
     /// The last date named: its value as resolved, the token after its span, and its anchor

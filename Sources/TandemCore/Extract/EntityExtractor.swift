@@ -1341,7 +1341,9 @@ public final class EntityExtractor: Extractor {
                             return
                         }
                     }
-                    guard isNameWord(end) else { return }
+                    // (A capitalized plural marker after the head starts no name: Nhóm Các
+                    // nước công nghiệp phát triển.)
+                    guard isNameWord(end), !tables.nameWords.plurals.contains(ids[end]) else { return }
                     // After a title, a head that takes no brand name followed straight by a
                     // full name is the title's body and the name its holder (Bí thư Tỉnh ủy
                     // Đặng Xuân Phong), not one organization.
@@ -1429,6 +1431,15 @@ public final class EntityExtractor: Extractor {
                         break
                     }
                     if tokens[end].capitalized {
+                        // A person the gazetteer knows ends the body (Văn phòng Tổng thống Hàn
+                        // Quốc Lee Jae Myung: the office, then the president), and so does a
+                        // capitalized plural marker (… Các nước công nghiệp phát triển).
+                        if context.language != "en" && end > firstWord
+                            && (tables.nameWords.plurals.contains(ids[end])
+                                || (gazetteer(at: end).map { extractor.entities[$0.entity].type == .person } ?? false))
+                        {
+                            break
+                        }
                         // (After a head that takes a brand name, two words are the brand:
                         // Giám đốc Công ty TNHH xây dựng Hoàng Long.)
                         if titled && end > firstWord && startsPersonName(end)

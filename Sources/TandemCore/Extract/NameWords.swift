@@ -25,6 +25,7 @@ struct NameWords: Sendable {
         case titleModifier = "title-modifier"
         case streetWord = "street-word"
         case demonym
+        case plural
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -77,6 +78,9 @@ struct NameWords: Sendable {
     /// Adjectives of a people or a country (Syrian, Chinese): alone before a place's suffix
     /// they name no place (the Syrian province of Raqa), as a compass word does not.
     let demonyms: [Int32]
+    /// Plural markers (các, những): capitalized inside a run they start no name and end an
+    /// organization's (Nhóm Các nước công nghiệp phát triển).
+    let plurals: [Int32]
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -129,5 +133,6 @@ struct NameWords: Sendable {
         titleModifiers = ids(.titleModifier)
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
+        plurals = ids(.plural)
     }
 }
