@@ -221,6 +221,7 @@ public struct DateExtractor: Extractor {
         // in text order). Kept as written and parsed once, when an anchored rule first reads it.
         // (Passed inout: captured by the nested function, it would be boxed on the heap.)
         var named = NamedDates()
+        @inline(__always)
         func candidate(_ index: Int, _ match: RulePattern.Match, _ named: inout NamedDates) -> Candidate? {
             let (span, matchLength) = RuleSet.spans(match, context)
             let name = language.rules.rules[index].qualifiedName
@@ -288,11 +289,12 @@ public struct DateExtractor: Extractor {
         var lastDay: Named?
 
         mutating func name(_ date: Named) {
+            // (A native string's bytes are contiguous: read in place.)
+            let namesDay =
+                date.value.utf8.withContiguousStorageIfAvailable { $0.count >= 10 && $0[7] == UInt8(ascii: "-") }
+                ?? false
+            if namesDay { lastDay = date }
             last = date
-            let bytes = date.value.utf8
-            if bytes.count >= 10 && bytes[bytes.index(bytes.startIndex, offsetBy: 7)] == UInt8(ascii: "-") {
-                lastDay = date
-            }
         }
     }
 

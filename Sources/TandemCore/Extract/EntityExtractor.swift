@@ -60,7 +60,7 @@ public final class EntityExtractor: Extractor {
     }
 
     /// Gazetteer forms flat, by the vocabulary id of their first word (ids interned later by
-    /// other tables are past the end), longest first: the forms of id `i` are
+    /// other tables are past the end), in second-word order: the forms of id `i` are
     /// `formStarts[i]..<formStarts[i + 1]`, form `f`'s words and cases are at
     /// `wordStarts[f]..<wordStarts[f + 1]`. Plain integers, so a lookup retains nothing.
     /// The tables are read through pointers into frozen buffers (a gazetteer lookup per
@@ -86,7 +86,9 @@ public final class EntityExtractor: Extractor {
             var entities: [Int] = []
             var secondWords: [Int32] = []
             for group in forms {
-                for form in group.sorted(by: { $0.ids.count > $1.ids.count }) {
+                // In second-word order (one-word forms first), longest first within one.
+                func key(_ form: Form) -> (Int32, Int) { (form.ids.count > 1 ? form.ids[1] : -1, -form.ids.count) }
+                for form in group.sorted(by: { key($0) < key($1) }) {
                     words += form.ids
                     cases += form.cases
                     wordStarts.append(Int32(words.count))
@@ -594,40 +596,59 @@ public final class EntityExtractor: Extractor {
             guard index < tokens.count else { return nil }
             let id = Int(ids[index])
             guard tables.forms.startsForm(id) else { return nil }
-            let second = index + 1 < tokens.count ? ids[index + 1] : -2
-            for form in Int(tables.forms.formStarts[id])..<Int(tables.forms.formStarts[id + 1]) {
-                if tables.forms.secondWords[form] != second && tables.forms.secondWords[form] >= 0 { continue }
-                let wordStart = Int(tables.forms.wordStarts[form])
-                let count = Int(tables.forms.wordStarts[form + 1]) - wordStart
-                guard index + count <= tokens.count else { continue }
-                var matches = true
-                for offset in 0..<count {
-                    let token = tokens[index + offset]
-                    if ids[index + offset] != tables.forms.words[wordStart + offset]
-                        || (offset > 0 && token.newlineBefore)
-                    {
-                        matches = false
-                        break
-                    }
-                    switch tables.forms.cases[wordStart + offset] {
-                    case .capitalized where !token.capitalized, .allCaps where !token.allCaps:
-                        matches = false
-                    default:
-                        break
-                    }
-                    if !matches { break }
+            let forms = tables.forms
+            let (lower, upper) = (Int(forms.formStarts[id]), Int(forms.formStarts[id + 1]))
+            // The forms of two words or more whose second word is the next token's, found by
+            // binary search (a word's forms are in second-word order: Bộ starts ninety), longest
+            // first; then the one-word forms, which come first.
+            if index + 1 < tokens.count && ids[index + 1] >= 0 {
+                let second = ids[index + 1]
+                var (low, high) = (lower, upper)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if forms.secondWords[middle] < second { low = middle + 1 } else { high = middle }
                 }
-                // A form that ends inside a word (Kosovo in "Kosovar") is no match.
-                let end = index + count
-                if matches && end < tokens.count && tokens[end].glued && tokens[end].kind == .word { matches = false }
-                // Nor is one written onto a dollar sign: US$2 billion, HK$10.
-                if matches && end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "$")) {
-                    matches = false
+                var form = low
+                while form < upper && forms.secondWords[form] == second {
+                    if let count = matchedLength(of: form, at: index) { return (count, forms.entities[form]) }
+                    form += 1
                 }
-                if matches && index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { matches = false }
-                if matches { return (count, tables.forms.entities[form]) }
+            }
+            var form = lower
+            while form < upper && forms.secondWords[form] < 0 {
+                if let count = matchedLength(of: form, at: index) { return (count, forms.entities[form]) }
+                form += 1
             }
             return nil
+        }
+
+        /// The length of gazetteer form `form` if the text at `index` holds it, its case
+        /// constraints met.
+        @inline(__always)
+        func matchedLength(of form: Int, at index: Int) -> Int? {
+            let forms = tables.forms
+            let wordStart = Int(forms.wordStarts[form])
+            let count = Int(forms.wordStarts[form + 1]) - wordStart
+            guard index + count <= tokens.count else { return nil }
+            for offset in 0..<count {
+                let token = tokens[index + offset]
+                if ids[index + offset] != forms.words[wordStart + offset] || (offset > 0 && token.newlineBefore) {
+                    return nil
+                }
+                switch forms.cases[wordStart + offset] {
+                case .capitalized where !token.capitalized, .allCaps where !token.allCaps:
+                    return nil
+                default:
+                    break
+                }
+            }
+            // A form that ends inside a word (Kosovo in "Kosovar") is no match.
+            let end = index + count
+            if end < tokens.count && tokens[end].glued && tokens[end].kind == .word { return nil }
+            // Nor is one written onto a dollar sign: US$2 billion, HK$10.
+            if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "$")) { return nil }
+            if index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { return nil }
+            return count
         }
 
         /// Whether the one-word known place at `index` is a syllable of a longer name the
@@ -713,10 +734,8 @@ public final class EntityExtractor: Extractor {
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
                 {
                     end += 1
-                } else if joinsByHyphen(end) && isNameWord(end + 1) {
-                    end += 2
-                } else if joinsByHyphen(end) && isHyphenatedSyllable(end + 1) {
-                    syllableTokens += 2
+                } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
+                    if !tokens[end + 1].capitalized { syllableTokens += 2 }
                     end += 2
                 } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
                     && isNameWord(end + 1)
@@ -862,7 +881,9 @@ public final class EntityExtractor: Extractor {
             guard let count = tables.titles.matchLength(context, ids: ids, at: index) else { return }
             // A title whose first word ends a known name is none: Trung Quốc Vương Nghị is
             // China's Wang Yi, not a king (quốc vương) named Nghị.
-            if index > 0 && !tokens[index].newlineBefore, let (known, _) = gazetteer(at: index - 1), known == 2 {
+            if index > 0 && tokens[index].capitalized && !tokens[index].newlineBefore && isNameWord(index - 1),
+                let (known, _) = gazetteer(at: index - 1), known == 2
+            {
                 return
             }
             var position = index + count
@@ -995,10 +1016,16 @@ public final class EntityExtractor: Extractor {
             // The comma and the title first (cheap, and most runs have neither): a comma
             // within the next few words, a title after it.
             var comma = index + 2
-            // (The dot of an initial or of Jr. is inside the name.)
+            // (The dot of an initial or of Jr. is inside the name; a lowercase word other than a
+            // particle is not, and the name must end at the comma.)
             while comma < tokens.count && comma - index <= 6
                 && (tokens[comma].kind != .punctuation || isInitialDot(comma) || isSuffixDot(comma))
             {
+                if tokens[comma].kind == .word && !tokens[comma].capitalized
+                    && !tables.nameWords.particles.contains(ids[comma])
+                {
+                    return
+                }
                 comma += 1
             }
             while comma < tokens.count && comma - index <= 6 && joinsByHyphen(comma) { comma += 2 }
