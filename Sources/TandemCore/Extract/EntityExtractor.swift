@@ -726,26 +726,38 @@ public final class EntityExtractor: Extractor {
             else { return start }
             var end = start + 1
             // A lowercase syllable after a hyphen and its hyphen are no words of their own
-            // (Cờ-rếc Chít-tích, two words in six tokens).
-            var syllableTokens = 0
-            while end < tokens.count && end - start - syllableTokens < limit {
+            // (Cờ-rếc Chít-tích, two words in six tokens), nor are particles.
+            var freeTokens = 0
+            while end < tokens.count && end - start - freeTokens < limit {
                 // (After a middle initial, a place's name is the surname: Lloyd J. Austin.)
                 if isNameWord(end) && (!startsKnownNonPerson(end) || isInitialDot(end - 1))
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
                 {
+                    // (A capitalized particle is no word of its own either: Juan Ramon De La
+                    // Fuente Ramirez.)
+                    if tables.nameWords.particles.contains(ids[end]) { freeTokens += 1 }
                     end += 1
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
-                    if !tokens[end + 1].capitalized { syllableTokens += 2 }
+                    if !tokens[end + 1].capitalized { freeTokens += 2 }
                     end += 2
-                } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
-                    && isNameWord(end + 1)
-                {
-                    end += 2
-                } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized
-                    && joinsByHyphen(end + 1) && isNameWord(end + 2)
-                {
-                    // A particle glued by a hyphen to the surname: Adel al-Jubeir.
-                    end += 3
+                } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized {
+                    // One or two lowercase particles before the surname (Ursula von der Leyen),
+                    // or one glued to it by a hyphen (Adel al-Jubeir).
+                    var next = end + 1
+                    if next < tokens.count && !tokens[next].capitalized
+                        && tables.nameWords.particles.contains(ids[next])
+                    {
+                        next += 1
+                    }
+                    if isNameWord(next) {
+                        freeTokens += next - end
+                        end = next + 1
+                    } else if next == end + 1 && joinsByHyphen(next) && isNameWord(next + 1) {
+                        freeTokens += 2
+                        end = next + 2
+                    } else {
+                        break
+                    }
                 } else if isInitialDot(end) && isNameWord(end + 1) {
                     // A middle initial: Donald J. Trump.
                     end += 1
@@ -924,6 +936,7 @@ public final class EntityExtractor: Extractor {
                 guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
+                        || context.language != "en"
                 else { break }
                 afterOrganization = extractor.entities[entity].type == .organization
                 position = place + known
