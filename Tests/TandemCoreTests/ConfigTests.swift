@@ -150,6 +150,24 @@ struct NameWordsTests {
         }
     }
 
+    /// A senses line must name gazetteer ids in three or four fields; a wrong one is a config
+    /// error that names the file and the line.
+    @Test(arguments: [
+        "Georgia_(country)\tNo_Such_State\tAtlanta\n", "Georgia_(country)\tGeorgia_(U.S._state)\n",
+        "Georgia_(country)\tGeorgia_(U.S._state)\tAtlanta|Nowhere\n",
+    ])
+    func rejectsABadSense(_ line: String) throws {
+        let copy = try Self.rulesCopy(appending: line, to: "shared/senses.tsv")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do {
+            _ = try EntityExtractor(rulesFolder: copy)
+            Issue.record("a bad sense loaded: \(line)")
+        } catch {
+            #expect(error.file.hasSuffix("shared/senses.tsv"), "\(error)")
+            #expect(error.line != nil, "\(error)")
+        }
+    }
+
     /// A word added to the file changes what is found, with no Swift change: `'s` after a
     /// word the possessive class lacks ends the name at the tail before it.
     @Test func aWordAddedToTheFileTakesEffect() throws {

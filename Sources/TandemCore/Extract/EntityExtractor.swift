@@ -274,6 +274,8 @@ public final class EntityExtractor: Extractor {
     /// story (a club, a league), and the club a place's name stands for in one (-1: none).
     let sportsCues: [Bool]
     let clubOfPlace: [Int32]
+    /// `shared/senses.tsv`: names whose document tells their sense (Foreign Office, Georgia).
+    let senses: NameSenses
     /// A country's bodies by the English words after their demonym: an organization whose id
     /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
     /// under `BodyKey(country, [Defence, Ministry])`, so `Russia's Defence Ministry` is it.
@@ -359,6 +361,7 @@ public final class EntityExtractor: Extractor {
         bodiesOfCountry = Self.bodiesOfCountry(entities, english: formsByLanguage["en"] ?? [])
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
+        senses = try NameSenses.load(rulesFolder.appendingPathComponent("shared/senses.tsv"), entities: entities)
     }
 
     /// Reads `sports_names.tsv` (optional): `cue<TAB>ID` (a club or league whose name makes a
@@ -1989,6 +1992,7 @@ public final class EntityExtractor: Extractor {
         /// forms become candidates.
         func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
             namePlacesAsClubs(&hits)
+            extractor.senses.resolve(&hits, entities: extractor.entities)
             // Aliases come from full names (two), bracketed acronyms and acronym hits: at most
             // four per hit. The table and one bit per token live in one temporary block (on the stack
             // for a short document).

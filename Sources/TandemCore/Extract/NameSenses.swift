@@ -1,0 +1,91 @@
+import Foundation
+
+/// Names with two senses that the document around them tells apart
+/// (`rules/shared/senses.tsv`): `Foreign Office` is the UK's, but Germany's in a story about
+/// Germany; `Georgia` is the country, but the US state in a story about American politics.
+/// A sense's cues are gazetteer entities; the other sense is taken where the document names
+/// more of its cues than of the name's own.
+struct NameSenses: Sendable {
+    /// One ambiguous name: its gazetteer entity, the other sense's, and the cues of each.
+    struct Sense: Sendable {
+        var name: Int
+        var other: Int
+        var otherCues: [Int]
+        var nameCues: [Int]
+    }
+
+    let senses: [Sense]
+    /// By entity, whether some sense reads it (so a document without one costs one pass).
+    private let isAmbiguous: [Bool]
+
+    /// Reads `url` (optional): `NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES`, the cues
+    /// gazetteer ids separated by `|` (the last field may be empty). Unknown ids are config errors.
+    static func load(_ url: URL, entities: [EntityExtractor.Entity]) throws(ConfigError) -> NameSenses {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return NameSenses(senses: [], entityCount: entities.count)
+        }
+        var index: [String: Int] = [:]
+        for (position, entity) in entities.enumerated() { index[entity.id] = position }
+        var senses: [Sense] = []
+        for (number, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            let line = RuleFile.stripComment(String(raw))
+            if line.trimmingSpaces.isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 || fields.count == 4 else {
+                throw ConfigError(
+                    file: url.path, line: number + 1, "expected NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES")
+            }
+            func entity(_ id: String) throws(ConfigError) -> Int {
+                guard let found = index[id.trimmingSpaces] else {
+                    throw ConfigError(file: url.path, line: number + 1, "unknown gazetteer id '\(id)'")
+                }
+                return found
+            }
+            func cues(_ field: String) throws(ConfigError) -> [Int] {
+                var result: [Int] = []
+                for id in field.split(separator: "|") where !id.trimmingSpaces.isEmpty {
+                    result.append(try entity(String(id)))
+                }
+                return result
+            }
+            senses.append(
+                Sense(
+                    name: try entity(fields[0]), other: try entity(fields[1]), otherCues: try cues(fields[2]),
+                    nameCues: fields.count == 4 ? try cues(fields[3]) : []))
+        }
+        return NameSenses(senses: senses, entityCount: entities.count)
+    }
+
+    private init(senses: [Sense], entityCount: Int) {
+        self.senses = senses
+        var isAmbiguous = [Bool](repeating: false, count: entityCount)
+        for sense in senses { isAmbiguous[sense.name] = true }
+        self.isAmbiguous = isAmbiguous
+    }
+
+    /// Moves each ambiguous name among `hits` to its other sense where the document's hits
+    /// name more of that sense's cues than of the name's.
+    func resolve(_ hits: inout [EntityExtractor.Hit], entities: [EntityExtractor.Entity]) {
+        guard
+            !senses.isEmpty,
+            hits.contains(where: { $0.referent.entity >= 0 && isAmbiguous[Int($0.referent.entity)] })
+        else { return }
+        for sense in senses {
+            var (other, own) = (0, 0)
+            var named = false
+            for hit in hits where hit.referent.entity >= 0 {
+                let entity = Int(hit.referent.entity)
+                if entity == sense.name { named = true }
+                if sense.otherCues.contains(entity) { other += 1 }
+                if sense.nameCues.contains(entity) { own += 1 }
+            }
+            guard named, other > own else { continue }
+            for index in hits.indices where hits[index].referent.entity == Int32(sense.name) {
+                hits[index].referent = .known(sense.other)
+                hits[index].type = entities[sense.other].type
+            }
+        }
+    }
+}
