@@ -139,15 +139,7 @@ struct NameWordsTests {
     /// config error that names the file and the line.
     @Test(arguments: ["place\tLiverpool\tNo_Such_Club\n", "place\tLiverpool_F.C.\tLiverpool\n", "club\tLiverpool\n"])
     func rejectsABadSportsName(_ line: String) throws {
-        let copy = try Self.rulesCopy(appending: line, to: "shared/sports_names.tsv")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        do {
-            _ = try EntityExtractor(rulesFolder: copy)
-            Issue.record("a bad sports name loaded: \(line)")
-        } catch {
-            #expect(error.file.hasSuffix("shared/sports_names.tsv"), "\(error)")
-            #expect(error.line != nil, "\(error)")
-        }
+        try expectEntityTablesRefuse(line, in: "shared/sports_names.tsv")
     }
 
     /// A senses line must name gazetteer ids in three or four fields; a wrong one is a config
@@ -157,13 +149,19 @@ struct NameWordsTests {
         "Georgia_(country)\tGeorgia_(U.S._state)\tAtlanta|Nowhere\n",
     ])
     func rejectsABadSense(_ line: String) throws {
-        let copy = try Self.rulesCopy(appending: line, to: "shared/senses.tsv")
+        try expectEntityTablesRefuse(line, in: "shared/senses.tsv")
+    }
+
+    /// Loading the entity tables with `line` appended to `file` fails with an error that
+    /// names that file and a line.
+    func expectEntityTablesRefuse(_ line: String, in file: String) throws {
+        let copy = try Self.rulesCopy(appending: line, to: file)
         defer { try? FileManager.default.removeItem(at: copy) }
         do {
             _ = try EntityExtractor(rulesFolder: copy)
-            Issue.record("a bad sense loaded: \(line)")
+            Issue.record("a bad line in \(file) loaded: \(line)")
         } catch {
-            #expect(error.file.hasSuffix("shared/senses.tsv"), "\(error)")
+            #expect(error.file.hasSuffix(file), "\(error)")
             #expect(error.line != nil, "\(error)")
         }
     }
