@@ -935,7 +935,11 @@ public final class EntityExtractor: Extractor {
             var skipped = 0
             while skipped < 3, position < tokens.count {
                 var place = position
-                if tables.nameWords.titlePlaces.contains(ids[position]) { place += 1 }
+                if tables.nameWords.titlePlaces.contains(ids[position]) {
+                    place += 1
+                    // (Ambassador to the Philippines: the article stays out.)
+                    if place + 1 < tokens.count && tables.nameWords.articles.contains(ids[place]) { place += 1 }
+                }
                 guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
