@@ -645,9 +645,15 @@ public final class EntityExtractor: Extractor {
                     break
                 }
             }
-            // A form that ends inside a word (Kosovo in "Kosovar") is no match.
+            // A form that ends inside a word (Kosovo in "Kosovar") is no match, nor a place's
+            // written onto digits, a code's (VN in "VN30"; a broadcaster's channel, VTV6, stays).
             let end = index + count
-            if end < tokens.count && tokens[end].glued && tokens[end].kind == .word { return nil }
+            if end < tokens.count && tokens[end].glued
+                && (tokens[end].kind == .word
+                    || (tokens[end].kind == .digits && extractor.entities[forms.entities[form]].type == .location))
+            {
+                return nil
+            }
             // Nor is one written onto a dollar sign: US$2 billion, HK$10.
             if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "$")) { return nil }
             if index > 0 && tokens[index].glued && tokens[index - 1].kind == .word { return nil }
@@ -1705,7 +1711,7 @@ public final class EntityExtractor: Extractor {
         /// Kyiv Serhiy Popko), as a full name after a body does (Ủy ban Thường vụ Quốc hội
         /// Dương Thanh Bình).
         func knownName(_ type: NameType, endsAt end: Int) -> Bool {
-            (max(0, end - 3)..<end).contains { start in
+            (max(0, end - 6)..<end).contains { start in
                 gazetteer(at: start).map { start + $0.count == end && extractor.entities[$0.entity].type == type }
                     ?? false
             }
@@ -2164,9 +2170,11 @@ public final class EntityExtractor: Extractor {
             where tokens[index].capitalized && tokens[index].kind == .word && !isCovered(index) {
                 guard let alias = aliases[nameHash(index)] else { continue }
                 if index + 1 < tokens.count && tokens[index + 1].glued
-                    && (tokens[index + 1].kind == .word || context.isCharacter(index + 1, UInt8(ascii: "$")))
+                    && (tokens[index + 1].kind == .word
+                        || (tokens[index + 1].kind == .digits && alias.type == .location)
+                        || context.isCharacter(index + 1, UInt8(ascii: "$")))
                 {
-                    // Inside a longer word, or a currency's prefix (US$24.7 billion).
+                    // Inside a longer word or code (VN30), or a currency's prefix (US$24.7 billion).
                     continue
                 }
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
