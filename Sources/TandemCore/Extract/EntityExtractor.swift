@@ -958,6 +958,19 @@ public final class EntityExtractor: Extractor {
             // Another title next: the name is its (press secretary Maj. Gen. Pat Ryder).
             if tables.titles.matchLength(context, ids: ids, at: position) != nil { return }
             var end = nameRun(from: position, limit: 4)
+            // In Vietnamese a longer run is the title's body, then its holder from the last
+            // family name that leaves two or three words (Chủ tịch Tân Hoàng Minh Đỗ Anh Dũng).
+            if tables.syllableNames && end - position == 4 {
+                // (Every capitalized syllable counts here, a place's too: Anh in Đỗ Anh Dũng.)
+                var full = end
+                while full - position < 8 && isNameWord(full) { full += 1 }
+                if full - position >= 5,
+                    let holder = [full - 3, full - 2].first(where: { $0 > position && startsPersonName($0) })
+                {
+                    position = holder
+                    end = full
+                }
+            }
             // In English a place's name may be a first name right after the title (Rep.
             // Alexandria Ocasio-Cortez, Foreign Minister Israel Katz) when a surname follows.
             if end == position, context.language == "en", skipped == 0, let (known, entity) = gazetteer(at: position),
@@ -1173,7 +1186,9 @@ public final class EntityExtractor: Extractor {
             // (After a title, a cue names the title's place and the name after it is the
             // holder's: Phó chủ tịch TP Nguyễn Thành Tài.) Nor inside a place the gazetteer
             // knows (Giang in tỉnh Hà Giang Trần Đức Quý).
-            guard tokens[index].capitalized, startsPersonName(index), !namesStreet(index),
+            // (Nor between a title and the name it found, the title's body: Hoàng in Chủ tịch
+            // Tân Hoàng Minh Đỗ Anh Dũng.)
+            guard index >= titledNameStart, tokens[index].capitalized, startsPersonName(index), !namesStreet(index),
                 locationCueLength(before: index).map({ cueNamesTitlesPlace(index - $0) }) ?? true,
                 index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
@@ -1181,6 +1196,9 @@ public final class EntityExtractor: Extractor {
             let english = context.language == "en"
             while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end))
                 && !tables.nameWords.thingWords.contains(ids[end])
+                // (A title of two words or more after the name is the person's: Dương Anh Sơn
+                // Chủ tịch HĐQT; an honorific of one may be a middle name, Anh.)
+                && (tables.titles.matchLength(context, ids: ids, at: end) ?? 0) < 2
             {
                 end += 1
             }
