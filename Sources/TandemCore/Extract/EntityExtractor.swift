@@ -313,6 +313,12 @@ public final class EntityExtractor: Extractor {
             }
             formsByLanguage["en"]! += english
             formsByLanguage["vi"]! += vietnamese + english
+            // English outlets in Vietnam keep the diacritics of Vietnamese names (Hà Nội, Phạm
+            // Minh Chính): a Vietnamese form of two words or more written with them is English
+            // too (one word may be a common Vietnamese word: Đức, Nga).
+            formsByLanguage["en"]! += fields[3].split(separator: "|").filter {
+                $0.contains(" ") && $0.unicodeScalars.contains { $0.value > 0x7F }
+            }.map { Self.form(String($0), entity, vocabulary) }
         }
         let givenNamesURL = rulesFolder.appendingPathComponent("shared/given_names.tsv")
         let givenNames =
@@ -1098,7 +1104,9 @@ public final class EntityExtractor: Extractor {
                 !followsLocationCue(index)
             else { return }
             let end = nameRun(from: index, limit: 4, lineStart: true)
-            guard end - index >= 2, end == comma else { return }
+            // (A place's name before a title is no person: at the Government Headquarters,
+            // Prime Minister …)
+            guard end - index >= 2, end == comma, !tables.nameWords.thingWords.contains(ids[end - 1]) else { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
                 priority: patternPriority - 1)
@@ -1503,9 +1511,10 @@ public final class EntityExtractor: Extractor {
                     }
                     if tokens[end].capitalized {
                         // A person the gazetteer knows ends the body (Văn phòng Tổng thống Hàn
-                        // Quốc Lee Jae Myung: the office, then the president), and so does a
-                        // capitalized plural marker (… Các nước công nghiệp phát triển).
-                        if context.language != "en" && end > firstWord
+                        // Quốc Lee Jae Myung: the office, then the president; Council of Russia
+                        // Dmitry Medvedev), and so does a capitalized plural marker (… Các nước
+                        // công nghiệp phát triển).
+                        if end > firstWord
                             && (tables.nameWords.plurals.contains(ids[end])
                                 || (gazetteer(at: end).map { extractor.entities[$0.entity].type == .person } ?? false))
                         {
