@@ -874,10 +874,13 @@ public final class EntityExtractor: Extractor {
         /// The slug of words written in capitals, as a title is written: each word capitalized
         /// but a name particle (SAN JOSE DEL MONTE → San_Jose_del_Monte).
         func titleCasedSlug(_ first: Int, _ end: Int) -> String {
-            (first..<end).map { index in
-                let word = slug(index, index + 1).lowercased()
-                return tables.nameWords.particles.contains(ids[index]) ? word : word.capitalized
-            }.joined(separator: "_")
+            var slug = ""
+            for index in first..<end {
+                if index > first && !tokens[index].glued { slug += "_" }
+                let word = self.slug(index, index + 1).lowercased()
+                slug += tables.nameWords.particles.contains(ids[index]) ? word : word.capitalized
+            }
+            return slug
         }
 
         /// The id of a name no table knows: its text with one `_` for each run of spaces or
@@ -1963,6 +1966,8 @@ public final class EntityExtractor: Extractor {
                 && tokens[end].end - tokens[end].start >= 2 && (end == index || !tokens[end].newlineBefore)
             {
                 end += 1
+                // Words in capitals joined by hyphens are one name (DEIR AL-BALAH).
+                if joinsByHyphen(end) && end + 1 < tokens.count && tokens[end + 1].allCaps { end += 1 }
             }
             // A headline in capitals is no place: it has function words (NATO TO SEND TROOPS -).
             guard end > index, end + 1 < tokens.count, !tokens[end].newlineBefore,
