@@ -1429,7 +1429,11 @@ public final class EntityExtractor: Extractor {
                     // After a title, a head that takes no brand name followed straight by a
                     // full name is the title's body and the name its holder (Bí thư Tỉnh ủy
                     // Đặng Xuân Phong), not one organization.
-                    if titled && startsPersonName(end) && isNameWord(end + 2) && brandHead == nil {
+                    // (So is a given name and a surname after it: Bộ trưởng Lục quân Dan Driscoll.)
+                    if titled && brandHead == nil
+                        && ((startsPersonName(end) && isNameWord(end + 2))
+                            || (tables.givenNames?.matchLength(context, ids: ids, at: end) == 1 && isNameWord(end + 1)))
+                    {
                         return
                     }
                 }
