@@ -231,7 +231,7 @@ public struct DateExtractor: Extractor {
                     priority: Self.priority, suppresses: true)
             }
             if language.rules.rules[index].blocks { return blocker() }
-            let tense = language.tenseCues.tense(before: match.firstToken, end: match.endToken, context, ids)
+            let tense = language.tenseCues.tense(before: match.spanFirst, end: match.endToken, context, ids)
             let resolver = language.resolvers[index]
             var reference = dct
             if resolver.anchored {
