@@ -1080,13 +1080,15 @@ public final class EntityExtractor: Extractor {
             guard comma + 1 < tokens.count else { return }
             // An age after a comma or in brackets names a person as a title does (Lionel Messi,
             // 37, scored; Lionel Messi (37 tuổi); Elon Musk, 53 tuổi,).
-            let opensAge =
-                context.isCharacter(comma, UInt8(ascii: ",")) || context.isCharacter(comma, UInt8(ascii: "("))
+            // (In brackets the age word is asked for: Hoàng Mai (45) is a district in a tally.)
+            let commaOpens = context.isCharacter(comma, UInt8(ascii: ","))
+            let opensAge = commaOpens || context.isCharacter(comma, UInt8(ascii: "("))
             if opensAge, isAge(comma + 1), comma + 2 < tokens.count,
-                context.isCharacter(comma + 2, UInt8(ascii: ",")) || context.isCharacter(comma + 2, UInt8(ascii: "."))
-                    || context.isCharacter(comma + 2, UInt8(ascii: ")"))
-                    || context.isCharacter(comma + 2, UInt8(ascii: ";"))
-                    || tables.nameWords.ageWords.contains(ids[comma + 2])
+                tables.nameWords.ageWords.contains(ids[comma + 2])
+                    || (commaOpens
+                        && (context.isCharacter(comma + 2, UInt8(ascii: ","))
+                            || context.isCharacter(comma + 2, UInt8(ascii: "."))
+                            || context.isCharacter(comma + 2, UInt8(ascii: ";"))))
             {
                 let end = nameRun(from: index, limit: 3, lineStart: true)
                 if end - index >= 2, end == comma, isPlainName(index, end) {
@@ -1222,8 +1224,13 @@ public final class EntityExtractor: Extractor {
             // Two words whose second begins a compound of common words are no name (Đoàn Ngoại
             // giao: the diplomatic corps, not Mr. Đoàn Ngoại).
             if end - index == 2, (tables.orgWords?.matchLength(context, ids: ids, at: end - 1) ?? 0) > 1 { return }
-            // Nor two words right before a count: a place in a tally (Lục Yên 13, Văn Bàn 2).
-            if end - index == 2, end < tokens.count, tokens[end].kind == .digits, !tokens[end].newlineBefore {
+            // Nor two words right before a count, bare or in brackets: a place in a tally (Lục
+            // Yên 13, Văn Bàn 2; Hoàng Mai (45), Hà Đông (33)).
+            if end - index == 2, end < tokens.count, !tokens[end].newlineBefore,
+                tokens[end].kind == .digits
+                    || (end + 2 < tokens.count && context.isCharacter(end, UInt8(ascii: "("))
+                        && tokens[end + 1].kind == .digits && context.isCharacter(end + 2, UInt8(ascii: ")")))
+            {
                 return
             }
             add(
