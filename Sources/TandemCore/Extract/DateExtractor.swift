@@ -56,10 +56,8 @@ public struct DateExtractor: Extractor {
         init(future: String, past: String, vocabulary: Vocabulary) {
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
-                for cue in setting.split(separator: "|") {
-                    let ids = Tokenizer.words(of: String(cue)).map { vocabulary.intern($0) }
-                    guard let last = ids.last else { continue }
-                    entries.append((last, ids.count == 1 ? word : phraseEnd))
+                for ids in Phrases.cues(setting, vocabulary: vocabulary) {
+                    entries.append((ids[ids.count - 1], ids.count == 1 ? word : phraseEnd))
                     if ids.count > 1 { phrases.append(ids) }
                 }
             }
@@ -147,10 +145,13 @@ public struct DateExtractor: Extractor {
 
         /// The phrases of a `a b|c` setting, each word interned.
         init(_ setting: String, vocabulary: Vocabulary) {
-            for cue in setting.split(separator: "|") {
-                let ids = Tokenizer.words(of: String(cue)).map { vocabulary.intern($0) }
-                if !ids.isEmpty { append(ids) }
-            }
+            for ids in Self.cues(setting, vocabulary: vocabulary) { append(ids) }
+        }
+
+        /// The cues of a `a b|c` setting as word ids, empty ones left out.
+        static func cues(_ setting: String, vocabulary: Vocabulary) -> [[Int32]] {
+            setting.split(separator: "|").map { Tokenizer.words(of: String($0)).map { vocabulary.intern($0) } }
+                .filter { !$0.isEmpty }
         }
 
         mutating func append(_ phrase: [Int32]) {

@@ -376,35 +376,21 @@ public final class EntityExtractor: Extractor {
     static func loadSportsNames(_ url: URL, entities: [Entity]) throws(ConfigError) -> ([Bool], [Int32]) {
         var cues = [Bool](repeating: false, count: entities.count)
         var clubs = [Int32](repeating: -1, count: entities.count)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (cues, clubs) }
-        var index: [String: Int] = [:]
-        for (position, entity) in entities.enumerated() { index[entity.id] = position }
-        for (number, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func entity(_ id: String) throws(ConfigError) -> Int {
-                guard let found = index[id] else {
-                    throw ConfigError(file: url.path, line: number + 1, "unknown gazetteer id '\(id)'")
-                }
-                return found
-            }
+        let table = GazetteerIDTable(url, entities: entities)
+        for (line, fields) in try table.lines() {
             switch (fields.first, fields.count) {
             case ("cue", 2):
-                cues[try entity(fields[1])] = true
+                cues[try table.entity(fields[1], line: line)] = true
             case ("place", 3):
-                let place = try entity(fields[1])
-                let club = try entity(fields[2])
+                let place = try table.entity(fields[1], line: line)
+                let club = try table.entity(fields[2], line: line)
                 guard entities[place].type == .location, entities[club].type == .organization else {
-                    throw ConfigError(file: url.path, line: number + 1, "a place line names a LOC, then an ORG")
+                    throw ConfigError(file: url.path, line: line, "a place line names a LOC, then an ORG")
                 }
                 clubs[place] = Int32(club)
                 cues[club] = true
             default:
-                throw ConfigError(
-                    file: url.path, line: number + 1, "expected cue<TAB>ID or place<TAB>PLACE_ID<TAB>CLUB_ID")
+                throw ConfigError(file: url.path, line: line, "expected cue<TAB>ID or place<TAB>PLACE_ID<TAB>CLUB_ID")
             }
         }
         return (cues, clubs)

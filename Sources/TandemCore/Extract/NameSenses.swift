@@ -21,39 +21,24 @@ struct NameSenses: Sendable {
     /// Reads `url` (optional): `NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES`, the cues
     /// gazetteer ids separated by `|` (the last field may be empty). Unknown ids are config errors.
     static func load(_ url: URL, entities: [EntityExtractor.Entity]) throws(ConfigError) -> NameSenses {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            return NameSenses(senses: [], entityCount: entities.count)
-        }
-        var index: [String: Int] = [:]
-        for (position, entity) in entities.enumerated() { index[entity.id] = position }
+        let table = GazetteerIDTable(url, entities: entities)
         var senses: [Sense] = []
-        for (number, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (line, fields) in try table.lines() {
             guard fields.count == 3 || fields.count == 4 else {
                 throw ConfigError(
-                    file: url.path, line: number + 1, "expected NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES")
-            }
-            func entity(_ id: String) throws(ConfigError) -> Int {
-                guard let found = index[id.trimmingSpaces] else {
-                    throw ConfigError(file: url.path, line: number + 1, "unknown gazetteer id '\(id)'")
-                }
-                return found
+                    file: url.path, line: line, "expected NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES")
             }
             func cues(_ field: String) throws(ConfigError) -> [Int] {
                 var result: [Int] = []
                 for id in field.split(separator: "|") where !id.trimmingSpaces.isEmpty {
-                    result.append(try entity(String(id)))
+                    result.append(try table.entity(String(id), line: line))
                 }
                 return result
             }
             senses.append(
                 Sense(
-                    name: try entity(fields[0]), other: try entity(fields[1]), otherCues: try cues(fields[2]),
-                    nameCues: fields.count == 4 ? try cues(fields[3]) : []))
+                    name: try table.entity(fields[0], line: line), other: try table.entity(fields[1], line: line),
+                    otherCues: try cues(fields[2]), nameCues: fields.count == 4 ? try cues(fields[3]) : []))
         }
         return NameSenses(senses: senses, entityCount: entities.count)
     }
