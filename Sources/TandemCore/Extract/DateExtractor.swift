@@ -140,6 +140,8 @@ public struct DateExtractor: Extractor {
         private var words: [Int32] = []
         /// Phrase `p` is `words[starts[p]..<starts[p + 1]]`.
         private var starts: [Int] = [0]
+        /// By word id, whether some phrase ends with it (most tokens end none: one read).
+        private var endWords: [Bool] = []
 
         init() {}
 
@@ -157,11 +159,16 @@ public struct DateExtractor: Extractor {
         mutating func append(_ phrase: [Int32]) {
             words += phrase
             starts.append(words.count)
+            let last = Int(phrase[phrase.count - 1])
+            if last >= endWords.count { endWords += [Bool](repeating: false, count: last + 1 - endWords.count) }
+            endWords[last] = true
         }
 
         /// Whether a phrase ends at token `index`.
         func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-            words.withUnsafeBufferPointer { words in
+            let id = Int(ids[index])
+            guard id >= 0 && id < endWords.count && endWords[id] else { return false }
+            return words.withUnsafeBufferPointer { words in
                 starts.withUnsafeBufferPointer { starts in
                     for phrase in 0..<starts.count - 1 {
                         let (start, end) = (starts[phrase], starts[phrase + 1])
@@ -239,7 +246,7 @@ public struct DateExtractor: Extractor {
                 let grain = resolver.anchorGrain(match.values)
                 if let anchor = named.last?.anchor(), anchor.grain >= grain {
                     reference = anchor.date
-                } else if let anchor = named.lastDay?.anchor(), anchor.grain >= grain {
+                } else if var day = named.lastDay, let anchor = day.anchor(), anchor.grain >= grain {
                     // A coarser date since does not hide the last day (Ngày 9/8, … vào cuối
                     // tháng này. Cùng ngày, … is 9 August).
                     reference = anchor.date
@@ -287,15 +294,22 @@ public struct DateExtractor: Extractor {
     /// to the day (a value `YYYY-MM-DD…`).
     struct NamedDates {
         var last: Named?
-        var lastDay: Named?
+        /// The last day named before a coarser date replaced it (while the last names a day,
+        /// it is the last: kept only when hidden, so most dates are stored once).
+        private var hiddenDay: Named?
+        private var lastNamesDay = false
+
+        /// The last date named to the day.
+        var lastDay: Named? { lastNamesDay ? last : hiddenDay }
 
         mutating func name(_ date: Named) {
             // (A native string's bytes are contiguous: read in place.)
             let namesDay =
                 date.value.utf8.withContiguousStorageIfAvailable { $0.count >= 10 && $0[7] == UInt8(ascii: "-") }
                 ?? false
-            if namesDay { lastDay = date }
+            if !namesDay && lastNamesDay { hiddenDay = last }
             last = date
+            lastNamesDay = namesDay
         }
     }
 

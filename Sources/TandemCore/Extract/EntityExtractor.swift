@@ -736,7 +736,9 @@ public final class EntityExtractor: Extractor {
                 {
                     // (A capitalized particle is no word of its own either: Juan Ramon De La
                     // Fuente Ramirez.)
-                    if tables.nameWords.particles.contains(ids[end]) { freeTokens += 1 }
+                    if tokens[end].end - tokens[end].start <= 3 && tables.nameWords.particles.contains(ids[end]) {
+                        freeTokens += 1
+                    }
                     end += 1
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
                     if !tokens[end + 1].capitalized { freeTokens += 2 }
