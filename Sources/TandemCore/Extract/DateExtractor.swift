@@ -338,7 +338,7 @@ public struct DateExtractor: Extractor {
 extension DateExtractor.Anchor {
     /// The date at the start of a TIMEX3 value (`2024`, `2024-03`, `2024-03-05T19:00`, an ISO
     /// week `2024-W10` as its Monday); nil for a value that names no calendar year
-    /// (`XXXX-03-05`, `PRESENT_REF`; `2024-Q3` reads as its year).
+    /// (`XXXX-03-05`, `PRESENT_REF`; `2024-Q3` reads as its first month).
     init?(value: String) {
         let bytes = Array(value.utf8.prefix(10))
         func number(_ range: Range<Int>) -> Int? {
@@ -357,6 +357,16 @@ extension DateExtractor.Anchor {
         {
             let january4 = CivilDate(year: year, month: 1, day: 4)
             self.init(date: january4.adding(days: 1 - january4.weekday + (week - 1) * 7), grain: .day)
+            return
+        }
+        // A quarter or half: its first month, as fine as a month for a shift by quarters
+        // (the previous quarter after the third quarter of 2025 is its second, not 2024's last).
+        if bytes.count >= 7, bytes[4] == 0x2D, bytes[5] == UInt8(ascii: "Q") || bytes[5] == UInt8(ascii: "H"),
+            let part = number(6..<7)
+        {
+            let months = bytes[5] == UInt8(ascii: "Q") ? 3 : 6
+            guard (1...12 / months).contains(part) else { return nil }
+            self.init(date: CivilDate(year: year, month: (part - 1) * months + 1, day: 1), grain: .month)
             return
         }
         guard bytes.count >= 7, bytes[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else {
