@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TandemCore
@@ -16,6 +17,30 @@ struct LunarCalendarTests {
     ])
     func tetIsTheFirstDayOfTheFirstMonth(year: Int, expected: String) {
         #expect(LunarCalendar.gregorian(day: 1, month: 1, year: year) == Self.date(expected))
+    }
+
+    /// A year's stem and branch name it within sixty years: the cycle place read back from
+    /// the table gives the year nearest the reference date, on either side of it.
+    @Test func cycleNamesGiveTheNearestYear() throws {
+        let table = try String(
+            contentsOf: TandemHome.locate()!.appendingPathComponent("rules/vi/cycle_years.tsv"), encoding: .utf8)
+        var places: [String: Int] = [:]
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            places[String(fields[0])] = Int(fields[1])
+        }
+        #expect(Set(places.values).count == 60)
+        let june2018 = Self.date("2018-06-01")
+        #expect(TimexResolver.year(ofCyclePlace: try #require(places["mậu tuất"]), near: june2018) == 2018)
+        #expect(TimexResolver.year(ofCyclePlace: try #require(places["giáp thìn"]), near: june2018) == 2024)
+        #expect(TimexResolver.year(ofCyclePlace: try #require(places["canh ngọ"]), near: june2018) == 1990)
+        #expect(TimexResolver.year(ofCyclePlace: try #require(places["quý mão"]), near: june2018) == 2023)
+        #expect(places["quý mão"] == places["quý mẹo"])
+        for year in 1900...2100 {
+            let place = (year - 4) % 60
+            #expect(TimexResolver.year(ofCyclePlace: place, near: CivilDate(year: year, month: 6, day: 1)) == year)
+        }
+        #expect(TimexResolver.year(ofCyclePlace: 60, near: june2018) == nil)
     }
 
     @Test func daysOfTheYearFallWhereTheCalendarsPrintThem() {

@@ -28,6 +28,8 @@ import Foundation
 ///   `year_shift` (`mùa hè năm ngoái`); null without a dct.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
+/// - `cycle=N`: the year is the one at place N (0…59, `cycle_years.tsv`) of the sexagenary
+///   cycle nearest the dct (`Tết Mậu Tuất`, `năm Giáp Thìn`); null without a dct.
 /// - `anchor=previous`: the expression is read from the date the text last named, not from
 ///   the dct (`the next day`, `19 giờ cùng ngày`, `the following year`): `DateExtractor`
 ///   passes that date as the reference when it is at least as fine as the rule's `grain`.
@@ -59,13 +61,16 @@ final class TimexResolver: Sendable {
         case yearShift
         /// Seconds of a clock time (20:56:24).
         case second
+        /// A year's place in the sexagenary cycle, 0 (Giáp Tý) to 59 (`Tết Mậu Tuất`): the
+        /// year of that place nearest the dct.
+        case cycle
 
         /// The output's name (a table, not `"\(self)"`: interpolating an enum reflects on it).
         var name: String { Self.names[rawValue] }
 
         private static let names = [
             "year", "month", "day", "week", "quarter", "decade", "century", "hour", "minute", "part", "zone",
-            "hhmm", "half", "year_shift", "second",
+            "hhmm", "half", "year_shift", "second", "cycle",
         ]
     }
 
@@ -274,6 +279,8 @@ final class TimexResolver: Sendable {
             // a clock time is on that day (11 p.m. Wednesday).
             return dayValue(dct.adding(days: offset), grain: self.grain?.fill(captures) ?? "D", captures)
         }
+        // A year named by its place in the cycle alone needs the dct to say which.
+        if dct == nil && startFields[Field.cycle.rawValue] != nil { return Resolved(value: .null) }
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
         guard
             let start = calendarValue(
@@ -322,6 +329,14 @@ final class TimexResolver: Sendable {
         return Resolved(value: .string("\(format4(year))-\(code)"))
     }
 
+    /// The year at `place` (0…59) of the sexagenary cycle nearest the dct's year (a year Y is
+    /// at (Y - 4) mod 60: 1984 Giáp Tý, 2024 Giáp Thìn, 59).
+    static func year(ofCyclePlace place: Int, near dct: CivilDate) -> Int? {
+        guard (0..<60).contains(place) else { return nil }
+        let back = ((dct.year - 4 - place) % 60 + 60) % 60
+        return back <= 30 ? dct.year - back : dct.year - back + 60
+    }
+
     /// The month each season's three months start in (winter: December).
     private static let seasonStartMonths = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
 
@@ -346,7 +361,9 @@ final class TimexResolver: Sendable {
             LunarCalendar.gregorian(day: wanted ?? day ?? 15, month: month, year: year)
         }
         var date: CivilDate?
-        if let year = number(.year) {
+        if let year = number(.year)
+            ?? number(.cycle).flatMap({ place in dct.flatMap { Self.year(ofCyclePlace: place, near: $0) } })
+        {
             date = solar(year)
         } else if let dct {
             let lunarYear = LunarCalendar.lunarYear(of: dct)
@@ -401,6 +418,10 @@ final class TimexResolver: Sendable {
         if let decade = number(.decade), (100...9999).contains(decade) { return Calendar(text: String(decade / 10)) }
         if let century = number(.century) { return Calendar(text: pad2(century - 1)) }
         var year = number(.year)
+        if year == nil, let place = number(.cycle) {
+            guard let dct, let cycleYear = Self.year(ofCyclePlace: place, near: dct) else { return nil }
+            year = cycleYear
+        }
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
         if year == nil, let start, fields[Field.yearShift.rawValue] == nil { year = start.year }
         let month = number(.month)
