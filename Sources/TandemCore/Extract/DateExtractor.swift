@@ -125,6 +125,9 @@ public struct DateExtractor: Extractor {
                             {
                                 return .past
                             }
+                            // A future cue first puts the verb after it in the future (ngày
+                            // 23/7, bão sẽ đổ bộ): no past one from there.
+                            if flag & Self.futureWord != 0 { return .unknown }
                             index += 1
                         }
                         return .unknown
