@@ -1876,7 +1876,16 @@ public final class EntityExtractor: Extractor {
                     {
                         end = start + count
                     }
-                    addLocation(start, end)
+                    // Two known places joined by a hyphen are two (tỉnh Quảng Đông-Quảng Tây);
+                    // a name the gazetteer knows whole (Bà Rịa-Vũng Tàu) is matched whole above.
+                    if let (count, _) = gazetteer(at: start), start + count + 1 < end, joinsByHyphen(start + count),
+                        let (second, _) = gazetteer(at: start + count + 1), start + count + 1 + second == end
+                    {
+                        addLocation(start, start + count)
+                        addLocation(start + count + 1, end)
+                    } else {
+                        addLocation(start, end)
+                    }
                     // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
                     // its own or none (huyện Sóc Sơn và TP Thủ Đức).
                     let joins =
