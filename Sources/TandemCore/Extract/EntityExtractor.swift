@@ -2091,8 +2091,9 @@ public final class EntityExtractor: Extractor {
                 return tables.titles.matchLength(context, ids: ids, at: other) == nil && !startsNoName(other)
                     && (other > index || !titleEnds(before: index, within: 4))
             }
-            // The last two words of full names of three words or more: a short form may be
-            // those two (Xuân Son after Nguyễn Xuân Son), as Vietnamese news writes. And the
+            // The last two words of full names: a short form may be those two (Xuân Son after
+            // Nguyễn Xuân Son), as Vietnamese news writes, or the whole name of two where a
+            // finder missed it (Rand Paul of Kentucky, before Sen. Rand Paul). And the
             // two halves of a hyphenated surname (Bankman-Fried), which goes whole.
             var nameTails: [(UInt64, UInt64)] = []
             var hyphenatedSurnames: [(UInt64, UInt64)] = []
@@ -2110,9 +2111,9 @@ public final class EntityExtractor: Extractor {
                     }
                     teach(Int(hit.end) - 1)
                     if tables.nameWords.calledFamilyNames.contains(ids[Int(hit.first)]) { teach(Int(hit.first)) }
-                    if hit.end - hit.first >= 3 {
+                    if hit.end - hit.first >= 2 {
                         let last = Int(hit.end) - 1
-                        if joinsByHyphen(last - 1) {
+                        if hit.end - hit.first >= 3 && joinsByHyphen(last - 1) {
                             hyphenatedSurnames.append((nameHash(last - 2), nameHash(last)))
                         } else {
                             nameTails.append((nameHash(last - 1), nameHash(last)))
