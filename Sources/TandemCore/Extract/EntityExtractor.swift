@@ -1252,6 +1252,17 @@ public final class EntityExtractor: Extractor {
                 end = nameRun(from: index + 1, limit: 3)
                 if end == index + 1 { end = index }
             }
+            // A one-word organization the gazetteer knows is the surname right after a given
+            // name, when the name ends there (David Wagner, not the Wagner Group).
+            if end == index + 1, let (count, entity) = gazetteer(at: end), count == 1,
+                extractor.entities[entity].type == .organization, !tokens[end].allCaps, tokens[end].spaceBefore,
+                !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1)
+            {
+                add(
+                    index, end + 1, referent: person(index, end + 1), type: .person, rule: .givenName,
+                    priority: patternPriority - 3)
+                return
+            }
             guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
                 (index + 1..<end).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
