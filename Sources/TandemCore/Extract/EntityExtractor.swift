@@ -730,9 +730,15 @@ public final class EntityExtractor: Extractor {
             // (Cờ-rếc Chít-tích, two words in six tokens), nor are particles.
             var freeTokens = 0
             while end < tokens.count && end - start - freeTokens < limit {
-                // (After a middle initial, a place's name is the surname: Lloyd J. Austin.)
-                if isNameWord(end) && (!startsKnownNonPerson(end) || isInitialDot(end - 1))
+                // (After a middle initial, a place's name is the surname: Lloyd J. Austin. In
+                // English, so is a one-word place between two words of a name: Francisco
+                // Agustin Colorado Cebado.)
+                // (Nor, in English, is a word that starts no name, such as a weekday: President
+                // Joe Biden Tuesday said.)
+                if isNameWord(end)
+                    && (!startsKnownNonPerson(end) || isInitialDot(end - 1) || placeInsideName(end))
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
+                    && (context.language != "en" || tables.notNames.matchLength(context, ids: ids, at: end) == nil)
                 {
                     // (A capitalized particle is no word of its own either: Juan Ramon De La
                     // Fuente Ramirez.)
@@ -1166,6 +1172,17 @@ public final class EntityExtractor: Extractor {
         /// Whether the word at `index` can be part of a person's name: no acronym, no place or
         /// organization the gazetteer knows, no word of another table (a known person's name
         /// may be: Donald J. Trump).
+        /// Whether the word at `index` is a one-word place inside an English name: a plain
+        /// name word that no table knows comes right after it (Colorado in Francisco Agustin
+        /// Colorado Cebado).
+        func placeInsideName(_ index: Int) -> Bool {
+            guard context.language == "en", index + 1 < tokens.count, tokens[index + 1].spaceBefore,
+                let (count, entity) = gazetteer(at: index), count == 1,
+                extractor.entities[entity].type == .location, isNameWord(index + 1)
+            else { return false }
+            return isPlainPersonWord(index + 1) && gazetteer(at: index + 1) == nil
+        }
+
         func isPlainPersonWord(_ index: Int) -> Bool {
             tokens[index].kind == .word && !tokens[index].allCaps && !startsKnownNonPerson(index)
                 && !startsTableWord(index) && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
@@ -1267,7 +1284,7 @@ public final class EntityExtractor: Extractor {
                 (index + 1..<end).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
                     isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
-                        || isPlainPersonWord($0)
+                        || isPlainPersonWord($0) || placeInsideName($0)
                 })
             else { return }
             add(
@@ -1683,6 +1700,7 @@ public final class EntityExtractor: Extractor {
                 {
                     // A place first and a known organization after it (US National Security
                     // Council) is that organization.
+                    if let dotted = dottedPlace(before: first) { first = dotted }
                     let placeEnd = gazetteer(at: first).flatMap { known in
                         extractor.entities[known.entity].type == .location ? first + known.count : nil
                     }
@@ -1833,7 +1851,26 @@ public final class EntityExtractor: Extractor {
             if first == head && first >= 3 && possessiveInName(first - 2) && isNameWord(first - 3) {
                 first -= 3
             }
-            return first
+            // (Not before a name the gazetteer knows: U.S. Department of Justice stays the
+            // place and the department.)
+            return gazetteer(at: first) == nil ? dottedPlace(before: first) ?? first : first
+        }
+
+        /// Where a place the gazetteer knows, written with dots, starts when it ends right
+        /// before `first` on its line (U.S. in U.S. District Court, which the capitalized run
+        /// of a name does not reach); nil otherwise. English only.
+        func dottedPlace(before first: Int) -> Int? {
+            guard context.language == "en", first < tokens.count, tokens[first].spaceBefore,
+                !tokens[first].newlineBefore
+            else { return nil }
+            for start in max(0, first - 6)..<first {
+                guard let (count, entity) = gazetteer(at: start), start + count == first,
+                    extractor.entities[entity].type == .location,
+                    (start..<first).contains(where: { context.isCharacter($0, UInt8(ascii: ".")) })
+                else { continue }
+                return start
+            }
+            return nil
         }
 
         /// Whether token `index` is part of a gazetteer place or organization (Nai in Dong Nai).
