@@ -276,6 +276,9 @@ public final class EntityExtractor: Extractor {
     let clubOfPlace: [Int32]
     /// `shared/senses.tsv`: names whose document tells their sense (Foreign Office, Georgia).
     let senses: NameSenses
+    /// `shared/town_regions.tsv`: by entity, the name a town written before the region and a
+    /// comma takes in its id (`Holland, Mich.` is Holland,_Michigan); nil for other entities.
+    let townRegionNames: [String?]
     /// A country's bodies by the English words after their demonym: an organization whose id
     /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
     /// under `BodyKey(country, [Defence, Ministry])`, so `Russia's Defence Ministry` is it.
@@ -368,6 +371,26 @@ public final class EntityExtractor: Extractor {
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
         senses = try NameSenses.load(rulesFolder.appendingPathComponent("shared/senses.tsv"), entities: entities)
+        townRegionNames = try Self.loadTownRegions(
+            rulesFolder.appendingPathComponent("shared/town_regions.tsv"), entities: entities)
+    }
+
+    /// Reads `town_regions.tsv` (optional): `REGION_ID<TAB>NAME`, a place (a US state, a
+    /// province) that a town is located by, and the name it has in the town's id.
+    static func loadTownRegions(_ url: URL, entities: [Entity]) throws(ConfigError) -> [String?] {
+        var names = [String?](repeating: nil, count: entities.count)
+        let table = GazetteerIDTable(url, entities: entities)
+        for (line, fields) in try table.lines() {
+            guard fields.count == 2, !fields[1].trimmingSpaces.isEmpty else {
+                throw ConfigError(file: url.path, line: line, "expected REGION_ID<TAB>NAME")
+            }
+            let region = try table.entity(fields[0], line: line)
+            guard entities[region].type == .location else {
+                throw ConfigError(file: url.path, line: line, "a region is a LOC")
+            }
+            names[region] = fields[1].trimmingSpaces.replacingOccurrences(of: " ", with: "_")
+        }
+        return names
     }
 
     /// Reads `sports_names.tsv` (optional): `cue<TAB>ID` (a club or league whose name makes a
@@ -458,7 +481,7 @@ public final class EntityExtractor: Extractor {
 
     /// What a name refers to: a gazetteer entity, or (`entity` -1) a name no table knows,
     /// whose id is the slug of tokens `first..<end` (-2: that slug title-cased, for a name
-    /// written in capitals).
+    /// written in capitals; -3 and below: a town located by a region, `town`).
     struct Referent {
         var entity: Int32
         var first: Int32
@@ -471,6 +494,11 @@ public final class EntityExtractor: Extractor {
         /// A name written in capitals (a dateline's POKROVSK), whose slug is title-cased.
         static func titleCasedSlug(_ first: Int, _ end: Int) -> Referent {
             Referent(entity: -2, first: Int32(first), end: Int32(end))
+        }
+        /// A town located by a region (`entity` -3 - the region's): its slug, a comma and the
+        /// region's name (Holland,_Michigan).
+        static func town(_ first: Int, _ end: Int, region: Int) -> Referent {
+            Referent(entity: Int32(-3 - region), first: Int32(first), end: Int32(end))
         }
     }
 
@@ -579,7 +607,7 @@ public final class EntityExtractor: Extractor {
                     if tables.syllableNames { bracketedPlace(at: index) }
                 }
             }
-            return linkShortForms(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] })
+            return linkShortForms(locateTowns(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] }))
         }
 
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
@@ -862,7 +890,88 @@ public final class EntityExtractor: Extractor {
         func id(of referent: Referent) -> String {
             if referent.entity >= 0 { return extractor.entities[Int(referent.entity)].id }
             if referent.entity == -2 { return titleCasedSlug(Int(referent.first), Int(referent.end)) }
+            if referent.entity <= -3 {
+                let (first, end) = (Int(referent.first), Int(referent.end))
+                let town =
+                    (first..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].allCaps }
+                    ? titleCasedSlug(first, end) : slug(first, end)
+                return town + ",_" + (extractor.townRegionNames[Int(-3 - referent.entity)] ?? "")
+            }
             return slug(Int(referent.first), Int(referent.end))
+        }
+
+        /// A place written before a comma and a region of `town_regions.tsv` is a town there
+        /// (Holland, Mich.; Paris, Texas; GRAND RAPIDS, Mich. —): its id names the region, unless
+        /// the gazetteer knows it by its own name (Houston, Texas). A capitalized name no finder
+        /// took there is such a town too (a rally in Springfield, Illinois). Not in a list of
+        /// regions (Texas, Oklahoma and Kansas; Washington, Virginia and Maryland).
+        func locateTowns(_ hits: [Hit]) -> [Hit] {
+            let regions = extractor.townRegionNames
+            guard hits.contains(where: { $0.referent.entity >= 0 && regions[Int($0.referent.entity)] != nil })
+            else { return hits }
+            var located: [Hit] = []
+            located.reserveCapacity(hits.count + 4)
+            for hit in hits {
+                let region = Int(hit.referent.entity)
+                let comma = Int(hit.first) - 1
+                guard hit.type == .location, region >= 0, regions[region] != nil, comma >= 1,
+                    context.isCharacter(comma, UInt8(ascii: ",")), tokens[comma].glued,
+                    !startsRegionList(after: Int(hit.end))
+                else {
+                    located.append(hit)
+                    continue
+                }
+                if let town = located.last, Int(town.end) == comma, town.type == .location {
+                    let entity = Int(town.referent.entity)
+                    if entity < 0 || (regions[entity] == nil && !isOwnName(entity, Int(town.first), comma)) {
+                        located[located.count - 1].referent = .town(Int(town.first), comma, region: region)
+                    }
+                } else if located.last.map({ Int($0.end) <= comma }) ?? true, let first = townStart(endingAt: comma) {
+                    let start = Int(tokens[first].start)
+                    located.append(
+                        Hit(
+                            first: Int32(first), end: Int32(comma),
+                            overlapSpan: ByteSpan(Int32(start), tokens[comma - 1].end),
+                            referent: .town(first, comma, region: region), type: .location, rule: .locationCue,
+                            priority: patternPriority, suppresses: false))
+                }
+                located.append(hit)
+            }
+            return located
+        }
+
+        /// Whether a comma or a list word after a region goes on to another region or place
+        /// (Texas, Oklahoma and Kansas).
+        func startsRegionList(after end: Int) -> Bool {
+            guard end + 1 < tokens.count else { return false }
+            let joins =
+                context.isCharacter(end, UInt8(ascii: ",")) || tables.nameWords.listJoiners.contains(ids[end])
+            return joins && tokens[end + 1].capitalized && startsKnownNonPerson(end + 1)
+        }
+
+        /// Whether the gazetteer entity's id is the text of tokens `first..<end` (Houston).
+        func isOwnName(_ entity: Int, _ first: Int, _ end: Int) -> Bool {
+            extractor.entities[entity].id.lowercased() == slug(first, end).lowercased()
+        }
+
+        /// Where the capitalized words of a town no finder took start, ending at `end` (one to
+        /// three name words, after a word that is none, on one line); nil if there are none.
+        func townStart(endingAt end: Int) -> Int? {
+            var first = end
+            while first > 0 && end - first < 5 && !tokens[first].newlineBefore {
+                if isNameWord(first - 1) && tables.notNames.matchLength(context, ids: ids, at: first - 1) == nil
+                    && !startsKnownNonPerson(first - 1)
+                {
+                    first -= 1
+                } else if first >= 2 && first < end && joinsByHyphen(first - 1) && isNameWord(first - 2) {
+                    // A hyphenated name is one (Opa-Locka, Winston-Salem).
+                    first -= 2
+                } else {
+                    break
+                }
+            }
+            guard first < end, first == 0 || tokens[first].newlineBefore || !isNameWord(first - 1) else { return nil }
+            return first
         }
 
         /// The slug of words written in capitals, as a title is written: each word capitalized
