@@ -152,6 +152,13 @@ struct NameWordsTests {
         try expectEntityTablesRefuse(line, in: "shared/senses.tsv")
     }
 
+    /// A town region line must name a place of the gazetteer and the name towns take; a wrong
+    /// one is a config error that names the file and the line.
+    @Test(arguments: ["No_Such_State\tNowhere\n", "Michigan\n", "Associated_Press\tPress\n"])
+    func rejectsABadTownRegion(_ line: String) throws {
+        try expectEntityTablesRefuse(line, in: "shared/town_regions.tsv")
+    }
+
     /// Loading the entity tables with `line` appended to `file` fails with an error that
     /// names that file and a line.
     func expectEntityTablesRefuse(_ line: String, in file: String) throws {
