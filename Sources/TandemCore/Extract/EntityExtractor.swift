@@ -890,14 +890,20 @@ public final class EntityExtractor: Extractor {
         func id(of referent: Referent) -> String {
             if referent.entity >= 0 { return extractor.entities[Int(referent.entity)].id }
             if referent.entity == -2 { return titleCasedSlug(Int(referent.first), Int(referent.end)) }
-            if referent.entity <= -3 {
-                let (first, end) = (Int(referent.first), Int(referent.end))
-                let town =
-                    (first..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].allCaps }
-                    ? titleCasedSlug(first, end) : slug(first, end)
-                return town + ",_" + (extractor.townRegionNames[Int(-3 - referent.entity)] ?? "")
-            }
+            if referent.entity <= -3 { return townID(referent) }
             return slug(Int(referent.first), Int(referent.end))
+        }
+
+        /// The id of a town located by a region: its slug (title-cased when written in
+        /// capitals), a comma and the region's name. (Kept out of `id(of:)`, which is inlined
+        /// where every mention is made.)
+        @inline(never)
+        func townID(_ referent: Referent) -> String {
+            let (first, end) = (Int(referent.first), Int(referent.end))
+            let town =
+                (first..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].allCaps }
+                ? titleCasedSlug(first, end) : slug(first, end)
+            return town + ",_" + (extractor.townRegionNames[Int(-3 - referent.entity)] ?? "")
         }
 
         /// A place written before a comma and a region of `town_regions.tsv` is a town there
@@ -1380,9 +1386,9 @@ public final class EntityExtractor: Extractor {
             }
             // A one-word organization the gazetteer knows is the surname right after a given
             // name, when the name ends there (David Wagner, not the Wagner Group).
-            if end == index + 1, let (count, entity) = gazetteer(at: end), count == 1,
-                extractor.entities[entity].type == .organization, !tokens[end].allCaps, tokens[end].spaceBefore,
-                !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1)
+            if end == index + 1, end < tokens.count, tokens[end].capitalized, !tokens[end].allCaps,
+                tokens[end].spaceBefore, !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1),
+                let (count, entity) = gazetteer(at: end), count == 1, extractor.entities[entity].type == .organization
             {
                 add(
                     index, end + 1, referent: person(index, end + 1), type: .person, rule: .givenName,
@@ -1962,15 +1968,16 @@ public final class EntityExtractor: Extractor {
             }
             // (Not before a name the gazetteer knows: U.S. Department of Justice stays the
             // place and the department.)
-            return gazetteer(at: first) == nil ? dottedPlace(before: first) ?? first : first
+            guard let dotted = dottedPlace(before: first), gazetteer(at: first) == nil else { return first }
+            return dotted
         }
 
         /// Where a place the gazetteer knows, written with dots, starts when it ends right
         /// before `first` on its line (U.S. in U.S. District Court, which the capitalized run
         /// of a name does not reach); nil otherwise. English only.
         func dottedPlace(before first: Int) -> Int? {
-            guard context.language == "en", first < tokens.count, tokens[first].spaceBefore,
-                !tokens[first].newlineBefore
+            guard context.language == "en", first >= 2, first < tokens.count, tokens[first].spaceBefore,
+                !tokens[first].newlineBefore, context.isCharacter(first - 1, UInt8(ascii: "."))
             else { return nil }
             for start in max(0, first - 6)..<first {
                 guard let (count, entity) = gazetteer(at: start), start + count == first,
