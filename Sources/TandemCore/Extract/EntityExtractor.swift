@@ -761,8 +761,8 @@ public final class EntityExtractor: Extractor {
                 // (After a middle initial, a place's name is the surname: Lloyd J. Austin. In
                 // English, so is a one-word place between two words of a name: Francisco
                 // Agustin Colorado Cebado.)
-                // (Nor, in English, is a word that starts no name, such as a weekday: President
-                // Joe Biden Tuesday said.)
+                // (In English, a word that starts no name, such as a weekday, is no word of one
+                // either: President Joe Biden Tuesday said.)
                 if isNameWord(end)
                     && (!startsKnownNonPerson(end) || isInitialDot(end - 1) || placeInsideName(end))
                     && !tables.nameWords.generationSuffixes.contains(ids[end])
@@ -1287,6 +1287,12 @@ public final class EntityExtractor: Extractor {
         /// Whether the word at `index` can be part of a person's name: no acronym, no place or
         /// organization the gazetteer knows, no word of another table (a known person's name
         /// may be: Donald J. Trump).
+        func isPlainPersonWord(_ index: Int) -> Bool {
+            tokens[index].kind == .word && !tokens[index].allCaps && !startsKnownNonPerson(index)
+                && !startsTableWord(index) && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
+                && !tables.nameWords.thingWords.contains(ids[index])
+        }
+
         /// Whether the word at `index` is a one-word place inside an English name: a plain
         /// name word that no table knows comes right after it (Colorado in Francisco Agustin
         /// Colorado Cebado).
@@ -1296,12 +1302,6 @@ public final class EntityExtractor: Extractor {
                 extractor.entities[entity].type == .location, isNameWord(index + 1)
             else { return false }
             return isPlainPersonWord(index + 1) && gazetteer(at: index + 1) == nil
-        }
-
-        func isPlainPersonWord(_ index: Int) -> Bool {
-            tokens[index].kind == .word && !tokens[index].allCaps && !startsKnownNonPerson(index)
-                && !startsTableWord(index) && tables.locationSuffixes?.matchLength(context, ids: ids, at: index) == nil
-                && !tables.nameWords.thingWords.contains(ids[index])
         }
 
         /// Whether the name goes on past `end` (a glued word, a hyphen, a possessive's
