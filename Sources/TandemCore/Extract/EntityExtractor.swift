@@ -570,7 +570,8 @@ public final class EntityExtractor: Extractor {
                 // Each finder is called only where the word can start it.
                 if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
                     !startsLongerNotName(index, count),
-                    count > 1 || !tables.syllableNames || !isInSyllableName(index, entity)
+                    count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
+                    extractor.entities[entity].type != .location || !namesStreet(index, index + count)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -1018,6 +1019,8 @@ public final class EntityExtractor: Extractor {
         /// Đức Boris Pistorius`, `NATO Secretary General Jens Stoltenberg`.
         mutating func titleName(at index: Int) {
             guard let count = tables.titles.matchLength(context, ids: ids, at: index) else { return }
+            // A capitalized title word inside a street's name is none (đường Hai Bà Trưng).
+            if tokens[index].capitalized && namesStreet(index) { return }
             // A title whose first word ends a known name is none: Trung Quốc Vương Nghị is
             // China's Wang Yi, not a king (quốc vương) named Nghị.
             if index > 0 && tokens[index].capitalized && !tokens[index].newlineBefore && isNameWord(index - 1),
@@ -1356,6 +1359,30 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether a place's name at `first..<end` names a street: a street word before it
+        /// (đường Hai Bà Trưng, not after a place cue: thành phố Huế) or, in English, after the
+        /// capitalized words it ends (Hai Ba Trung Street, Dien Bien Phu Street). A road between
+        /// two known places names places.
+        func namesStreet(_ first: Int, _ end: Int) -> Bool {
+            let streetWords = tables.nameWords.streetWords
+            guard !streetWords.isEmpty else { return false }
+            // A road between two places names both (đường Tuyên Quang - Hà Giang).
+            if end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")),
+                gazetteer(at: end + 1).map({ extractor.entities[$0.entity].type == .location }) ?? false
+            {
+                return false
+            }
+            if first > 0 && streetWords.contains(ids[first - 1]) && locationCueLength(before: first) == nil {
+                return true
+            }
+            guard !tables.syllableNames else { return false }
+            for after in end..<min(end + 3, tokens.count) {
+                if tokens[after].spaceBefore && streetWords.contains(ids[after]) { return true }
+                if !isNameWord(after) { break }
+            }
+            return false
         }
 
         /// Whether the capitalized run around `index` follows a street word (đường Châu Văn
