@@ -221,7 +221,7 @@ public final class EntityExtractor: Extractor {
             self.syllableNames = syllableNames
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, personNames: [familyNames, givenNames], orgHeads: orgHeads,
-                locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs,
+                locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs.ids,
                 vocabularyCount: vocabularyCount)
         }
 
@@ -1019,8 +1019,9 @@ public final class EntityExtractor: Extractor {
         /// Đức Boris Pistorius`, `NATO Secretary General Jens Stoltenberg`.
         mutating func titleName(at index: Int) {
             guard let count = tables.titles.matchLength(context, ids: ids, at: index) else { return }
-            // A capitalized title word inside a street's name is none (đường Hai Bà Trưng).
-            if tokens[index].capitalized && namesStreet(index) { return }
+            // A capitalized title word inside a street's name is none (đường Hai Bà Trưng;
+            // English writes titles before street names rarely: none checked).
+            if tables.syllableNames && tokens[index].capitalized && namesStreet(index) { return }
             // A title whose first word ends a known name is none: Trung Quốc Vương Nghị is
             // China's Wang Yi, not a king (quốc vương) named Nghị.
             if index > 0 && tokens[index].capitalized && !tokens[index].newlineBefore && isNameWord(index - 1),
@@ -1368,30 +1369,44 @@ public final class EntityExtractor: Extractor {
         func namesStreet(_ first: Int, _ end: Int) -> Bool {
             let streetWords = tables.nameWords.streetWords
             guard !streetWords.isEmpty else { return false }
+            let named =
+                tables.syllableNames
+                ? first > 0 && streetWords.contains(ids[first - 1]) && locationCueLength(before: first) == nil
+                : streetWordEnds(from: end)
+            guard named else { return false }
             // A road between two places names both (đường Tuyên Quang - Hà Giang).
-            if end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")),
-                gazetteer(at: end + 1).map({ extractor.entities[$0.entity].type == .location }) ?? false
-            {
-                return false
-            }
-            if first > 0 && streetWords.contains(ids[first - 1]) && locationCueLength(before: first) == nil {
-                return true
-            }
-            guard !tables.syllableNames else { return false }
-            for after in end..<min(end + 3, tokens.count) {
-                if tokens[after].spaceBefore && streetWords.contains(ids[after]) { return true }
-                if !isNameWord(after) { break }
-            }
-            return false
+            return
+                !(end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-"))
+                && (gazetteer(at: end + 1).map { extractor.entities[$0.entity].type == .location } ?? false))
         }
 
-        /// Whether the capitalized run around `index` follows a street word (đường Châu Văn
-        /// Liêm: neither Châu Văn Liêm nor Văn Liêm is a person there).
+        /// Whether the capitalized run around `index` names a street: after a street word in
+        /// Vietnamese (đường Châu Văn Liêm: neither Châu Văn Liêm nor Văn Liêm is a person
+        /// there), before one in English (Le Loi St.).
         func namesStreet(_ index: Int) -> Bool {
             guard !tables.nameWords.streetWords.isEmpty else { return false }
+            guard tables.syllableNames else { return streetWordEnds(from: index + 1) }
             var start = index
             while start > 0 && index - start < 3 && isNameWord(start - 1) { start -= 1 }
             return start > 0 && tables.nameWords.streetWords.contains(ids[start - 1])
+        }
+
+        /// Whether a street word ends the capitalized words from `index` (at most three): Dien
+        /// Bien Phu Street. Not one that starts a name itself (St. Louis, St Patrick's Day,
+        /// Paris St-Germain).
+        func streetWordEnds(from index: Int) -> Bool {
+            let streetWords = tables.nameWords.streetWords
+            for word in index..<min(index + 3, tokens.count) {
+                let token = tokens[word]
+                if token.spaceBefore && streetWords.contains(ids[word]) {
+                    var next = word + 1
+                    if next < tokens.count && context.isCharacter(next, UInt8(ascii: ".")) { next += 1 }
+                    guard next < tokens.count, !tokens[next].newlineBefore else { return true }
+                    return !tokens[next].capitalized && !joinsByHyphen(next)
+                }
+                guard token.kind == .word, token.capitalized, !token.newlineBefore else { return false }
+            }
+            return false
         }
 
         /// A given name, then one to three capitalized words that no table and no gazetteer
