@@ -1391,18 +1391,31 @@ public final class EntityExtractor: Extractor {
             return start > 0 && tables.nameWords.streetWords.contains(ids[start - 1])
         }
 
-        /// Whether a street word ends the capitalized words from `index` (at most three): Dien
-        /// Bien Phu Street. Not one that starts a name itself (St. Louis, St Patrick's Day,
-        /// Paris St-Germain).
+        /// Whether a street word ends the capitalized words from `index` (at most three, or
+        /// two streets' names joined by a hyphen): Dien Bien Phu Street, the Nam Ky Khoi
+        /// Nghia-Ly Chinh Thang intersection. Not one that starts a name itself (St. Louis, St
+        /// Patrick's Day, Paris St-Germain).
         func streetWordEnds(from index: Int) -> Bool {
             let streetWords = tables.nameWords.streetWords
-            for word in index..<min(index + 3, tokens.count) {
+            var reach = min(index + 3, tokens.count)
+            var word = index
+            while word < reach {
+                defer { word += 1 }
                 let token = tokens[word]
                 if token.spaceBefore && streetWords.contains(ids[word]) {
                     var next = word + 1
-                    if next < tokens.count && context.isCharacter(next, UInt8(ascii: ".")) { next += 1 }
+                    if next < tokens.count && context.isCharacter(next, UInt8(ascii: ".")) {
+                        // A dot after a whole word ends the sentence; after St, it may be the
+                        // abbreviation's (St. Louis).
+                        if token.end - token.start > 2 { return true }
+                        next += 1
+                    }
                     guard next < tokens.count, !tokens[next].newlineBefore else { return true }
                     return !tokens[next].capitalized && !joinsByHyphen(next)
+                }
+                if joinsByHyphen(word) && isNameWord(word + 1) {
+                    reach = min(word + 6, tokens.count)
+                    continue
                 }
                 guard token.kind == .word, token.capitalized, !token.newlineBefore else { return false }
             }
