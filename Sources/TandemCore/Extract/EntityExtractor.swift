@@ -1572,16 +1572,17 @@ public final class EntityExtractor: Extractor {
         /// Council`).
         mutating func organization(at index: Int) {
             // (A longer phrase of `not_names` is no head: Bộ luật, a code of law, is no ministry.)
-            if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index),
+            head: if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index),
                 (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) <= count
             {
                 var end = index + count
                 if context.language == "en" {
-                    // English heads need "of": Ministry of Defence.
+                    // English heads need "of": Ministry of Defence. (Without it, a tail may
+                    // still end a name the head starts: the Centre Party.)
                     guard end < tokens.count, tables.nameWords.headConnectors.contains(ids[end]), isNameWord(end + 1),
                         tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil,
                         tables.calendarWords?.matchLength(context, ids: ids, at: end + 1) == nil
-                    else { return }
+                    else { break head }
                     end += 1
                 }
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
