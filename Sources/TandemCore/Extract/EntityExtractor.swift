@@ -2472,6 +2472,15 @@ public final class EntityExtractor: Extractor {
                 {
                     continue
                 }
+                // So is an English surname after a capitalized word the finders left, inside a
+                // sentence (a sentence's first word is capitalized anyway: Later King said):
+                // Billie Jean King is no short form of Stephen King.
+                if first == index && alias.type == .person && !tables.syllableNames && index >= 2
+                    && tokens[index - 2].kind != .punctuation && !tokens[index - 1].newlineBefore
+                    && isLoneNameWordNeighbour(index - 1, of: index)
+                {
+                    continue
+                }
                 let span = ByteSpan(tokens[first].start, tokens[index].end)
                 candidates.append(
                     Candidate(
