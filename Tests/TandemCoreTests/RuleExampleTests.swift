@@ -193,6 +193,17 @@ struct RuleExampleTests {
         #expect(entities.contains { $0.0 == "Nguyễn Kim Hưng" }, "\(entities)")
     }
 
+    /// In English too, a surname after a capitalized word that no finder took, inside a
+    /// sentence, is another person's (Billie Jean King); at a sentence's start it is the
+    /// short form (Later King said).
+    @Test func surnamesOfUnknownEnglishNamesAreNoShortForms() throws {
+        let text = "Author Stephen King spoke. Billie Jean King won the match. Later King said more."
+        let sink = Support.run([Support.document(text, lang: "en")])
+        let entities = Self.entityTextsAndIDs(sink).first ?? []
+        #expect(entities.filter { $0.0 == "King" }.count == 1, "\(entities)")
+        #expect(entities.contains { $0.0 == "Stephen King" }, "\(entities)")
+    }
+
     /// A currency's prefix is no short form of the country (US$24.7 billion).
     @Test func currencyPrefixesAreNoShortForms() throws {
         let text = "The US said the trade surplus reached US$24.7 billion, and HK$10 was paid."
