@@ -892,7 +892,23 @@ public final class EntityExtractor: Extractor {
             if referent.entity >= 0 { return extractor.entities[Int(referent.entity)].id }
             if referent.entity == -2 { return titleCasedSlug(Int(referent.first), Int(referent.end)) }
             if referent.entity <= -3 { return townID(referent) }
+            if referent.end - referent.first >= 2 && !tables.syllableNames {
+                return namesSlug(Int(referent.first), Int(referent.end))
+            }
             return slug(Int(referent.first), Int(referent.end))
+        }
+
+        /// The slug of an English name of two words or more: title-cased when every word is
+        /// written in capitals and none is a short acronym (KERMADEC ISLANDS is
+        /// Kermadec_Islands, as the same name written in a sentence is; US FDA stays), else as
+        /// written (Vietnamese writes bodies as acronyms: UBND TP HCM). (Out of line, like
+        /// `townID`.)
+        @inline(never)
+        func namesSlug(_ first: Int, _ end: Int) -> String {
+            let headline = (first..<end).allSatisfy {
+                tokens[$0].kind != .word || (tokens[$0].allCaps && tokens[$0].end - tokens[$0].start >= 3)
+            }
+            return headline ? titleCasedSlug(first, end) : slug(first, end)
         }
 
         /// The id of a town located by a region: its slug (title-cased when written in
