@@ -750,9 +750,12 @@ public final class EntityExtractor: Extractor {
             // An organization's head word starts no person's name (Giám đốc Sở GD-ĐT).
             let first = lineStart ? tokens[start].kind == .word && tokens[start].capitalized : isNameWord(start)
             // Nor does an acronym before a family name (Chủ tịch HoREA Lê Hoàng Châu).
+            // (Nor does a generational suffix: Jr. after the title word King in Martin Luther
+            // King Jr.)
             guard first, tables.notNames.matchLength(context, ids: ids, at: start) == nil,
                 tables.orgHeads.matchLength(context, ids: ids, at: start) == nil, !startsKnownNonPerson(start),
-                !(isAcronym(start) && startsPersonName(start + 1))
+                !(isAcronym(start) && startsPersonName(start + 1)),
+                !tables.nameWords.generationSuffixes.contains(ids[start])
             else { return start }
             var end = start + 1
             // A lowercase syllable after a hyphen and its hyphen are no words of their own
@@ -1466,11 +1469,21 @@ public final class EntityExtractor: Extractor {
                     priority: patternPriority - 3)
                 return
             }
+            // The words before a generational suffix and its dot, which end the name (Robert
+            // F. Kennedy Jr.).
+            var wordsEnd = end
+            if wordsEnd - index >= 3 && context.isCharacter(wordsEnd - 1, UInt8(ascii: ".")) { wordsEnd -= 1 }
+            let suffixed = wordsEnd - index >= 3 && tables.nameWords.generationSuffixes.contains(ids[wordsEnd - 1])
+            wordsEnd = suffixed ? wordsEnd - 1 : end
             guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
-                (index + 1..<end).allSatisfy({
+                (index + 1..<wordsEnd).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
                     isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
                         || isPlainPersonWord($0) || placeInsideName($0)
+                        // A one-word title with no name after it is an English surname after a
+                        // given name (Stephen King said, Mike Judge, Martin Luther King Jr.).
+                        || ((wordsEnd - index == 2 || suffixed) && $0 == wordsEnd - 1 && context.language == "en"
+                            && !tokens[$0].allCaps && tables.titles.matchLength(context, ids: ids, at: $0) == 1)
                 })
             else { return }
             add(
