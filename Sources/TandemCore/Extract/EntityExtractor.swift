@@ -895,34 +895,32 @@ public final class EntityExtractor: Extractor {
             if referent.entity >= 0 { return extractor.entities[Int(referent.entity)].id }
             if referent.entity == -2 { return titleCasedSlug(Int(referent.first), Int(referent.end)) }
             if referent.entity <= -3 { return townID(referent) }
+            // An English name of two words or more written in capitals, none a short acronym,
+            // is title-cased (KERMADEC ISLANDS is Kermadec_Islands, as in a sentence; US FDA
+            // stays); Vietnamese writes bodies as acronyms (UBND TP HCM) and keeps them.
             if referent.end - referent.first >= 2 && !tables.syllableNames {
-                return namesSlug(Int(referent.first), Int(referent.end))
+                return slugAsWritten(Int(referent.first), Int(referent.end), shortestCapitalWord: 3)
             }
             return slug(Int(referent.first), Int(referent.end))
         }
 
-        /// The slug of an English name of two words or more: title-cased when every word is
-        /// written in capitals and none is a short acronym (KERMADEC ISLANDS is
-        /// Kermadec_Islands, as the same name written in a sentence is; US FDA stays), else as
-        /// written (Vietnamese writes bodies as acronyms: UBND TP HCM). (Out of line, like
-        /// `townID`.)
+        /// The slug of tokens `first..<end`, title-cased when every word is written in capitals
+        /// and has `shortestCapitalWord` letters or more, else as written. (Out of line:
+        /// `id(of:)` is inlined where every mention is made.)
         @inline(never)
-        func namesSlug(_ first: Int, _ end: Int) -> String {
-            let headline = (first..<end).allSatisfy {
-                tokens[$0].kind != .word || (tokens[$0].allCaps && tokens[$0].end - tokens[$0].start >= 3)
+        func slugAsWritten(_ first: Int, _ end: Int, shortestCapitalWord: Int) -> String {
+            let capitals = (first..<end).allSatisfy {
+                tokens[$0].kind != .word
+                    || (tokens[$0].allCaps && Int(tokens[$0].end - tokens[$0].start) >= shortestCapitalWord)
             }
-            return headline ? titleCasedSlug(first, end) : slug(first, end)
+            return capitals ? titleCasedSlug(first, end) : slug(first, end)
         }
 
         /// The id of a town located by a region: its slug (title-cased when written in
-        /// capitals), a comma and the region's name. (Kept out of `id(of:)`, which is inlined
-        /// where every mention is made.)
+        /// capitals), a comma and the region's name. (Out of line, like `slugAsWritten`.)
         @inline(never)
         func townID(_ referent: Referent) -> String {
-            let (first, end) = (Int(referent.first), Int(referent.end))
-            let town =
-                (first..<end).allSatisfy { tokens[$0].kind != .word || tokens[$0].allCaps }
-                ? titleCasedSlug(first, end) : slug(first, end)
+            let town = slugAsWritten(Int(referent.first), Int(referent.end), shortestCapitalWord: 1)
             return town + ",_" + (extractor.townRegionNames[Int(-3 - referent.entity)] ?? "")
         }
 
@@ -1471,10 +1469,9 @@ public final class EntityExtractor: Extractor {
             }
             // The words before a generational suffix and its dot, which end the name (Robert
             // F. Kennedy Jr.).
-            var wordsEnd = end
-            if wordsEnd - index >= 3 && context.isCharacter(wordsEnd - 1, UInt8(ascii: ".")) { wordsEnd -= 1 }
-            let suffixed = wordsEnd - index >= 3 && tables.nameWords.generationSuffixes.contains(ids[wordsEnd - 1])
-            wordsEnd = suffixed ? wordsEnd - 1 : end
+            let suffix = end - index >= 3 && context.isCharacter(end - 1, UInt8(ascii: ".")) ? end - 2 : end - 1
+            let suffixed = suffix - index >= 2 && tables.nameWords.generationSuffixes.contains(ids[suffix])
+            let wordsEnd = suffixed ? suffix : end
             guard end - index >= 2, !continuesName(end) || isPossessive(end), !isNameWord(end),
                 (index + 1..<wordsEnd).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
