@@ -167,11 +167,16 @@ public struct DateExtractor: Extractor {
             endWords[last] = true
         }
 
-        /// Whether a phrase ends at token `index`.
+        /// Whether a phrase ends at token `index` (most words end none: one read, inlined).
+        @inline(__always)
         func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
             let id = Int(ids[index])
             guard id >= 0 && id < endWords.count && endWords[id] else { return false }
-            return words.withUnsafeBufferPointer { words in
+            return phraseEnds(at: index, ids)
+        }
+
+        private func phraseEnds(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            words.withUnsafeBufferPointer { words in
                 starts.withUnsafeBufferPointer { starts in
                     for phrase in 0..<starts.count - 1 {
                         let (start, end) = (starts[phrase], starts[phrase + 1])
@@ -260,11 +265,15 @@ public struct DateExtractor: Extractor {
             }
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
             // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
-            // does a comparison's base (so với cùng kỳ năm 2024).
+            // does a comparison's base (so với cùng kỳ năm 2024), nor a date right after one
+            // (so với cùng kỳ 6 tháng năm 2023: the year is the base's too).
+            let isBase =
+                match.spanFirst > 0
+                && (match.spanFirst == named.baseEnd
+                    || ids.withUnsafeBufferPointer { language.comparisonBases.ends(at: match.spanFirst - 1, $0) })
+            if isBase { named.baseEnd = match.spanEnd }
             if resolver.namesAnchor, named.last.map({ match.spanEnd > $0.end }) ?? true,
-                case .string(let value) = resolved.value,
-                match.spanFirst == 0
-                    || !ids.withUnsafeBufferPointer { language.comparisonBases.ends(at: match.spanFirst - 1, $0) }
+                case .string(let value) = resolved.value, !isBase
             {
                 named.name(Named(value: value, end: match.spanEnd))
             }
@@ -297,6 +306,8 @@ public struct DateExtractor: Extractor {
     /// to the day (a value `YYYY-MM-DD…`).
     struct NamedDates {
         var last: Named?
+        /// The token after the last comparison base's date (`-1`: none yet).
+        var baseEnd = -1
         /// The last day named before a coarser date replaced it (while the last names a day,
         /// it is the last: kept only when hidden, so most dates are stored once).
         private var hiddenDay: Named?

@@ -1097,6 +1097,13 @@ public final class EntityExtractor: Extractor {
             // Another title next: the name is its (press secretary Maj. Gen. Pat Ryder).
             if tables.titles.matchLength(context, ids: ids, at: position) != nil { return }
             var end = nameRun(from: position, limit: 4)
+            // After a place's cue, a run of three that no family name starts is a one-word place
+            // and its holder's two-word name (Thống đốc tỉnh Tochigi Fukuda Tomikazu).
+            if tables.syllableNames && end - position == 3 && position > index + count && followsLocationCue(position)
+                && !startsPersonName(position) && !startsPersonName(position + 1)
+            {
+                position += 1
+            }
             // In Vietnamese a longer run is the title's body, then its holder from the last
             // family name that leaves two or three words (Chủ tịch Tân Hoàng Minh Đỗ Anh Dũng).
             if tables.syllableNames && end - position == 4 {
@@ -1761,6 +1768,20 @@ public final class EntityExtractor: Extractor {
                         {
                             break
                         }
+                        // After a title, so are two capitalized words of a foreign name (Thứ
+                        // trưởng Bộ Ngoại giao Miyake Shingo), found here: no family name
+                        // starts them.
+                        if titled && end > firstWord && isNameWord(end + 1) && !startsKnownNonPerson(end)
+                            && knownName(.organization, endsAt: end)
+                        {
+                            let name = nameRun(from: end, limit: 4)
+                            if name - end >= 2 {
+                                add(
+                                    end, name, referent: person(end, name), type: .person, rule: .titleName,
+                                    priority: patternPriority)
+                            }
+                            break
+                        }
                         if !tokens[end].allCaps { capitalsInRow += 1 }
                         last = end + 1
                     } else if context.language != "en" && tables.nameWords.listJoiners.contains(ids[end])
@@ -1795,6 +1816,15 @@ public final class EntityExtractor: Extractor {
                         compoundReach = end
                         capitalsInRow = 0
                         continue
+                    } else if context.language == "en" && end > firstWord
+                        && tables.nameWords.headConnectors.contains(ids[end]) && tokens[end - 1].capitalized
+                        && isNameWord(end + 1) && !startsKnownNonPerson(end + 1)
+                        && tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil
+                        && tables.calendarWords?.matchLength(context, ids: ids, at: end + 1) == nil
+                    {
+                        // A remit may hold "of" itself (Committee for Execution of Sentences,
+                        // Centre for Protection of Journalists), but not before a name the
+                        // gazetteer knows (Ministry of Finance of Vietnam).
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !tables.nameWords.connectors.contains(ids[end]))
                     {
@@ -1879,6 +1909,16 @@ public final class EntityExtractor: Extractor {
                     }),
                     tables.titles.matchLength(context, ids: ids, at: first) != nil
                         || titleEnds(before: first, within: 3)
+                {
+                    first = connector + 1
+                }
+                // An organ before another name ending in a tail is that one's: the Board (of
+                // Directors) of Van Thinh Phat Group.
+                if let lastTail,
+                    let connector = (first + 1..<lastTail).last(where: {
+                        tables.nameWords.headConnectors.contains(ids[$0])
+                            && tables.nameWords.organs.contains(ids[$0 - 1])
+                    })
                 {
                     first = connector + 1
                 }
@@ -2114,6 +2154,13 @@ public final class EntityExtractor: Extractor {
                         startsPersonName(start), gazetteer(at: start) == nil
                     {
                         return
+                    }
+                    // A run of three there that no family name starts is a one-word place and
+                    // its holder's name (Thống đốc tỉnh Tochigi Fukuda Tomikazu).
+                    if start == index + count, end - start == 3, tables.syllableNames, cueNamesTitlesPlace(index),
+                        !startsPersonName(start), !startsPersonName(start + 1), gazetteer(at: start) == nil
+                    {
+                        end = start + 1
                     }
                     // A known place and a person after it are two (Tổng thống Liên bang Nga
                     // Vladimir Putin).

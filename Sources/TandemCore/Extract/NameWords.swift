@@ -26,6 +26,7 @@ struct NameWords: Sendable {
         case streetWord = "street-word"
         case demonym
         case plural
+        case organ
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -81,6 +82,9 @@ struct NameWords: Sendable {
     /// Plural markers (các, những): capitalized inside a run they start no name and end an
     /// organization's (Nhóm Các nước công nghiệp phát triển).
     let plurals: WordIDs
+    /// Organs of an organization (Board): one before `of` and another organization's name is
+    /// that organization's (the Board of Van Thinh Phat Group is the group's).
+    let organs: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -134,6 +138,7 @@ struct NameWords: Sendable {
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
         plurals = ids(.plural)
+        organs = ids(.organ)
     }
 }
 
