@@ -51,9 +51,11 @@ public struct DateExtractor: Extractor {
         private static let pastWord: UInt8 = 2
         private static let futurePhraseEnd: UInt8 = 4
         private static let pastPhraseEnd: UInt8 = 8
+        /// Words right before a future cue that put the plan in the past (was scheduled to).
+        private var planPastPhrases = Phrases()
 
         /// Parses `sẽ|sắp|dự kiến` settings, interning each word.
-        init(future: String, past: String, vocabulary: Vocabulary) {
+        init(future: String, past: String, planPast: String = "", vocabulary: Vocabulary) {
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for ids in Phrases.cues(setting, vocabulary: vocabulary) {
@@ -63,6 +65,7 @@ public struct DateExtractor: Extractor {
             }
             add(future, word: Self.futureWord, phraseEnd: Self.futurePhraseEnd, into: &futurePhrases)
             add(past, word: Self.pastWord, phraseEnd: Self.pastPhraseEnd, into: &pastPhrases)
+            planPastPhrases = Phrases(planPast, vocabulary: vocabulary)
             flags = Array(repeating: 0, count: Int(entries.map(\.id).max() ?? -1) + 1)
             for entry in entries { flags[Int(entry.id)] |= entry.flag }
         }
@@ -88,15 +91,19 @@ public struct DateExtractor: Extractor {
                             if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
                                 break
                             }
-                            let flag = flag(at: index)
-                            if flag != 0 {
-                                if flag & Self.futureWord != 0
-                                    || (flag & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids))
-                                {
+                            let cue = flag(at: index)
+                            if cue != 0 {
+                                let word = cue & Self.futureWord != 0
+                                if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
+                                    // A plan made in the past (was scheduled to, had been
+                                    // expected to) may fall either side of the reference date.
+                                    // (A phrase's cue is taken as two words: expected to.)
+                                    let cueFirst = word ? index : index - 1
+                                    if cueFirst > 0 && planPastPhrases.ends(at: cueFirst - 1, ids) { return .unknown }
                                     return .future
                                 }
-                                if flag & Self.pastWord != 0
-                                    || (flag & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
+                                if cue & Self.pastWord != 0
+                                    || (cue & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
                                 {
                                     past = true
                                 }
@@ -222,7 +229,8 @@ public struct DateExtractor: Extractor {
                 types: rules.rules.map { $0.outputs["type"] },
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
                 tenseCues: TenseCues(
-                    future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "", vocabulary: vocabulary),
+                    future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
+                    planPast: rules.settings["plan-past"] ?? "", vocabulary: vocabulary),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages

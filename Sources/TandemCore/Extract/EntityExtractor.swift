@@ -221,7 +221,8 @@ public final class EntityExtractor: Extractor {
             self.syllableNames = syllableNames
             startFlags = Self.startFlags(
                 forms: forms, titles: titles, personNames: [familyNames, givenNames], orgHeads: orgHeads,
-                locationCues: locationCues, orgTails: orgTails, speechVerbs: nameWords.speechVerbs.ids,
+                locationCues: locationCues, orgTails: orgTails,
+                lowercaseCues: nameWords.speechVerbs.ids + nameWords.placePrepositions.ids,
                 vocabularyCount: vocabularyCount)
         }
 
@@ -238,8 +239,9 @@ public final class EntityExtractor: Extractor {
             /// be lowercase, a title, a location cue (family names and organization heads need
             /// a capital).
             static let anyCase: UInt8 = 32
-            /// A verb of saying (lowercase): a person's name may stand before or after it.
-            static let speechVerb: UInt8 = 64
+            /// A lowercase cue: a verb of saying (a person's name may stand before or after
+            /// it) or a preposition of place (a place's name may follow it).
+            static let lowercaseCue: UInt8 = 64
             /// An organization tail starts with the word (a document without one has no name
             /// that a tail ends).
             static let orgTail: UInt8 = 128
@@ -247,7 +249,7 @@ public final class EntityExtractor: Extractor {
 
         static func startFlags(
             forms: FormIndex, titles: TokenTable, personNames: [TokenTable?], orgHeads: TokenTable,
-            locationCues: TokenTable?, orgTails: TokenTable?, speechVerbs: [Int32], vocabularyCount: Int
+            locationCues: TokenTable?, orgTails: TokenTable?, lowercaseCues: [Int32], vocabularyCount: Int
         ) -> [UInt8] {
             var flags = [UInt8](repeating: 0, count: vocabularyCount)
             for id in flags.indices where forms.startsForm(id) {
@@ -262,7 +264,7 @@ public final class EntityExtractor: Extractor {
             for case (let table?, let flag) in tables {
                 for id in table.firstIDs where Int(id) < flags.count { flags[Int(id)] |= flag }
             }
-            for id in speechVerbs where Int(id) < flags.count { flags[Int(id)] |= StartFlags.speechVerb }
+            for id in lowercaseCues where Int(id) < flags.count { flags[Int(id)] |= StartFlags.lowercaseCue }
             return flags
         }
     }
@@ -562,10 +564,7 @@ public final class EntityExtractor: Extractor {
                 let id = Int(ids[index])
                 let flags = id >= 0 && id < startFlags.count ? startFlags[id] : 0
                 let capitalized = tokens[index].capitalized
-                if flags & Flags.speechVerb != 0 {
-                    speechName(at: index)
-                    continue
-                }
+                if flags & Flags.lowercaseCue != 0 && lowercaseCue(at: index) { continue }
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
                 if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
@@ -2328,6 +2327,45 @@ public final class EntityExtractor: Extractor {
                     first, end, referent: .slug(first, end), type: .location, rule: .locationCue,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// The finders a lowercase cue calls: a verb of saying's (true: nothing else starts
+        /// at it) or a preposition of place's. (Out of the token loop, which stays small.)
+        @inline(never)
+        mutating func lowercaseCue(at index: Int) -> Bool {
+            if tables.nameWords.speechVerbs.contains(ids[index]) {
+                speechName(at: index)
+                return true
+            }
+            if index + 1 < tokens.count && tokens[index + 1].capitalized { placeAfterPreposition(at: index + 1) }
+            return false
+        }
+
+        /// One capitalized word after a preposition of place, closed by a comma, a dot or a
+        /// semicolon, that no table knows as anything else: a place (In Izium, troops…; shelled
+        /// villages near Kupiansk.). Not a month, a people or a language, a given name, a
+        /// title, a head or an acronym; nor after a word of owning (shares in Rain.).
+        mutating func placeAfterPreposition(at index: Int) {
+            // (After a capitalized word the line is a headline's, every word capitalized: Man
+            // Arrested in Robbery.)
+            let headline =
+                index >= 2 && !tokens[index - 1].newlineBefore && tokens[index - 2].kind == .word
+                && tokens[index - 2].capitalized
+            guard index + 1 < tokens.count, !tokens[index].allCaps, !headline,
+                index < 2 || !tables.nameWords.holdingWords.contains(ids[index - 2]),
+                context.isCharacter(index + 1, UInt8(ascii: ",")) || context.isCharacter(index + 1, UInt8(ascii: "."))
+                    || context.isCharacter(index + 1, UInt8(ascii: ";")),
+                gazetteer(at: index) == nil, !isInitialDot(index + 1),
+                tables.notNames.matchLength(context, ids: ids, at: index) == nil,
+                tables.calendarWords?.matchLength(context, ids: ids, at: index) == nil,
+                !tables.nameWords.demonyms.contains(ids[index]), !tables.nameWords.directions.contains(ids[index]),
+                tables.givenNames?.matchLength(context, ids: ids, at: index) == nil,
+                tables.titles.matchLength(context, ids: ids, at: index) == nil,
+                tables.orgHeads.matchLength(context, ids: ids, at: index) == nil,
+                tables.orgTails?.matchLength(context, ids: ids, at: index) == nil,
+                tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+            else { return }
+            addLocation(index, index + 1)
         }
 
         /// Acronyms defined in brackets take the long form's id; surnames and acronyms met

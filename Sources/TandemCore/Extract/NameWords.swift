@@ -27,6 +27,8 @@ struct NameWords: Sendable {
         case demonym
         case plural
         case organ
+        case placePreposition = "place-preposition"
+        case holdingWord = "holding-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -85,6 +87,11 @@ struct NameWords: Sendable {
     /// Organs of an organization (Board): one before `of` and another organization's name is
     /// that organization's (the Board of Van Thinh Phat Group is the group's).
     let organs: WordIDs
+    /// Prepositions of place (in, near): one capitalized word after one that no table knows,
+    /// closed by punctuation, is a place (In Izium, …).
+    let placePrepositions: WordIDs
+    /// Words of owning before `in` (shares in, a stake in): the word after is a company's.
+    let holdingWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -139,6 +146,8 @@ struct NameWords: Sendable {
         demonyms = ids(.demonym)
         plurals = ids(.plural)
         organs = ids(.organ)
+        placePrepositions = ids(.placePreposition)
+        holdingWords = ids(.holdingWord)
     }
 }
 
