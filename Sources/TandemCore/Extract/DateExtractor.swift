@@ -219,9 +219,10 @@ public struct DateExtractor: Extractor {
                     throw ConfigError(
                         file: path, line: rule.line, path: "type", "a date rule needs type=DATE|TIME|DURATION|SET")
                 }
-                if let anchor = rule.outputs["anchor"], anchor != "previous" && anchor != "required" {
+                if let anchor = rule.outputs["anchor"], !["previous", "required", "base"].contains(anchor) {
                     throw ConfigError(
-                        file: path, line: rule.line, path: "anchor", "anchor is previous or required, not '\(anchor)'")
+                        file: path, line: rule.line, path: "anchor",
+                        "anchor is previous, required or base, not '\(anchor)'")
                 }
             }
             languages[language] = LanguageRules(

@@ -1354,7 +1354,10 @@ public final class EntityExtractor: Extractor {
             else { return }
             var end = index + 1
             let english = context.language == "en"
-            while end < tokens.count && end - index <= 3 && isNameWord(end) && (!english || isSyllable(end))
+            // (A capitalized short word after two name words is a given name even where English
+            // has it as a function word: An in Tran Van An.)
+            while end < tokens.count && end - index <= 3 && isNameWord(end)
+                && (!english || isSyllable(end) || (end - index == 2 && tokens[end].end - tokens[end].start <= 3))
                 && !tables.nameWords.thingWords.contains(ids[end])
                 // (A title of two words or more after the name is the person's: Dương Anh Sơn
                 // Chủ tịch HĐQT; an honorific of one may be a middle name, Anh.)

@@ -34,6 +34,8 @@ import Foundation
 ///   the dct (`the next day`, `19 giờ cùng ngày`, `the following year`): `DateExtractor`
 ///   passes that date as the reference when it is at least as fine as the rule's `grain`.
 ///   `anchor=required`: the same, but without such a date the match only blocks.
+///   `anchor=base`: read as `previous`, but a comparison's base (`a year earlier`): no later
+///   anchored expression reads from it (two `a year earlier` after 2023 are both 2022).
 ///
 /// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
 /// hand around than a struct of templates.
@@ -128,11 +130,11 @@ final class TimexResolver: Sendable {
         lunar = outputs["calendar"]?.fill([]) == "lunar"
         hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
         let anchor = outputs["anchor"]?.fill([])
-        anchored = anchor == "previous" || anchor == "required"
+        anchored = anchor == "previous" || anchor == "required" || anchor == "base"
         anchorRequired = anchor == "required"
         let type = outputs["type"]?.fill([])
         namesAnchor =
-            (type == "DATE" || type == "TIME") && outputs["value"] == nil
+            (type == "DATE" || type == "TIME") && outputs["value"] == nil && anchor != "base"
             && (anchored || hasShift || outputs["weekday"] != nil
                 || [Field.year, .month, .day, .week, .quarter, .half, .yearShift].contains { outputs[$0.name] != nil })
         startFields = Field.allCases.map { outputs[$0.name] }
