@@ -1352,6 +1352,7 @@ public final class EntityExtractor: Extractor {
                 locationCueLength(before: index).map({ cueNamesTitlesPlace(index - $0) }) ?? true,
                 index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
+            if inStreetAfterHouseNumber(index) { return }
             var end = index + 1
             let english = context.language == "en"
             // (A capitalized short word after two name words is a given name even where English
@@ -1386,6 +1387,23 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether the word at `index` is in a run of capitalized words after a house number
+        /// and an address word (at 127 Nguyen Van Cu, số 12/4 Trần Hưng Đạo): a street's name.
+        func inStreetAfterHouseNumber(_ index: Int) -> Bool {
+            var first = index
+            while first > 0 && index - first < 4 && isNameWord(first - 1) { first -= 1 }
+            guard first >= 2, tokens[first - 1].kind == .digits, !tokens[first].glued else { return false }
+            var before = first - 2
+            // (127/5, 12-14: the number's parts glued by a slash or a dash.)
+            while before >= 2 && tokens[before + 1].glued && tokens[before].kind == .punctuation
+                && tokens[before - 1].kind == .digits
+                && (context.isCharacter(before, UInt8(ascii: "/")) || context.isCharacter(before, UInt8(ascii: "-")))
+            {
+                before -= 2
+            }
+            return tables.nameWords.addressWords.contains(ids[before])
         }
 
         /// Whether a place's name at `first..<end` names a street: a street word before it
@@ -2124,7 +2142,10 @@ public final class EntityExtractor: Extractor {
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
         /// before one (`Donetsk region`).
         mutating func location(at index: Int) {
-            if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index) {
+            // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
+            if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index),
+                index == 0 || !tokens[index].glued || tokens[index - 1].kind != .digits
+            {
                 var start = index + count
                 while true {
                     var end = start

@@ -29,6 +29,7 @@ struct NameWords: Sendable {
         case organ
         case placePreposition = "place-preposition"
         case holdingWord = "holding-word"
+        case addressWord = "address-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -92,6 +93,9 @@ struct NameWords: Sendable {
     let placePrepositions: WordIDs
     /// Words of owning before `in` (shares in, a stake in): the word after is a company's.
     let holdingWords: WordIDs
+    /// Words before a house number (at, số): a name right after the number is a street's (at
+    /// 127 Nguyen Van Cu), though streets are named after people.
+    let addressWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -148,6 +152,7 @@ struct NameWords: Sendable {
         organs = ids(.organ)
         placePrepositions = ids(.placePreposition)
         holdingWords = ids(.holdingWord)
+        addressWords = ids(.addressWord)
     }
 }
 
