@@ -2576,9 +2576,11 @@ public final class EntityExtractor: Extractor {
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
                 // government, after Phạm Minh Chính).
                 if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
-                // A title right before a name is the title (Anh Đức Anh nói: the first Anh).
-                if index + 1 < tokens.count && isCovered(index + 1)
-                    && tables.titles.matchLength(context, ids: ids, at: index) != nil
+                // A title right before a name is the title (Anh Đức Anh nói: the first Anh), and
+                // so is one after an article (The King said, after Stephen King).
+                if (index + 1 < tokens.count && isCovered(index + 1))
+                    || (index > 0 && alias.type == .person && tables.nameWords.articles.contains(ids[index - 1])),
+                    tables.titles.matchLength(context, ids: ids, at: index) != nil
                 {
                     continue
                 }
