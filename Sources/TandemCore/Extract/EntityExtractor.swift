@@ -2483,6 +2483,15 @@ public final class EntityExtractor: Extractor {
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
                 while long < hits.count && hits[long].end < index { long += 1 }
+                // "ACR (Long Form)", as a ticker before its company (VNM (Công ty CP Sữa Việt
+                // Nam)): the acronym no finder took takes the bracketed organization's id.
+                if index > 0, long < hits.count, hits[long].first == index + 1, hits[long].type == .organization,
+                    isAcronym(index - 1), !isCovered(index - 1), tokens[index].spaceBefore,
+                    context.isCharacter(Int(hits[long].end), UInt8(ascii: ")"))
+                {
+                    aliases.set(nameHash(index - 1), (hits[long].referent, .organization))
+                    continue
+                }
                 // A long form the gazetteer lacks takes the id of a known short name in
                 // brackets (Công ty cổ phần Hàng không Vietjet (Vietjet Air)); a name with a
                 // head word there is a parent body (Cục Y tế dự phòng (Bộ Y tế)).
