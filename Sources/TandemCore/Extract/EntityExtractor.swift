@@ -126,7 +126,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName, givenName, bracketedPlace
+        case speechName, givenName, bracketedPlace, surname
 
         var name: String {
             switch self {
@@ -142,6 +142,7 @@ public final class EntityExtractor: Extractor {
             case .speechName: "speech-name"
             case .givenName: "given-name"
             case .bracketedPlace: "bracketed-place"
+            case .surname: "surname"
             }
         }
     }
@@ -158,6 +159,9 @@ public final class EntityExtractor: Extractor {
         let familyNames: TokenTable?
         /// Given names that start a person's name (`shared/given_names.tsv`).
         let givenNames: TokenTable?
+        /// `surnames.tsv` (English): a surname after one capitalized word no table knows
+        /// ends a person's name (Jamaal Smith).
+        let surnames: TokenTable?
         let orgHeads: TokenTable
         /// Heads followed by the organization's own name (`Tập đoàn Vingroup` is Vingroup);
         /// after any other head a known organization is the parent (`Văn phòng Quốc hội` is
@@ -194,7 +198,8 @@ public final class EntityExtractor: Extractor {
 
         init(
             forms: FormIndex, titles: TokenTable, titleDomains: TokenTable, professions: TokenTable?,
-            familyNames: TokenTable?, givenNames: TokenTable?, orgHeads: TokenTable, orgBrandHeads: TokenTable?,
+            familyNames: TokenTable?, givenNames: TokenTable?, surnames: TokenTable?, orgHeads: TokenTable,
+            orgBrandHeads: TokenTable?,
             orgTails: TokenTable?,
             orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
             functionWords: TokenTable, calendarWords: TokenTable?, nameWords: NameWords,
@@ -206,6 +211,7 @@ public final class EntityExtractor: Extractor {
             self.professions = professions
             self.familyNames = familyNames
             self.givenNames = givenNames
+            self.surnames = surnames
             self.orgHeads = orgHeads
             self.orgBrandHeads = orgBrandHeads
             self.orgTails = orgTails
@@ -220,7 +226,7 @@ public final class EntityExtractor: Extractor {
             self.namesKeepTones = namesKeepTones
             self.syllableNames = syllableNames
             startFlags = Self.startFlags(
-                forms: forms, titles: titles, personNames: [familyNames, givenNames], orgHeads: orgHeads,
+                forms: forms, titles: titles, personNames: [familyNames, givenNames, surnames], orgHeads: orgHeads,
                 locationCues: locationCues, orgTails: orgTails,
                 lowercaseCues: nameWords.speechVerbs.ids + nameWords.placePrepositions.ids,
                 vocabularyCount: vocabularyCount)
@@ -355,6 +361,7 @@ public final class EntityExtractor: Extractor {
                 titles: try table("titles.tsv"), titleDomains: try table("title_domains.tsv"),
                 professions: try optionalTable("professions.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), givenNames: givenNames,
+                surnames: try optionalTable("surnames.tsv"),
                 orgHeads: try table("org_heads.tsv"), orgBrandHeads: try optionalTable("org_brand_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
                 locationCues: try optionalTable("location_cues.tsv"),
@@ -584,6 +591,7 @@ public final class EntityExtractor: Extractor {
                     {
                         givenName(at: index)
                     }
+                    if index > 0 && isNameWord(index - 1) { surnameAfterName(at: index) }
                 }
                 // A capitalized run that a tail word or suffix may end (`National Security
                 // Council`, `Donetsk region`) starts at its first name word.
@@ -1515,6 +1523,37 @@ public final class EntityExtractor: Extractor {
                 priority: patternPriority - 3)
         }
 
+        /// A surname of `surnames.tsv` after one capitalized word that no table knows, inside a
+        /// sentence: the two are a person (a jury sentenced Jamaal Smith). Not after an
+        /// article (the Jones Act) or a firm's cue (an analyst with Canaccord Adams), nor
+        /// before another capitalized word (Smith Street).
+        mutating func surnameAfterName(at surname: Int) {
+            let first = surname - 1
+            guard let surnames = tables.surnames, surnames.matchLength(context, ids: ids, at: surname) == 1,
+                first > 0, tokens[first].kind == .word, !tokens[first].allCaps, !tokens[surname].allCaps,
+                tokens[first].end - tokens[first].start >= 2, tokens[surname].spaceBefore,
+                // Inside a sentence: the word before is no sentence's end nor a capitalized word.
+                tokens[first - 1].kind != .punctuation || context.isCharacter(first - 1, UInt8(ascii: ","))
+                    || context.isCharacter(first - 1, UInt8(ascii: "(")),
+                !tokens[first].newlineBefore, !isNameWord(first - 1),
+                !tables.nameWords.articles.contains(ids[first - 1]),
+                !tables.nameWords.firmCues.contains(ids[first - 1]),
+                !isNameWord(surname + 1), !continuesName(surname + 1) || isPossessive(surname + 1),
+                gazetteer(at: first) == nil, gazetteer(at: surname) == nil,
+                tables.givenNames?.matchLength(context, ids: ids, at: first) == nil,
+                tables.notNames.matchLength(context, ids: ids, at: first) == nil,
+                tables.functionWords.matchLength(context, ids: ids, at: first) == nil,
+                tables.calendarWords?.matchLength(context, ids: ids, at: first) == nil,
+                tables.titles.matchLength(context, ids: ids, at: first) == nil,
+                tables.orgHeads.matchLength(context, ids: ids, at: first) == nil,
+                tables.orgTails?.matchLength(context, ids: ids, at: first) == nil,
+                !tables.nameWords.demonyms.contains(ids[first]), !tables.nameWords.directions.contains(ids[first])
+            else { return }
+            add(
+                first, surname + 1, referent: person(first, surname + 1), type: .person, rule: .surname,
+                priority: patternPriority - 3)
+        }
+
         /// Whether token `index` starts a possessive `'s` glued after a name (Martin Odegaard's).
         func isPossessive(_ index: Int) -> Bool {
             isApostropheS(index)
@@ -2142,10 +2181,9 @@ public final class EntityExtractor: Extractor {
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
         /// before one (`Donetsk region`).
         mutating func location(at index: Int) {
-            // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
-            if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index),
-                index == 0 || !tokens[index].glued || tokens[index - 1].kind != .digits
-            {
+            if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index) {
+                // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
+                if index > 0 && tokens[index].glued && tokens[index - 1].kind == .digits { return }
                 var start = index + count
                 while true {
                     var end = start
@@ -2583,8 +2621,14 @@ public final class EntityExtractor: Extractor {
                     continue
                 }
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
-                // government, after Phạm Minh Chính).
+                // government, after Phạm Minh Chính); a surname before a thing's word names
+                // the thing (Smith Street, after Jamaal Smith).
                 if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
+                if alias.type == .person && isNameWord(index + 1)
+                    && tables.nameWords.thingWords.contains(ids[index + 1])
+                {
+                    continue
+                }
                 // A title right before a name is the title (Anh Đức Anh nói: the first Anh), and
                 // so is one after an article (The King said, after Stephen King).
                 if (index + 1 < tokens.count && isCovered(index + 1))

@@ -30,6 +30,7 @@ struct NameWords: Sendable {
         case placePreposition = "place-preposition"
         case holdingWord = "holding-word"
         case addressWord = "address-word"
+        case firmCue = "firm-cue"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -96,6 +97,9 @@ struct NameWords: Sendable {
     /// Words before a house number (at, số): a name right after the number is a street's (at
     /// 127 Nguyen Van Cu), though streets are named after people.
     let addressWords: WordIDs
+    /// Words after which two capitalized words ending in a surname are a firm's name (an
+    /// analyst with Canaccord Adams, at Cantor Fitzgerald), not a person's.
+    let firmCues: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -153,6 +157,7 @@ struct NameWords: Sendable {
         placePrepositions = ids(.placePreposition)
         holdingWords = ids(.holdingWord)
         addressWords = ids(.addressWord)
+        firmCues = ids(.firmCue)
     }
 }
 
