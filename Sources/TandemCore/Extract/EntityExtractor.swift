@@ -577,7 +577,9 @@ public final class EntityExtractor: Extractor {
                 if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
                     !startsLongerNotName(index, count),
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
-                    extractor.entities[entity].type != .location || !namesStreet(index, index + count)
+                    // (A place or a person a street is named after is no entity there: đường Hồ
+                    // Chí Minh.)
+                    extractor.entities[entity].type == .organization || !namesStreet(index, index + count)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -1152,7 +1154,10 @@ public final class EntityExtractor: Extractor {
             // One word in capitals is no person: a letter is a name withheld (ông P, anh Đ.), a
             // longer one the acronym of the title's body (Giám đốc điều hành CBRE Việt Nam); so
             // are initials alone (chị N.T.N.T).
-            if end == position + 1 && tokens[position].allCaps { return }
+            if end == position + 1 && tokens[position].allCaps {
+                withheldName(after: index, count, honorific: honorific)
+                return
+            }
             if (position..<end).allSatisfy({
                 tokens[$0].kind == .punctuation || (tokens[$0].allCaps && tokens[$0].end - tokens[$0].start <= 2)
             }) {
@@ -1180,6 +1185,13 @@ public final class EntityExtractor: Extractor {
             let start = holderStart(position, end, titleEnd: index + count)
             add(start, end, referent: person(start, end), type: .person, rule: .titleName, priority: patternPriority)
             suppressTitle(index, count, nameStart: start)
+        }
+
+        /// A name withheld after the title at `index` (`count` words): one capital letter (ông
+        /// P, anh Đ.). An honorific before one is still no place (Anh H. is no Britain).
+        @inline(never)
+        mutating func withheldName(after index: Int, _ count: Int, honorific: Bool) {
+            if honorific { suppressTitle(index, count, nameStart: index + count) }
         }
 
         /// The title at `index` (`count` words) before a name at `nameStart` is itself no
@@ -2189,82 +2201,8 @@ public final class EntityExtractor: Extractor {
         /// before one (`Donetsk region`).
         mutating func location(at index: Int) {
             if let cues = tables.locationCues, let count = cues.matchLength(context, ids: ids, at: index) {
-                // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
-                if index > 0 && tokens[index].glued && tokens[index - 1].kind == .digits { return }
-                var start = index + count
-                while true {
-                    var end = start
-                    // A capitalized cue word after the cue starts the name (thôn Làng Nủ).
-                    if end < tokens.count && tokens[end].capitalized && !tokens[index].capitalized,
-                        let inner = cues.matchLength(context, ids: ids, at: end), isNameWord(end + inner)
-                    {
-                        // An abbreviated cue stays outside (trú tại TP. Tây Ninh); a cue word
-                        // that is written into the name is the name's.
-                        if tokens[end + inner - 1].kind == .punctuation { start = end + inner }
-                        end += inner
-                    }
-                    var words = 0
-                    while end < tokens.count && words < 3 {
-                        if isNameWord(end) {
-                            end += 1
-                            words += 1
-                        } else if end > start && joinsByHyphen(end) && isNameWord(end + 1) {
-                            // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ).
-                            end += 2
-                        } else {
-                            break
-                        }
-                    }
-                    guard end > start else { return }
-                    // After a title, a cue names the title's place and a full name after it is
-                    // the holder (Phó chủ tịch TP Nguyễn Thành Tài), unless the gazetteer knows it.
-                    if start == index + count, cueNamesTitlesPlace(index), end - start >= 2,
-                        startsPersonName(start), gazetteer(at: start) == nil
-                    {
-                        return
-                    }
-                    // A run of three there that no family name starts is a one-word place and
-                    // its holder's name (Thống đốc tỉnh Tochigi Fukuda Tomikazu).
-                    if start == index + count, end - start == 3, tables.syllableNames, cueNamesTitlesPlace(index),
-                        !startsPersonName(start), !startsPersonName(start + 1), gazetteer(at: start) == nil
-                    {
-                        end = start + 1
-                    }
-                    // A known place and a person after it are two (Tổng thống Liên bang Nga
-                    // Vladimir Putin).
-                    if let (count, entity) = gazetteer(at: start), start + count < end,
-                        extractor.entities[entity].type == .location, startsPerson(start + count)
-                    {
-                        end = start + count
-                    }
-                    // Two known places joined by a hyphen are two (tỉnh Quảng Đông-Quảng Tây);
-                    // a name the gazetteer knows whole (Bà Rịa-Vũng Tàu) is matched whole above.
-                    if let (count, _) = gazetteer(at: start), start + count + 1 < end, joinsByHyphen(start + count),
-                        let (second, _) = gazetteer(at: start + count + 1), start + count + 1 + second == end
-                    {
-                        addLocation(start, start + count)
-                        addLocation(start + count + 1, end)
-                    } else {
-                        addLocation(start, end)
-                    }
-                    // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
-                    // its own or none (huyện Sóc Sơn và TP Thủ Đức).
-                    let joins =
-                        end + 1 < tokens.count
-                        && (context.isCharacter(end, UInt8(ascii: ","))
-                            || tables.nameWords.listJoiners.contains(ids[end]))
-                    guard joins else { return }
-                    start = end + 1
-                    if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
-                    // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
-                    // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
-                    guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
-                        tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
-                        isNameWord(start + 1) || !isLastWordOfEarlierPerson(start)
-                    else {
-                        return
-                    }
-                }
+                placesAfterCue(at: index, cueLength: count, cues: cues)
+                return
             }
             // The name may begin a line (Binh Thanh District was flooded).
             let startsName = tokens[index].kind == .word && tokens[index].capitalized
@@ -2312,6 +2250,89 @@ public final class EntityExtractor: Extractor {
                 // (Donetsk region).
                 let known = gazetteer(at: placeStart).map { placeStart + $0.count == end } ?? false
                 addLocation(placeStart, tokens[end].capitalized && !known ? end + suffix : end)
+            }
+        }
+
+        /// The places after a cue of `cueLength` words at `index` (`tỉnh Quảng Nam`, `the
+        /// municipalities of A, B and C`). (Out of `location(at:)`, whose suffix path is called
+        /// at every capitalized run and compiles worse with this inside.)
+        @inline(never)
+        mutating func placesAfterCue(at index: Int, cueLength count: Int, cues: TokenTable) {
+            // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
+            if index > 0 && tokens[index].glued && tokens[index - 1].kind == .digits { return }
+            var start = index + count
+            while true {
+                var end = start
+                // A capitalized cue word after the cue starts the name (thôn Làng Nủ).
+                if end < tokens.count && tokens[end].capitalized && !tokens[index].capitalized,
+                    let inner = cues.matchLength(context, ids: ids, at: end), isNameWord(end + inner)
+                {
+                    // An abbreviated cue stays outside (trú tại TP. Tây Ninh, ngụ TP Dĩ An);
+                    // a cue word that is written into the name is the name's.
+                    if tokens[end + inner - 1].kind == .punctuation || tokens[end].allCaps { start = end + inner }
+                    end += inner
+                }
+                var words = 0
+                while end < tokens.count && words < 3 {
+                    if isNameWord(end) {
+                        end += 1
+                        words += 1
+                    } else if end > start && joinsByHyphen(end) && isNameWord(end + 1) {
+                        // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ).
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                guard end > start else { return }
+                // After a title, a cue names the title's place and a full name after it is
+                // the holder (Phó chủ tịch TP Nguyễn Thành Tài), unless the gazetteer knows it.
+                if start == index + count, cueNamesTitlesPlace(index), end - start >= 2,
+                    startsPersonName(start), gazetteer(at: start) == nil
+                {
+                    return
+                }
+                // A run of three there that no family name starts is a one-word place and
+                // its holder's name (Thống đốc tỉnh Tochigi Fukuda Tomikazu).
+                if start == index + count, end - start == 3, tables.syllableNames, cueNamesTitlesPlace(index),
+                    !startsPersonName(start), !startsPersonName(start + 1), gazetteer(at: start) == nil
+                {
+                    end = start + 1
+                }
+                // A known place and a person after it are two (Tổng thống Liên bang Nga
+                // Vladimir Putin).
+                if let (count, entity) = gazetteer(at: start), start + count < end,
+                    extractor.entities[entity].type == .location, startsPerson(start + count)
+                {
+                    end = start + count
+                }
+                // Two known places joined by a hyphen are two (tỉnh Quảng Đông-Quảng Tây);
+                // a name the gazetteer knows whole (Bà Rịa-Vũng Tàu) is matched whole above.
+                if let (count, _) = gazetteer(at: start), start + count + 1 < end, joinsByHyphen(start + count),
+                    let (second, _) = gazetteer(at: start + count + 1), start + count + 1 + second == end
+                {
+                    addLocation(start, start + count)
+                    addLocation(start + count + 1, end)
+                } else {
+                    addLocation(start, end)
+                }
+                // A list: ", B" or "and B" / "và B" after the first name, B with a cue of
+                // its own or none (huyện Sóc Sơn và TP Thủ Đức).
+                let joins =
+                    end + 1 < tokens.count
+                    && (context.isCharacter(end, UInt8(ascii: ","))
+                        || tables.nameWords.listJoiners.contains(ids[end]))
+                guard joins else { return }
+                start = end + 1
+                if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
+                // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
+                // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
+                guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
+                    tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
+                    isNameWord(start + 1) || !isLastWordOfEarlierPerson(start)
+                else {
+                    return
+                }
             }
         }
 
@@ -2628,11 +2649,13 @@ public final class EntityExtractor: Extractor {
                     continue
                 }
                 // A given name that starts a common phrase is that phrase (Chính phủ, the
-                // government, after Phạm Minh Chính); a surname before a thing's word names
-                // the thing (Smith Street, after Jamaal Smith).
+                // government, after Phạm Minh Chính); a surname before a thing's word, or
+                // after a street word, names the thing (Smith Street, after Jamaal Smith;
+                // đường Hồ Chí Minh).
                 if tables.notNames.matchLength(context, ids: ids, at: index) != nil { continue }
-                if alias.type == .person && isNameWord(index + 1)
-                    && tables.nameWords.thingWords.contains(ids[index + 1])
+                if alias.type == .person
+                    && ((isNameWord(index + 1) && tables.nameWords.thingWords.contains(ids[index + 1]))
+                        || (tables.syllableNames && namesStreet(index)))
                 {
                     continue
                 }
