@@ -198,7 +198,7 @@ public struct OriginMap: @unchecked Sendable {
         // One pass, a word at a time: the lead bytes are those not 10xxxxxx.
         let wordCount = original.count / 8 + 1
         var total = 0
-        wordScalars = [Int32](unsafeUninitializedCapacity: wordCount) { counts, initialized in
+        wordScalars = [Int32](count: wordCount, filler: 0) { counts in
             original.withUnsafeBytes { raw in
                 let counts = counts.baseAddress!
                 if let base = raw.baseAddress {
@@ -213,7 +213,6 @@ public struct OriginMap: @unchecked Sendable {
                 counts[wordCount - 1] = Int32(truncatingIfNeeded: total)
                 for offset in (wordCount - 1) * 8..<raw.count where raw[offset] & 0xC0 != 0x80 { total += 1 }
             }
-            initialized = wordCount
         }
         scalarCount = total
     }

@@ -99,7 +99,7 @@ public final class Vocabulary: @unchecked Sendable {
                 let key = scratch.baseAddress!
                 // A plain loop into uninitialized memory: `map` with this body called a
                 // closure per token.
-                return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, initialized in
+                return [Int32](count: tokens.count, filler: 0) { ids in
                     tokens.withUnsafeBufferPointer { tokens in
                         for index in 0..<tokens.count {
                             ids[index] = Self.id(
@@ -107,7 +107,6 @@ public final class Vocabulary: @unchecked Sendable {
                                 scratch: key, tables: tables)
                         }
                     }
-                    initialized = tokens.count
                 }
             }
         }
