@@ -2434,14 +2434,20 @@ public final class EntityExtractor: Extractor {
         /// One capitalized word after a preposition of place, closed by a comma, a dot or a
         /// semicolon, that no table knows as anything else: a place (In Izium, troops…; shelled
         /// villages near Kupiansk.). Not a month, a people or a language, a given name, a
-        /// title, a head or an acronym; nor after a word of owning (shares in Rain.).
+        /// title, a head or an acronym; nor after a word of owning (shares in Rain.); in
+        /// Vietnamese, only a foreign name (tại Derna,).
         mutating func placeAfterPreposition(at index: Int) {
             // (After a capitalized word the line is a headline's, every word capitalized: Man
             // Arrested in Robbery.)
             let headline =
                 index >= 2 && !tokens[index - 1].newlineBefore && tokens[index - 2].kind == .word
                 && tokens[index - 2].capitalized
-            guard index + 1 < tokens.count, !tokens[index].allCaps, !headline,
+            // (In Vietnamese only a foreign name: no tone marks and longer than a syllable
+            // names mostly are; Bắc, Cảng, Nam after ở or tại are a region, a port, a name.)
+            let foreign =
+                !tables.syllableNames
+                || (tokens[index].ascii && tokens[index].end - tokens[index].start >= 5 && !startsPersonName(index))
+            guard index + 1 < tokens.count, !tokens[index].allCaps, !headline, foreign,
                 index < 2 || !tables.nameWords.holdingWords.contains(ids[index - 2]),
                 context.isCharacter(index + 1, UInt8(ascii: ",")) || context.isCharacter(index + 1, UInt8(ascii: "."))
                     || context.isCharacter(index + 1, UInt8(ascii: ";")),
