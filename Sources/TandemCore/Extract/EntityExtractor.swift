@@ -1880,6 +1880,7 @@ public final class EntityExtractor: Extractor {
                         capitalsInRow = 0
                         continue
                     } else if context.language == "en" && end > firstWord && remitGoesOn(at: end) {
+                        // An English remit goes on past its own "of" (see `remitGoesOn`).
                     } else if tables.functionWords.matchLength(context, ids: ids, at: end) != nil
                         || (context.language == "en" && !tables.nameWords.connectors.contains(ids[end]))
                     {
@@ -1999,9 +2000,18 @@ public final class EntityExtractor: Extractor {
         @inline(never)
         func holderStart(_ position: Int, _ end: Int, titleEnd: Int) -> Int {
             let placeFirst =
-                end - position == 3 && position > titleEnd && tables.syllableNames && followsLocationCue(position)
-                && !startsPersonName(position) && !startsPersonName(position + 1)
+                end - position == 3 && position > titleEnd && followsLocationCue(position)
+                && startsPlaceThenHolder(position)
             return placeFirst ? position + 1 : position
+        }
+
+        /// Whether three capitalized words from `start`, after a title and a place's cue, are
+        /// a one-word place and its holder's two-word name: the gazetteer knows no place there
+        /// and no family name starts the first or the second (Thống đốc tỉnh Tochigi Fukuda
+        /// Tomikazu). Asked by the title finder and the place finder alike.
+        func startsPlaceThenHolder(_ start: Int) -> Bool {
+            tables.syllableNames && !startsPersonName(start) && !startsPersonName(start + 1)
+                && gazetteer(at: start) == nil
         }
 
         /// Whether an English head's remit goes on at the connector `end` (of, for): a remit may
@@ -2292,11 +2302,9 @@ public final class EntityExtractor: Extractor {
                 {
                     return
                 }
-                // A run of three there that no family name starts is a one-word place and
-                // its holder's name (Thống đốc tỉnh Tochigi Fukuda Tomikazu).
-                if start == index + count, end - start == 3, tables.syllableNames, cueNamesTitlesPlace(index),
-                    !startsPersonName(start), !startsPersonName(start + 1), gazetteer(at: start) == nil
-                {
+                // Or three words, a one-word place and its holder's name (Thống đốc tỉnh Tochigi
+                // Fukuda Tomikazu).
+                if start == index + count, end - start == 3, cueNamesTitlesPlace(index), startsPlaceThenHolder(start) {
                     end = start + 1
                 }
                 // A known place and a person after it are two (Tổng thống Liên bang Nga
