@@ -275,12 +275,17 @@ public struct DateExtractor: Extractor {
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
             // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
             // does a comparison's base (so với cùng kỳ năm 2024), nor a date right after one
-            // (so với cùng kỳ 6 tháng năm 2023: the year is the base's too).
+            // (so với cùng kỳ 6 tháng năm 2023: the year is the base's too), nor a shorter
+            // match inside a base (3/2024 in so với quý 3/2024).
             let isBase =
                 match.spanFirst > 0
                 && (match.spanFirst == named.baseEnd
+                    || (match.spanFirst >= named.baseStart && match.spanEnd <= named.baseEnd)
                     || ids.withUnsafeBufferPointer { language.comparisonBases.ends(at: match.spanFirst - 1, $0) })
-            if isBase { named.baseEnd = match.spanEnd }
+            if isBase {
+                if match.spanFirst >= named.baseEnd { named.baseStart = match.spanFirst }
+                named.baseEnd = max(named.baseEnd, match.spanEnd)
+            }
             if resolver.namesAnchor, named.last.map({ match.spanEnd > $0.end }) ?? true,
                 case .string(let value) = resolved.value, !isBase
             {
@@ -315,7 +320,9 @@ public struct DateExtractor: Extractor {
     /// to the day (a value `YYYY-MM-DD…`).
     struct NamedDates {
         var last: Named?
-        /// The token after the last comparison base's date (`-1`: none yet).
+        /// The first token of the last comparison base's date, and the token after it (`-1`:
+        /// none yet).
+        var baseStart = -1
         var baseEnd = -1
         /// The last day named before a coarser date replaced it (while the last names a day,
         /// it is the last: kept only when hidden, so most dates are stored once).
