@@ -1172,6 +1172,8 @@ public final class EntityExtractor: Extractor {
             // Nor is a name ending in an organization's tail a person (activist investor Elliott
             // Management): the tail rule finds the organization.
             if end - position >= 2, tables.orgTails?.matchLength(context, ids: ids, at: end - 1) == 1 { return }
+            // Nor one before a word that ends a thing's name (the Princess Mayev hotel).
+            if context.language == "en", end < tokens.count, tables.nameWords.thingWords.contains(ids[end]) { return }
             // Nor does one capitalized word that begins a compound of common words (Bộ trưởng
             // Doanh nghiệp vừa và nhỏ: a ministry's name, not Mr. Doanh).
             if end == position + 1, (tables.orgWords?.matchLength(context, ids: ids, at: position) ?? 0) > 1 { return }
@@ -2263,6 +2265,12 @@ public final class EntityExtractor: Extractor {
             }
         }
 
+        /// Whether an English word that starts no name, such as a weekday, ends the name
+        /// before it (the state of Oaxaca Tuesday).
+        func endsEnglishName(_ index: Int) -> Bool {
+            context.language == "en" && tables.notNames.matchLength(context, ids: ids, at: index) != nil
+        }
+
         /// The places after a cue of `cueLength` words at `index` (`tỉnh Quảng Nam`, `the
         /// municipalities of A, B and C`). (Out of `location(at:)`, whose suffix path is called
         /// at every capitalized run and compiles worse with this inside.)
@@ -2284,7 +2292,7 @@ public final class EntityExtractor: Extractor {
                 }
                 var words = 0
                 while end < tokens.count && words < 3 {
-                    if isNameWord(end) {
+                    if isNameWord(end) && !(end > start && endsEnglishName(end)) {
                         end += 1
                         words += 1
                     } else if end > start && joinsByHyphen(end) && isNameWord(end + 1) {
