@@ -61,10 +61,18 @@ struct RuleExampleTests {
             return
         }
         let wanted = mentions.filter { $0.type == example.attributes["type"] }
-        try #require(wanted.count == 1, "expected one mention, found \(mentions.map { ($0.rule, $0.value) })")
-        let mention = wanted[0]
-        let (start, end) = document.segmented.normalized.originalRange(mention.span)
-        #expect(Support.slice(text, start, end) == (example.attributes["span"] ?? example.text))
+        let others = try #require(Int(example.attributes["others"] ?? "0"), "others= takes a count")
+        try #require(
+            wanted.count == 1 + others,
+            "expected \(1 + others) mention(s), found \(mentions.map { ($0.rule, $0.value) })")
+        let spanText = example.attributes["span"] ?? example.text
+        func covered(_ mention: Mention) -> String {
+            let (start, end) = document.segmented.normalized.originalRange(mention.span)
+            return Support.slice(text, start, end)
+        }
+        let mention = try #require(
+            others == 0 ? wanted.first : wanted.first { covered($0) == spanText }, "no number at \(spanText)")
+        #expect(covered(mention) == spanText)
         let bounds = expected.components(separatedBy: "..")
         #expect(Self.matches(mention.value, bounds[0]), "value \(String(describing: mention.value))")
         if bounds.count == 2 {
