@@ -53,26 +53,14 @@ struct RuleExampleTests {
             [Support.document(example.text, lang: testCase.language, dct: "2024-02-06")], extractors: [Self.extractor],
             workers: 1)
         let document = try #require(sink.documents.first)
-        let text = document.segmented.normalized.source.text
         let mentions = document.mentions.filter { $0.kind == "number" }
         guard let expected = example.expected else {
             let cardinals = mentions.filter { $0.type == nil }
             #expect(cardinals.isEmpty, "found \(cardinals.map { $0.rule })")
             return
         }
-        let wanted = mentions.filter { $0.type == example.attributes["type"] }
-        let others = try #require(Int(example.attributes["others"] ?? "0"), "others= takes a count")
-        try #require(
-            wanted.count == 1 + others,
-            "expected \(1 + others) mention(s), found \(mentions.map { ($0.rule, $0.value) })")
-        let spanText = example.attributes["span"] ?? example.text
-        func covered(_ mention: Mention) -> String {
-            let (start, end) = document.segmented.normalized.originalRange(mention.span)
-            return Support.slice(text, start, end)
-        }
-        let mention = try #require(
-            others == 0 ? wanted.first : wanted.first { covered($0) == spanText }, "no number at \(spanText)")
-        #expect(covered(mention) == spanText)
+        let mention = try Self.exampleMention(
+            mentions.filter { $0.type == example.attributes["type"] }, example, in: document)
         let bounds = expected.components(separatedBy: "..")
         #expect(Self.matches(mention.value, bounds[0]), "value \(String(describing: mention.value))")
         if bounds.count == 2 {
@@ -83,6 +71,26 @@ struct RuleExampleTests {
         #expect(mention.mod == example.attributes["mod"])
         #expect(mention.unit == example.attributes["unit"])
         if let rule = example.rule { #expect(mention.rule.hasSuffix(":\(rule)"), "rule \(mention.rule)") }
+    }
+
+    /// The mention an example is about, among `mentions` of its kind: the only one, or with
+    /// `others=N` the one at the example's span among exactly N + 1. Its span is checked.
+    static func exampleMention(_ mentions: [Mention], _ example: RuleFile.Example, in document: AnalyzedDocument)
+        throws -> Mention
+    {
+        let others = try #require(Int(example.attributes["others"] ?? "0"), "others= takes a count")
+        try #require(
+            mentions.count == 1 + others,
+            "expected \(1 + others) mention(s), found \(mentions.map { ($0.rule, $0.value) })")
+        let spanText = example.attributes["span"] ?? example.text
+        func covered(_ mention: Mention) -> String {
+            let (start, end) = document.segmented.normalized.originalRange(mention.span)
+            return Support.slice(example.text, start, end)
+        }
+        let mention = try #require(
+            others == 0 ? mentions.first : mentions.first { covered($0) == spanText }, "no mention at \(spanText)")
+        #expect(covered(mention) == spanText)
+        return mention
     }
 
     @Test func everyLanguageHasDateExamplesAndNegatives() {
@@ -109,18 +117,7 @@ struct RuleExampleTests {
             #expect(mentions.isEmpty, "found \(mentions.map { ($0.rule, $0.value) })")
             return
         }
-        let others = try #require(Int(example.attributes["others"] ?? "0"), "others= takes a count")
-        try #require(
-            mentions.count == 1 + others,
-            "expected \(1 + others) date(s), found \(mentions.map { ($0.rule, $0.value) })")
-        let spanText = example.attributes["span"] ?? example.text
-        func text(_ mention: Mention) -> String {
-            let (start, end) = document.segmented.normalized.originalRange(mention.span)
-            return Support.slice(example.text, start, end)
-        }
-        let mention = try #require(
-            others == 0 ? mentions.first : mentions.first { text($0) == spanText }, "no date at \(spanText)")
-        #expect(text(mention) == spanText)
+        let mention = try Self.exampleMention(mentions, example, in: document)
         let bounds = expected.components(separatedBy: "..")
         #expect(
             mention.value == (bounds[0] == "null" ? .null : .string(bounds[0])),
