@@ -51,11 +51,14 @@ public struct DateExtractor: Extractor {
         private static let pastWord: UInt8 = 2
         private static let futurePhraseEnd: UInt8 = 4
         private static let pastPhraseEnd: UInt8 = 8
+        private static let clauseStartWord: UInt8 = 16
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
 
-        /// Parses `sẽ|sắp|dự kiến` settings, interning each word.
-        init(future: String, past: String, planPast: String = "", vocabulary: Vocabulary) {
+        /// Parses `sẽ|sắp|dự kiến` settings, interning each word. `clauseStart` words begin a
+        /// clause of their own (as, after, khi): a past cue between one and the date is that
+        /// clause's tense, whatever comes before (his plan to grow … as its shares tumbled Friday).
+        init(future: String, past: String, planPast: String = "", clauseStart: String = "", vocabulary: Vocabulary) {
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for ids in Phrases.cues(setting, vocabulary: vocabulary) {
@@ -66,6 +69,9 @@ public struct DateExtractor: Extractor {
             add(future, word: Self.futureWord, phraseEnd: Self.futurePhraseEnd, into: &futurePhrases)
             add(past, word: Self.pastWord, phraseEnd: Self.pastPhraseEnd, into: &pastPhrases)
             planPastPhrases = Phrases(planPast, vocabulary: vocabulary)
+            for ids in Phrases.cues(clauseStart, vocabulary: vocabulary) where ids.count == 1 {
+                entries.append((ids[0], Self.clauseStartWord))
+            }
             flags = Array(repeating: 0, count: Int(entries.map(\.id).max() ?? -1) + 1)
             for entry in entries { flags[Int(entry.id)] |= entry.flag }
         }
@@ -73,7 +79,8 @@ public struct DateExtractor: Extractor {
         /// The tense the words before token `first` give, within `tenseCueReach` tokens of its clause
         /// (no clause punctuation or line break between; the slash or dash of a date between,
         /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no boundary). A future cue anywhere
-        /// there wins over a past one; with neither, a one-word past cue after the date.
+        /// there wins over a past one, unless a clause-start word comes between them; with
+        /// neither, a one-word past cue after the date.
         func tense(before first: Int, end: Int, _ context: ExtractionContext, _ ids: [Int32]) -> TimexResolver.Tense {
             guard !flags.isEmpty else { return .unknown }
             var past = false
@@ -93,6 +100,7 @@ public struct DateExtractor: Extractor {
                             }
                             let cue = flag(at: index)
                             if cue != 0 {
+                                if past && cue & Self.clauseStartWord != 0 { return .past }
                                 let word = cue & Self.futureWord != 0
                                 if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
                                     // A plan made in the past (was scheduled to, had been
@@ -231,7 +239,8 @@ public struct DateExtractor: Extractor {
                 mods: rules.rules.map { $0.outputs["mod"].map(TimexResolver.Template.init) },
                 tenseCues: TenseCues(
                     future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
-                    planPast: rules.settings["plan-past"] ?? "", vocabulary: vocabulary),
+                    planPast: rules.settings["plan-past"] ?? "", clauseStart: rules.settings["clause-start"] ?? "",
+                    vocabulary: vocabulary),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
