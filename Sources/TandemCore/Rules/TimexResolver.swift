@@ -36,6 +36,8 @@ import Foundation
 ///   `anchor=required`: the same, but without such a date the match only blocks.
 ///   `anchor=base`: read as `previous`, but a comparison's base (`a year earlier`): no later
 ///   anchored expression reads from it (two `a year earlier` after 2023 are both 2022).
+/// - `lean=future`: with no tense from the words around it, the date is the coming one (`until
+///   September`, `by Friday`: a deadline; `sales fell through September` stays past).
 ///
 /// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
 /// hand around than a struct of templates.
@@ -51,7 +53,7 @@ final class TimexResolver: Sendable {
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
             "type", "value", "value_end", "shift", "grain", "weekday", "direction", "mod", "calendar", "anchor",
-            "season",
+            "season", "lean",
         ])
 
     /// The calendar fields, in the order of `startFields` and `endFields`.
@@ -82,6 +84,8 @@ final class TimexResolver: Sendable {
     private let value: Template?
     private let valueEnd: Template?
     private let direction: Template?
+    /// `lean=future`: a date no words put in time is the coming one.
+    private let leansFuture: Bool
     /// `shift=UNIT:N`, split at its colon once here (nil without one: no value then).
     private let hasShift: Bool
     private let shiftParts: (unit: Template, amount: Template)?
@@ -122,6 +126,7 @@ final class TimexResolver: Sendable {
         value = outputs["value"]
         valueEnd = outputs["value_end"]
         direction = outputs["direction"]
+        leansFuture = outputs["lean"]?.fill([]) == "future"
         grain = outputs["grain"]
         weekday = outputs["weekday"]
         part = outputs["part"]
@@ -242,8 +247,11 @@ final class TimexResolver: Sendable {
                 season, dct: dct, direction: direction,
                 yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
         }
-        // A rule that names its direction overrides the words around the date.
-        let tense = direction == "future" ? .future : direction != nil ? .past : tense
+        // A rule that names its direction overrides the words around the date; one that leans
+        // only fills in for them.
+        let tense: Tense =
+            direction == "future"
+            ? .future : direction != nil ? .past : tense == .unknown && leansFuture ? .future : tense
         let future = tense == .future
         let weekday = self.weekday?.number(captures)
         if let weekday, !(1...7).contains(weekday) { return nil }
