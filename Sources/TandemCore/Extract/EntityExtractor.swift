@@ -1094,6 +1094,7 @@ public final class EntityExtractor: Extractor {
                     // (Ambassador to the Philippines: the article stays out.)
                     if place + 1 < tokens.count && tables.nameWords.articles.contains(ids[place]) { place += 1 }
                 }
+                place += capitalizedCueLength(beforeKnownPlace: place)
                 guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
@@ -2007,6 +2008,17 @@ public final class EntityExtractor: Extractor {
             return placeFirst ? position + 1 : position
         }
 
+        /// The length of a capitalized place's cue at `index` that a place the gazetteer knows
+        /// follows (Đại sứ Vương quốc Thái Lan: the kingdom's name, no person Vương), else 0.
+        @inline(never)
+        func capitalizedCueLength(beforeKnownPlace index: Int) -> Int {
+            guard index < tokens.count, tokens[index].capitalized, let cues = tables.locationCues,
+                let cue = cues.matchLength(context, ids: ids, at: index), let (_, entity) = gazetteer(at: index + cue),
+                extractor.entities[entity].type == .location
+            else { return 0 }
+            return cue
+        }
+
         /// Whether three capitalized words from `start`, after a title and a place's cue, are
         /// a one-word place and its holder's two-word name: the gazetteer knows no place there
         /// and no family name starts the first or the second (Thống đốc tỉnh Tochigi Fukuda
@@ -2317,10 +2329,12 @@ public final class EntityExtractor: Extractor {
                 }
                 // A known place and a person after it are two (Tổng thống Liên bang Nga
                 // Vladimir Putin).
-                if let (count, entity) = gazetteer(at: start), start + count < end,
-                    extractor.entities[entity].type == .location, startsPerson(start + count)
+                // So after a title, whoever follows (Đại sứ Vương quốc Campuchia Chea Kimtha).
+                let namesTitlesPlace = start == index + count && cueNamesTitlesPlace(index)
+                if let (known, entity) = gazetteer(at: start), start + known < end,
+                    extractor.entities[entity].type == .location, startsPerson(start + known) || namesTitlesPlace
                 {
-                    end = start + count
+                    end = start + known
                 }
                 // Two known places joined by a hyphen are two (tỉnh Quảng Đông-Quảng Tây);
                 // a name the gazetteer knows whole (Bà Rịa-Vũng Tàu) is matched whole above.
