@@ -1173,8 +1173,7 @@ public final class EntityExtractor: Extractor {
             // Nor is a name ending in an organization's tail a person (activist investor Elliott
             // Management): the tail rule finds the organization.
             if end - position >= 2, tables.orgTails?.matchLength(context, ids: ids, at: end - 1) == 1 { return }
-            // Nor one before a word that ends a thing's name (the Princess Mayev hotel).
-            if context.language == "en", end < tokens.count, tables.nameWords.thingWords.contains(ids[end]) { return }
+            if namesThingBefore(end) { return }
             // Nor does one capitalized word that begins a compound of common words (Bộ trưởng
             // Doanh nghiệp vừa và nhỏ: a ministry's name, not Mr. Doanh).
             if end == position + 1, (tables.orgWords?.matchLength(context, ids: ids, at: position) ?? 0) > 1 { return }
@@ -2008,6 +2007,13 @@ public final class EntityExtractor: Extractor {
             return placeFirst ? position + 1 : position
         }
 
+        /// Whether an English name ending before `end` is a thing's, a word that ends one
+        /// following (the Princess Mayev hotel): no person after a title.
+        @inline(never)
+        func namesThingBefore(_ end: Int) -> Bool {
+            context.language == "en" && end < tokens.count && tables.nameWords.thingWords.contains(ids[end])
+        }
+
         /// The length of a capitalized place's cue at `index` that a place the gazetteer knows
         /// follows (Đại sứ Vương quốc Thái Lan: the kingdom's name, no person Vương), else 0.
         @inline(never)
@@ -2330,9 +2336,10 @@ public final class EntityExtractor: Extractor {
                 // A known place and a person after it are two (Tổng thống Liên bang Nga
                 // Vladimir Putin).
                 // So after a title, whoever follows (Đại sứ Vương quốc Campuchia Chea Kimtha).
-                let namesTitlesPlace = start == index + count && cueNamesTitlesPlace(index)
+                let cueLength = count
                 if let (known, entity) = gazetteer(at: start), start + known < end,
-                    extractor.entities[entity].type == .location, startsPerson(start + known) || namesTitlesPlace
+                    extractor.entities[entity].type == .location,
+                    startsPerson(start + known) || (start == index + cueLength && cueNamesTitlesPlace(index))
                 {
                     end = start + known
                 }
