@@ -1173,7 +1173,7 @@ public final class EntityExtractor: Extractor {
             // Nor is a name ending in an organization's tail a person (activist investor Elliott
             // Management): the tail rule finds the organization.
             if end - position >= 2, tables.orgTails?.matchLength(context, ids: ids, at: end - 1) == 1 { return }
-            if namesThingBefore(end) { return }
+            if namesThingBefore(end) || (tables.syllableNames && beforeAcronym(position)) { return }
             // Nor does one capitalized word that begins a compound of common words (Bộ trưởng
             // Doanh nghiệp vừa và nhỏ: a ministry's name, not Mr. Doanh).
             if end == position + 1, (tables.orgWords?.matchLength(context, ids: ids, at: position) ?? 0) > 1 { return }
@@ -1366,7 +1366,7 @@ public final class EntityExtractor: Extractor {
                 locationCueLength(before: index).map({ cueNamesTitlesPlace(index - $0) }) ?? true,
                 index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
-            if inStreetAfterHouseNumber(index) { return }
+            if inStreetAfterHouseNumber(index) || beforeAcronym(index) { return }
             var end = index + 1
             let english = context.language == "en"
             // (A capitalized short word after two name words is a given name even where English
@@ -1627,6 +1627,14 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued
         }
 
+        /// Whether `index` holds an ampersand written between two parts of an acronym (Sở
+        /// TN&MT, Sở GD&ĐT, Sở LĐ-TB&XH).
+        func joinsByAmpersand(_ index: Int) -> Bool {
+            index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "&"))
+                && tokens[index].glued
+                && tokens[index + 1].glued && tokens[index - 1].allCaps && tokens[index + 1].allCaps
+        }
+
         /// Where a place an organization sits in ends, when `index` holds a word joining the two
         /// (`tại`) and the gazetteer knows a place right after it; nil otherwise.
         func seatPlaceEnd(_ index: Int) -> Int? {
@@ -1742,7 +1750,9 @@ public final class EntityExtractor: Extractor {
                     // Nghị sĩ Hữu nghị Nhật - Việt).
                     let spacedDash =
                         joinsBySpacedDash(end) && (isKnownPlace(end - 1, end) || isKnownPlace(end + 1, nil))
-                    if (joinsByHyphen(end) || joinsByDot(end) || spacedDash) && isNameWord(end + 1) {
+                    if (joinsByHyphen(end) || joinsByDot(end) || joinsByAmpersand(end) || spacedDash)
+                        && isNameWord(end + 1)
+                    {
                         // A country's name after a spaced dash is whole: no lowercase syllable
                         // goes on (Nhật - Việt thăm…).
                         capitalsInRow = spacedDash ? 2 : 0
@@ -2867,6 +2877,21 @@ public final class EntityExtractor: Extractor {
         }
 
         /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).
+        /// Whether a capitalized word stands before an acronym of two letters or more, as a
+        /// body's word does (Đoàn ĐBQH: the delegation, no Mr. Đoàn), a family name never.
+        @inline(never)
+        func beforeAcronym(_ index: Int) -> Bool {
+            guard index + 1 < tokens.count, !tokens[index].allCaps, tokens[index + 1].allCaps,
+                tokens[index + 1].kind == .word, !tokens[index + 1].glued
+            else { return false }
+            var letters = 0
+            for offset in Int(tokens[index + 1].start)..<Int(tokens[index + 1].end)
+            where context.bytes[offset] & 0xC0 != 0x80 {
+                letters += 1
+            }
+            return letters >= 2
+        }
+
         func isAcronym(_ index: Int) -> Bool {
             let token = tokens[index]
             guard token.kind == .word, token.capitalized, token.end - token.start >= 2 else { return false }
