@@ -2304,8 +2304,13 @@ public final class EntityExtractor: Extractor {
         /// at every capitalized run and compiles worse with this inside.)
         @inline(never)
         mutating func placesAfterCue(at index: Int, cueLength count: Int, cues: TokenTable) {
-            // (A cue's letter written onto a number is a unit: h in 15h. Theo đó is an hour.)
-            if index > 0 && tokens[index].glued && tokens[index - 1].kind == .digits { return }
+            // (A cue's letter written onto a number or a unit's slash is a unit: h in 15h. Theo
+            // đó is an hour, in 15-20km/h. Từ đêm a speed.)
+            if index > 0 && tokens[index].glued
+                && (tokens[index - 1].kind == .digits || context.isCharacter(index - 1, UInt8(ascii: "/")))
+            {
+                return
+            }
             var start = index + count
             while true {
                 var end = start
