@@ -1094,7 +1094,8 @@ public final class EntityExtractor: Extractor {
                     // (Ambassador to the Philippines: the article stays out.)
                     if place + 1 < tokens.count && tables.nameWords.articles.contains(ids[place]) { place += 1 }
                 }
-                place += capitalizedCueLength(beforeKnownPlace: place)
+                // (Not after an honorific, the commonest title: ông Vương is a person.)
+                if !honorific { place += capitalizedCueLength(beforeKnownPlace: place) }
                 guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
