@@ -295,10 +295,16 @@ public struct DateExtractor: Extractor {
                 if match.spanFirst >= named.baseEnd { named.baseStart = match.spanFirst }
                 named.baseEnd = max(named.baseEnd, match.spanEnd)
             }
-            if resolver.namesAnchor, named.last.map({ match.spanEnd > $0.end }) ?? true,
+            // (Of two matches over one span, the one that read further wins it, and names its
+            // date: 7 a.m. (0000 GMT) on Sunday, not 7 a.m. alone.)
+            if resolver.namesAnchor,
+                named.last.map({
+                    match.spanEnd > $0.end
+                        || (match.spanEnd == $0.end && match.spanFirst == $0.start && match.endToken > $0.matchEnd)
+                }) ?? true,
                 case .string(let value) = resolved.value, !isBase
             {
-                named.name(Named(value: value, end: match.spanEnd))
+                named.name(Named(value: value, start: match.spanFirst, end: match.spanEnd, matchEnd: match.endToken))
             }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
@@ -356,12 +362,18 @@ public struct DateExtractor: Extractor {
     /// once parsed (`nil` while not asked for, `.some(nil)` for a value that names no year).
     struct Named {
         let value: String
+        /// The date's span (first token, token after), and the token after its whole match
+        /// (context included).
+        let start: Int
         let end: Int
+        let matchEnd: Int
         private var parsed: Anchor??
 
-        init(value: String, end: Int) {
+        init(value: String, start: Int, end: Int, matchEnd: Int) {
             self.value = value
+            self.start = start
             self.end = end
+            self.matchEnd = matchEnd
         }
 
         /// The anchor the value gives, parsed on the first call.
