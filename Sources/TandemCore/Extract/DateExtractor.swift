@@ -55,9 +55,10 @@ public struct DateExtractor: Extractor {
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
 
-        /// Parses `sẽ|sắp|dự kiến` settings, interning each word. `clauseStart` words begin a
-        /// clause of their own (as, after, khi): a past cue between one and the date is that
-        /// clause's tense, whatever comes before (his plan to grow … as its shares tumbled Friday).
+        /// Parses `sẽ|sắp|dự kiến` settings, interning each word. `clauseStart` words (single
+        /// words: a phrase there is passed over) begin a clause of their own (as, after, khi): a
+        /// past cue between one and the date is that clause's tense, whatever comes before (his
+        /// plan to grow … as its shares tumbled Friday).
         init(future: String, past: String, planPast: String = "", clauseStart: String = "", vocabulary: Vocabulary) {
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {

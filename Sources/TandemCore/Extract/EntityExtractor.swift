@@ -2352,10 +2352,9 @@ public final class EntityExtractor: Extractor {
                 // A known place and a person after it are two (Tổng thống Liên bang Nga
                 // Vladimir Putin).
                 // So after a title, whoever follows (Đại sứ Vương quốc Campuchia Chea Kimtha).
-                let cueLength = count
                 if let (known, entity) = gazetteer(at: start), start + known < end,
                     extractor.entities[entity].type == .location,
-                    startsPerson(start + known) || (start == index + cueLength && cueNamesTitlesPlace(index))
+                    startsPerson(start + known) || (start == index + count && cueNamesTitlesPlace(index))
                 {
                     end = start + known
                 }
@@ -2882,7 +2881,6 @@ public final class EntityExtractor: Extractor {
             return letter == letterEnd
         }
 
-        /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).
         /// Whether a capitalized word stands before an acronym of two letters or more, as a
         /// body's word does (Đoàn ĐBQH: the delegation, no Mr. Đoàn), a family name never.
         @inline(never)
@@ -2898,6 +2896,7 @@ public final class EntityExtractor: Extractor {
             return letters >= 2
         }
 
+        /// ALL-CAPS words of two or more letters, or mixed like PfP (capital first and last).
         func isAcronym(_ index: Int) -> Bool {
             let token = tokens[index]
             guard token.kind == .word, token.capitalized, token.end - token.start >= 2 else { return false }

@@ -37,7 +37,7 @@ import Foundation
 ///   `anchor=base`: read as `previous`, but a comparison's base (`a year earlier`): no later
 ///   anchored expression reads from it (two `a year earlier` after 2023 are both 2022).
 /// - `lean=future`: with no tense from the words around it, the date is the coming one (`until
-///   September`, `by Friday`: a deadline; `sales fell through September` stays past).
+///   September`, `through March`: a span's end; `sales fell through September` stays past).
 ///
 /// A class: extractors hold one per rule and use it per match, so a reference is cheaper to
 /// hand around than a struct of templates.
