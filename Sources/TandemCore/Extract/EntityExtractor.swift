@@ -2604,9 +2604,22 @@ public final class EntityExtractor: Extractor {
             // and brackets are visited in it, so one cursor finds the hit ending at each.
             var opening = nextOpeningBracket(from: 0)
             var long = 0
+            // Acronyms the gazetteer knows that a long form here redefines (AFP).
+            var redefined: [UInt64] = []
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
                 while long < hits.count && hits[long].end < index { long += 1 }
+                // A known acronym that spells a known organization's initials is that one's
+                // here (the Armed Forces of the Philippines (AFP), not the news agency), and so
+                // are its later mentions.
+                if long + 1 < hits.count, hits[long].end == index, hits[long + 1].first == index + 1,
+                    redefinesAcronym(hits[long], hits[long + 1])
+                {
+                    hits[long + 1].referent = hits[long].referent
+                    redefined.append(nameHash(index + 1))
+                    aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
+                    continue
+                }
                 // "ACR (Long Form)", as a ticker before its company (VNM (Công ty CP Sữa Việt
                 // Nam)): the acronym no finder took takes the bracketed organization's id.
                 if index > 0, long < hits.count, hits[long].first == index + 1, hits[long].type == .organization,
@@ -2640,6 +2653,16 @@ public final class EntityExtractor: Extractor {
                     hits[long].type != .location || spellsInitials(index + 1, of: hits[long])
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
+            }
+            // (Not one in brackets after its own long form: Agence France-Presse (AFP).)
+            for index in hits.indices where !redefined.isEmpty && hits[index].end - hits[index].first == 1 {
+                let key = nameHash(Int(hits[index].first))
+                let definedHere =
+                    index > 0 && hits[index - 1].end + 1 == hits[index].first
+                    && hits[index - 1].referent.entity == hits[index].referent.entity
+                if redefined.contains(key), !definedHere, let alias = aliases[key] {
+                    hits[index].referent = alias.referent
+                }
             }
             for hit in hits where hit.type != .person && hit.end - hit.first == 1 && isAcronym(Int(hit.first)) {
                 let key = nameHash(Int(hit.first))
@@ -2870,6 +2893,18 @@ public final class EntityExtractor: Extractor {
 
         /// Whether the letters of token `index` are the initials of the capitalized words of
         /// `hit`, in order (UAE: United Arab Emirates; DRC: Democratic Republic of the Congo).
+        /// Whether `acronym`, in brackets right after `long`, is a known organization's acronym
+        /// that spells the initials of `long`, another known organization (AFP after the Armed
+        /// Forces of the Philippines).
+        @inline(never)
+        func redefinesAcronym(_ long: Hit, _ acronym: Hit) -> Bool {
+            let first = Int(acronym.first)
+            return acronym.end == acronym.first + 1 && long.type == .organization && acronym.type == .organization
+                && long.referent.entity >= 0 && acronym.referent.entity >= 0
+                && long.referent.entity != acronym.referent.entity && context.isCharacter(first + 1, UInt8(ascii: ")"))
+                && isAcronym(first) && spellsInitials(first, of: long)
+        }
+
         func spellsInitials(_ index: Int, of hit: Hit) -> Bool {
             let bytes = context.bytes
             var letter = Int(tokens[index].start)
