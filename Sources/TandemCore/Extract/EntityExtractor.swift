@@ -2654,16 +2654,7 @@ public final class EntityExtractor: Extractor {
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
-            // (Not one in brackets after its own long form: Agence France-Presse (AFP).)
-            for index in hits.indices where !redefined.isEmpty && hits[index].end - hits[index].first == 1 {
-                let key = nameHash(Int(hits[index].first))
-                let definedHere =
-                    index > 0 && hits[index - 1].end + 1 == hits[index].first
-                    && hits[index - 1].referent.entity == hits[index].referent.entity
-                if redefined.contains(key), !definedHere, let alias = aliases[key] {
-                    hits[index].referent = alias.referent
-                }
-            }
+            if !redefined.isEmpty { reidentify(&hits, redefined, aliases) }
             for hit in hits where hit.type != .person && hit.end - hit.first == 1 && isAcronym(Int(hit.first)) {
                 let key = nameHash(Int(hit.first))
                 if aliases[key] == nil { aliases.set(key, (hit.referent, hit.type)) }
@@ -2893,6 +2884,22 @@ public final class EntityExtractor: Extractor {
 
         /// Whether the letters of token `index` are the initials of the capitalized words of
         /// `hit`, in order (UAE: United Arab Emirates; DRC: Democratic Republic of the Congo).
+        /// Gives the acronyms a long form here redefined (`redefined`, name hashes) its id
+        /// wherever they stand alone, but in brackets after their own long form (Agence
+        /// France-Presse (AFP)).
+        @inline(never)
+        func reidentify(_ hits: inout [Hit], _ redefined: [UInt64], _ aliases: AliasTable) {
+            for index in hits.indices where hits[index].end - hits[index].first == 1 {
+                let key = nameHash(Int(hits[index].first))
+                let definedHere =
+                    index > 0 && hits[index - 1].end + 1 == hits[index].first
+                    && hits[index - 1].referent.entity == hits[index].referent.entity
+                if redefined.contains(key), !definedHere, let alias = aliases[key] {
+                    hits[index].referent = alias.referent
+                }
+            }
+        }
+
         /// Whether `acronym`, in brackets right after `long`, is a known organization's acronym
         /// that spells the initials of `long`, another known organization (AFP after the Armed
         /// Forces of the Philippines).
