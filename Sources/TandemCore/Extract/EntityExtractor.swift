@@ -1546,19 +1546,26 @@ public final class EntityExtractor: Extractor {
                 !tables.nameWords.articles.contains(ids[first - 1]),
                 !tables.nameWords.firmCues.contains(ids[first - 1]),
                 !isNameWord(surname + 1), !continuesName(surname + 1) || isPossessive(surname + 1),
-                gazetteer(at: first) == nil, gazetteer(at: surname) == nil,
-                tables.givenNames?.matchLength(context, ids: ids, at: first) == nil,
-                tables.notNames.matchLength(context, ids: ids, at: first) == nil,
-                tables.functionWords.matchLength(context, ids: ids, at: first) == nil,
-                tables.calendarWords?.matchLength(context, ids: ids, at: first) == nil,
-                tables.titles.matchLength(context, ids: ids, at: first) == nil,
-                tables.orgHeads.matchLength(context, ids: ids, at: first) == nil,
-                tables.orgTails?.matchLength(context, ids: ids, at: first) == nil,
-                !tables.nameWords.demonyms.contains(ids[first]), !tables.nameWords.directions.contains(ids[first])
+                gazetteer(at: surname) == nil, noTableKnows(first)
             else { return }
             add(
                 first, surname + 1, referent: person(first, surname + 1), type: .person, rule: .surname,
                 priority: patternPriority - 3)
+        }
+
+        /// Whether no table knows the word at `index` as anything but a name: not the gazetteer,
+        /// nor as a given name, a word that starts no name, a function word, a month or weekday,
+        /// a title, an organization's head or tail, a people or a compass word. (A word the
+        /// surname and the place-after-preposition rules may take as a name of their own.)
+        func noTableKnows(_ index: Int) -> Bool {
+            gazetteer(at: index) == nil && tables.givenNames?.matchLength(context, ids: ids, at: index) == nil
+                && tables.notNames.matchLength(context, ids: ids, at: index) == nil
+                && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+                && tables.calendarWords?.matchLength(context, ids: ids, at: index) == nil
+                && tables.titles.matchLength(context, ids: ids, at: index) == nil
+                && tables.orgHeads.matchLength(context, ids: ids, at: index) == nil
+                && tables.orgTails?.matchLength(context, ids: ids, at: index) == nil
+                && !tables.nameWords.demonyms.contains(ids[index]) && !tables.nameWords.directions.contains(ids[index])
         }
 
         /// Whether token `index` starts a possessive `'s` glued after a name (Martin Odegaard's).
@@ -2503,15 +2510,7 @@ public final class EntityExtractor: Extractor {
                 index < 2 || !tables.nameWords.holdingWords.contains(ids[index - 2]),
                 context.isCharacter(index + 1, UInt8(ascii: ",")) || context.isCharacter(index + 1, UInt8(ascii: "."))
                     || context.isCharacter(index + 1, UInt8(ascii: ";")),
-                gazetteer(at: index) == nil, !isInitialDot(index + 1),
-                tables.notNames.matchLength(context, ids: ids, at: index) == nil,
-                tables.calendarWords?.matchLength(context, ids: ids, at: index) == nil,
-                !tables.nameWords.demonyms.contains(ids[index]), !tables.nameWords.directions.contains(ids[index]),
-                tables.givenNames?.matchLength(context, ids: ids, at: index) == nil,
-                tables.titles.matchLength(context, ids: ids, at: index) == nil,
-                tables.orgHeads.matchLength(context, ids: ids, at: index) == nil,
-                tables.orgTails?.matchLength(context, ids: ids, at: index) == nil,
-                tables.functionWords.matchLength(context, ids: ids, at: index) == nil
+                !isInitialDot(index + 1), noTableKnows(index)
             else { return }
             addLocation(index, index + 1)
         }
@@ -2882,8 +2881,6 @@ public final class EntityExtractor: Extractor {
             }
         }
 
-        /// Whether the letters of token `index` are the initials of the capitalized words of
-        /// `hit`, in order (UAE: United Arab Emirates; DRC: Democratic Republic of the Congo).
         /// Gives the acronyms a long form here redefined (`redefined`, name hashes) its id
         /// wherever they stand alone, but in brackets after their own long form (Agence
         /// France-Presse (AFP)).
@@ -2912,6 +2909,8 @@ public final class EntityExtractor: Extractor {
                 && isAcronym(first) && spellsInitials(first, of: long)
         }
 
+        /// Whether the letters of token `index` are the initials of the capitalized words of
+        /// `hit`, in order (UAE: United Arab Emirates; DRC: Democratic Republic of the Congo).
         func spellsInitials(_ index: Int, of hit: Hit) -> Bool {
             let bytes = context.bytes
             var letter = Int(tokens[index].start)

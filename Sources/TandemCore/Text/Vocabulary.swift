@@ -97,8 +97,8 @@ public final class Vocabulary: @unchecked Sendable {
                 scratch in
                 scratch.initialize(repeating: 0)
                 let key = scratch.baseAddress!
-                // A plain loop into uninitialized memory: `map` with this body called a
-                // closure per token.
+                // A plain loop into the array's buffer: `map` with this body called a closure
+                // per token.
                 return [Int32](count: tokens.count, filler: 0) { ids in
                     tokens.withUnsafeBufferPointer { tokens in
                         for index in 0..<tokens.count {
