@@ -340,9 +340,10 @@ public struct NumeralParser: Sendable {
                 return nil
             }
         }
-        if !article && valueWords == 1, let word = word(ids[index]), word.wordClass != .unit || word.value == 0 {
-            // A lone compound-only word (năm, tư, mốt) or a lone scale word is not a number,
-            // nor a lone denominator ("the third time", "first quarter"); "half" is.
+        if !article && valueWords == 1, let word = word(ids[index]), word.wordClass != .unit {
+            // A lone compound-only word (năm, tư, mốt, không) or a lone scale word is not a
+            // number, nor a lone denominator ("the third time", "first quarter"); "half" is.
+            // (A lone zero is: zero percent.)
             if word.wordClass != .fraction || word.value != 2 { return nil }
         }
         let value = total + hundreds + small
