@@ -126,7 +126,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName, givenName, bracketedPlace, surname
+        case speechName, givenName, bracketedPlace, surname, brandCue
 
         var name: String {
             switch self {
@@ -143,6 +143,7 @@ public final class EntityExtractor: Extractor {
             case .givenName: "given-name"
             case .bracketedPlace: "bracketed-place"
             case .surname: "surname"
+            case .brandCue: "brand-cue"
             }
         }
     }
@@ -970,7 +971,24 @@ public final class EntityExtractor: Extractor {
                 }
                 located.append(hit)
             }
+            sameTownsAsLocated(&located)
             return located
+        }
+
+        /// A place of the document written as a located town's name without its region is
+        /// that town (Riverside County, California; then Riverside County).
+        func sameTownsAsLocated(_ hits: inout [Hit]) {
+            let towns = hits.filter { $0.referent.entity <= -3 }
+            guard !towns.isEmpty else { return }
+            for index in hits.indices where hits[index].type == .location && hits[index].referent.entity == -1 {
+                let first = Int(hits[index].first)
+                let length = Int(hits[index].end) - first
+                let town = towns.first { town in
+                    Int(town.end - town.first) == length
+                        && (0..<length).allSatisfy { nameHash(Int(town.first) + $0) == nameHash(first + $0) }
+                }
+                if let town { hits[index].referent = town.referent }
+            }
         }
 
         /// Whether a comma or a list word after a region goes on to another region or place
@@ -1381,6 +1399,14 @@ public final class EntityExtractor: Extractor {
             {
                 end += 1
             }
+            // Given names written as initials go with the name (Nguyễn Q.V., Trần T.H.).
+            func isCapitalLetter(_ position: Int) -> Bool {
+                tokens[position].kind == .word && tokens[position].capitalized
+                    && tokens[position].end - tokens[position].start == 1
+            }
+            while end + 1 < tokens.count && isCapitalLetter(end - 1) && joinsByDot(end) && isCapitalLetter(end + 1) {
+                end += 2
+            }
             // A name before Street, Bridge or Airport is the thing's (Nguyen Thi Dinh Street).
             if end < tokens.count && isNameWord(end) && tables.nameWords.thingWords.contains(ids[end]) { return }
             // In English the family names are written without tones and some are English
@@ -1399,9 +1425,25 @@ public final class EntityExtractor: Extractor {
             {
                 return
             }
+            // After a lowercase head that takes a brand, the name is the brand's (hãng xe Mai
+            // Linh, nhà xe Đoàn Xuân, công ty Hoàng Long).
+            if followsLowercaseBrandHead(index) {
+                addOrganization(index, end, rule: .brandCue)
+                return
+            }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .familyName,
                 priority: patternPriority - 1)
+        }
+
+        /// Whether a lowercase head of `org_brand_heads.tsv` ends right before `index`.
+        func followsLowercaseBrandHead(_ index: Int) -> Bool {
+            guard let heads = tables.orgBrandHeads else { return false }
+            for length in 1...3 where index - length >= 0 {
+                let head = index - length
+                if !tokens[head].capitalized && heads.matchLength(context, ids: ids, at: head) == length { return true }
+            }
+            return false
         }
 
         /// Whether the word at `index` is in a run of capitalized words after a house number
@@ -1673,6 +1715,29 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued && tokens[index - 1].capitalized
         }
 
+        /// Whether the ASCII word at `index` can be no Vietnamese syllable: it holds f, j, w or
+        /// z, or ends in a letter no syllable ends in (Lazarus, Pasteur, Boeing's g aside).
+        func isForeignWord(_ index: Int) -> Bool {
+            guard tokens[index].ascii, tokens[index].kind == .word else { return false }
+            return context.bytes.withUnsafeBufferPointer { bytes in
+                let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
+                for position in start..<end {
+                    switch bytes[position] | 0x20 {
+                    case UInt8(ascii: "f"), UInt8(ascii: "j"), UInt8(ascii: "w"), UInt8(ascii: "z"): return true
+                    default: continue
+                    }
+                }
+                switch bytes[end - 1] | 0x20 {
+                case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+                    UInt8(ascii: "y"), UInt8(ascii: "c"), UInt8(ascii: "h"), UInt8(ascii: "m"), UInt8(ascii: "n"),
+                    UInt8(ascii: "p"), UInt8(ascii: "t"), UInt8(ascii: "g"):
+                    return false
+                default:
+                    return true
+                }
+            }
+        }
+
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
         /// (nghieng is the longest) and no English function word.
         func isSyllable(_ index: Int) -> Bool {
@@ -1929,10 +1994,11 @@ public final class EntityExtractor: Extractor {
                             capitalsInRow = 0
                             continue
                         }
-                        // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none.
+                        // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none, nor
+                        // does a foreign word (Nhóm Lazarus tấn công…).
                         guard previous.capitalized, capitalsInRow < 2, end != compoundReach,
                             !previous.allCaps || previous.end - previous.start <= 2,
-                            gazetteer(at: end - 1)?.count != 1
+                            gazetteer(at: end - 1)?.count != 1, !isForeignWord(end - 1)
                         else { break }
                         capitalsInRow = 0
                         last = end + 1
@@ -1997,10 +2063,13 @@ public final class EntityExtractor: Extractor {
                 }
                 // A tail that is the head of a longer name (Ho Chi Minh City Department of
                 // Transport) is left to the head rule.
+                // Nor is one before a place's suffix (Tan Son Nhat International Airport).
                 if let lastTail, lastTail - first >= 2,
                     !(lastTail + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[lastTail])
                         && isNameWord(lastTail + 1)
-                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1)
+                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1),
+                    !(lastTail < tokens.count && isNameWord(lastTail)
+                        && tables.locationSuffixes?.matchLength(context, ids: ids, at: lastTail) != nil)
                 {
                     // A place first and a known organization after it (US National Security
                     // Council) is that organization.
@@ -2336,14 +2405,24 @@ public final class EntityExtractor: Extractor {
                     if isNameWord(end) && !(end > start && endsEnglishName(end)) {
                         end += 1
                         words += 1
-                    } else if end > start && joinsByHyphen(end) && isNameWord(end + 1) {
-                        // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ).
+                    } else if end > start && joinsByHyphen(end) && isNameWord(end + 1)
+                        && !(isKnownPlace(end + 1, nil) && (gazetteer(at: start)?.count ?? 0) <= end - start)
+                    {
+                        // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ), but
+                        // not a route to a known place (TP.HCM-Phan Thiết).
                         end += 2
                     } else {
                         break
                     }
                 }
                 guard end > start else { return }
+                // One capital after an abbreviated cue is a name's initials (Nguyễn Q.V.), no
+                // place: a district's name is longer (Q.Tân Bình) or a number (Q.1).
+                if start == index + count, end - start == 1, tokens[start - 1].kind == .punctuation,
+                    tokens[start].end - tokens[start].start == 1
+                {
+                    return
+                }
                 // After a title, a cue names the title's place and a full name after it is
                 // the holder (Phó chủ tịch TP Nguyễn Thành Tài), unless the gazetteer knows it.
                 if start == index + count, cueNamesTitlesPlace(index), end - start >= 2,
