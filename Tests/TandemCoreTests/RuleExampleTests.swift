@@ -190,6 +190,15 @@ struct RuleExampleTests {
         #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
     }
 
+    /// After a place and a comma, a lone syllable no table knows before a lowercase word starts
+    /// a clause (a sentence capitalized after a comma), no second place; two syllables may be one.
+    @Test func loneSyllableAfterPlaceListCommaIsNoPlace() throws {
+        let text = "Bão đi vào vịnh Bắc Bộ, Sức gió mạnh cấp 13. Mưa ở huyện Sóc Sơn, Mê Linh và Đông Anh."
+        let sink = Support.run([Support.document(text, lang: "vi")])
+        let entities = (Self.entityTextsAndIDs(sink).first ?? []).map(\.0)
+        #expect(entities == ["vịnh Bắc Bộ", "Sóc Sơn", "Mê Linh", "Đông Anh"], "\(entities)")
+    }
+
     /// A Vietnamese syllable next to another capitalized one that no finder took is part of an
     /// unknown name, not a short form (Vĩnh Hưng, after Nguyễn Kim Hưng); alone it is one.
     @Test func syllablesOfUnknownNamesAreNoShortForms() throws {

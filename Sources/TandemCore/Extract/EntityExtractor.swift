@@ -2462,16 +2462,28 @@ public final class EntityExtractor: Extractor {
                         || tables.nameWords.listJoiners.contains(ids[end]))
                 guard joins else { return }
                 start = end + 1
-                if let cue = cues.matchLength(context, ids: ids, at: start) { start += cue }
+                let ownCue = cues.matchLength(context, ids: ids, at: start)
+                if let ownCue { start += ownCue }
                 // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
                 // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
+                // So does a lone Vietnamese syllable no table knows before a lowercase word
+                // (vịnh Bắc Bộ, Sức gió mạnh …).
                 guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
                     tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
-                    isNameWord(start + 1) || !isLastWordOfEarlierPerson(start)
+                    isNameWord(start + 1) || !isLastWordOfEarlierPerson(start),
+                    !(tables.syllableNames && ownCue == nil && startsClause(start))
                 else {
                     return
                 }
             }
+        }
+
+        /// Whether the capitalized word at `index` is a lone syllable with diacritics no table
+        /// knows before a lowercase word: a clause's first word, not a place's name (a foreign
+        /// one is written without: Donetsk và Kherson của Ukraine).
+        func startsClause(_ index: Int) -> Bool {
+            index + 1 < tokens.count && tokens[index + 1].kind == .word && !tokens[index + 1].capitalized
+                && !tokens[index].allCaps && !tokens[index].ascii && gazetteer(at: index) == nil
         }
 
         /// Whether the word at `index` ends a person's name found earlier (Hoạt after Phạm
