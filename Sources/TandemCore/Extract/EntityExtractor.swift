@@ -580,7 +580,9 @@ public final class EntityExtractor: Extractor {
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
                     // (A place or a person a street is named after is no entity there: đường Hồ
                     // Chí Minh.)
-                    extractor.entities[entity].type == .organization || !namesStreet(index, index + count)
+                    extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
+                    // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
+                    !isCommuneNamedLike(entity, at: index)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -1635,6 +1637,17 @@ public final class EntityExtractor: Extractor {
             return nil
         }
 
+        /// Whether the known place `entity` at `index` is a commune of the same name: a province
+        /// or a district (its id says so, as Wikipedia's titles do) after a commune's cue of one
+        /// word (xã Hòa Bình, phường Bình Thạnh; not after a town's cue, thị xã).
+        func isCommuneNamedLike(_ entity: Int, at index: Int) -> Bool {
+            guard index >= 1, !tokens[index].newlineBefore, tables.nameWords.communeCues.contains(ids[index - 1])
+            else { return false }
+            let id = extractor.entities[entity].id
+            return (id.hasSuffix("_province") || id.hasSuffix("_district"))
+                && !(index >= 2 && tables.locationCues?.matchLength(context, ids: ids, at: index - 2) == 2)
+        }
+
         /// The lowercase second half of a hyphenated given name (Kim Sang-sik, Moon Jae-in):
         /// a short ASCII syllable glued after the hyphen that ends the word (punctuation may
         /// follow: "Choi Joo-ho, the director").
@@ -2560,7 +2573,8 @@ public final class EntityExtractor: Extractor {
         }
 
         mutating func addLocation(_ first: Int, _ end: Int) {
-            if let (count, entity) = gazetteer(at: first), count == end - first {
+            if let (count, entity) = gazetteer(at: first), count == end - first, !isCommuneNamedLike(entity, at: first)
+            {
                 add(first, end, known: entity, rule: .locationCue, priority: patternPriority - 2)
             } else {
                 add(

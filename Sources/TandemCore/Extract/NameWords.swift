@@ -31,6 +31,7 @@ struct NameWords: Sendable {
         case holdingWord = "holding-word"
         case addressWord = "address-word"
         case firmCue = "firm-cue"
+        case communeCue = "commune-cue"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -100,6 +101,9 @@ struct NameWords: Sendable {
     /// Words after which two capitalized words ending in a surname are a firm's name (an
     /// analyst with Canaccord Adams, at Cantor Fitzgerald), not a person's.
     let firmCues: WordIDs
+    /// Cues of a commune or a village (xã, phường, thôn): a known province or district after
+    /// one is a commune of the same name (xã Hòa Bình), no link to it.
+    let communeCues: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -158,6 +162,7 @@ struct NameWords: Sendable {
         holdingWords = ids(.holdingWord)
         addressWords = ids(.addressWord)
         firmCues = ids(.firmCue)
+        communeCues = ids(.communeCue)
     }
 }
 
