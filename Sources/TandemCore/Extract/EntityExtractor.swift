@@ -564,6 +564,7 @@ public final class EntityExtractor: Extractor {
                 }
             }
             let runsEndInSuffixes = tables.locationSuffixes != nil
+            let hasCommuneCues = !tables.nameWords.communeCues.isEmpty
             // Locals: the finders below append to `found`, so the properties would be
             // reloaded on every pass of this loop.
             let tokens = self.tokens
@@ -582,7 +583,8 @@ public final class EntityExtractor: Extractor {
                     // Chí Minh.)
                     extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
                     // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
-                    !isCommuneNamedLike(entity, at: index)
+                    !(hasCommuneCues && index > 0 && tables.nameWords.communeCues.contains(ids[index - 1])
+                        && isCommuneNamedLike(entity, at: index))
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
