@@ -1731,7 +1731,8 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether the ASCII word at `index` can be no Vietnamese syllable: it holds f, j, w or
-        /// z, or ends in a letter no syllable ends in (Lazarus, Pasteur, Boeing's g aside).
+        /// z, or ends in a letter no syllable ends in (Lazarus, Pasteur; a syllable ends in a
+        /// vowel or in c, ch, m, n, ng, nh, p or t).
         func isForeignWord(_ index: Int) -> Bool {
             guard tokens[index].ascii, tokens[index].kind == .word else { return false }
             return context.bytes.withUnsafeBufferPointer { bytes in
