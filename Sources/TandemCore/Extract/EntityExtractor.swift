@@ -720,15 +720,19 @@ public final class EntityExtractor: Extractor {
         /// not the United Kingdom; `Chính phủ Anh cho biết` stays the country).
         func startsLongerNotName(_ index: Int, _ count: Int) -> Bool {
             // The sentence's start first: most known names stand inside one.
-            if index > 0 && !tokens[index].newlineBefore {
-                guard tokens[index - 1].kind == .punctuation else { return false }
-                switch context.bytes[Int(tokens[index - 1].start)] {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""):
-                    break
-                default: return false
-                }
+            startsSentence(index) && (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) > count
+        }
+
+        /// Whether the token at `index` starts a sentence or a line: first, or after a full
+        /// stop, a question or exclamation mark, a colon or a quotation mark.
+        func startsSentence(_ index: Int) -> Bool {
+            guard index > 0 && !tokens[index].newlineBefore else { return true }
+            guard tokens[index - 1].kind == .punctuation else { return false }
+            switch context.bytes[Int(tokens[index - 1].start)] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""):
+                return true
+            default: return false
             }
-            return (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) > count
         }
 
         mutating func add(
@@ -2404,7 +2408,12 @@ public final class EntityExtractor: Extractor {
             {
                 return
             }
-            var start = index + count
+            // A natural feature's cue capitalized inside a sentence is the name's first word
+            // (Quảng Ninh - Sông Mã, Núi Bà Đen), unless a place the gazetteer knows follows it
+            // (Đảo Cô Tô is Cô Tô).
+            var start =
+                count == 1 && tokens[index].capitalized && tables.nameWords.featureCues.contains(ids[index])
+                    && !startsSentence(index) && gazetteer(at: index + 1) == nil ? index : index + count
             while true {
                 var end = start
                 // A capitalized cue word after the cue starts the name (thôn Làng Nủ).

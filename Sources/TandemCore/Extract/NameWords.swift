@@ -32,6 +32,7 @@ struct NameWords: Sendable {
         case addressWord = "address-word"
         case firmCue = "firm-cue"
         case communeCue = "commune-cue"
+        case featureCue = "feature-cue"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -104,6 +105,9 @@ struct NameWords: Sendable {
     /// Cues of a commune or a village (xã, phường, thôn): a known province or district after
     /// one is a commune of the same name (xã Hòa Bình), no link to it.
     let communeCues: WordIDs
+    /// Cues of a natural feature (sông, núi, đèo): capitalized inside a sentence, the cue is
+    /// the name's first word (Sông Mã, Núi Bà Đen), as a place's cue is not (tỉnh Quảng Nam).
+    let featureCues: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -163,6 +167,7 @@ struct NameWords: Sendable {
         addressWords = ids(.addressWord)
         firmCues = ids(.firmCue)
         communeCues = ids(.communeCue)
+        featureCues = ids(.featureCue)
     }
 }
 
