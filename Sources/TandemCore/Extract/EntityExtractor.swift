@@ -564,7 +564,6 @@ public final class EntityExtractor: Extractor {
                 }
             }
             let runsEndInSuffixes = tables.locationSuffixes != nil
-            let hasCommuneCues = !tables.nameWords.communeCues.isEmpty
             // Locals: the finders below append to `found`, so the properties would be
             // reloaded on every pass of this loop.
             let tokens = self.tokens
@@ -583,8 +582,7 @@ public final class EntityExtractor: Extractor {
                     // Chí Minh.)
                     extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
                     // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
-                    !(hasCommuneCues && index > 0 && tables.nameWords.communeCues.contains(ids[index - 1])
-                        && isCommuneNamedLike(entity, at: index))
+                    !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index))
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -1409,12 +1407,11 @@ public final class EntityExtractor: Extractor {
             {
                 end += 1
             }
-            // Given names written as initials go with the name (Nguyễn Q.V., Trần T.H.).
-            func isCapitalLetter(_ position: Int) -> Bool {
-                tokens[position].kind == .word && tokens[position].capitalized
-                    && tokens[position].end - tokens[position].start == 1
-            }
-            while end + 1 < tokens.count && isCapitalLetter(end - 1) && joinsByDot(end) && isCapitalLetter(end + 1) {
+            // Given names written as initials go with the name (Nguyễn Q.V., Trần T.H.): an
+            // initial's dot, then another capital glued to it.
+            while end + 1 < tokens.count && isInitialDot(end) && tokens[end + 1].glued && tokens[end + 1].kind == .word
+                && tokens[end + 1].capitalized && tokens[end + 1].end - tokens[end + 1].start == 1
+            {
                 end += 2
             }
             // A name before Street, Bridge or Airport is the thing's (Nguyen Thi Dinh Street).
@@ -1645,12 +1642,17 @@ public final class EntityExtractor: Extractor {
             return nil
         }
 
-        /// Whether the known place `entity` at `index` is a commune of the same name: a province
-        /// or a district (its id says so, as Wikipedia's titles do) after a commune's cue of one
-        /// word (xã Hòa Bình, phường Bình Thạnh; not after a town's cue, thị xã).
-        func isCommuneNamedLike(_ entity: Int, at index: Int) -> Bool {
-            guard index >= 1, !tokens[index].newlineBefore, tables.nameWords.communeCues.contains(ids[index - 1])
-            else { return false }
+        /// Whether a word of `commune-cue` (xã, phường) stands right before `index` on its line.
+        /// (Inlined: asked at every gazetteer hit, and the word filter of `WordIDs` answers most.)
+        @inline(__always)
+        func followsCommuneCue(_ index: Int) -> Bool {
+            index >= 1 && !tokens[index].newlineBefore && tables.nameWords.communeCues.contains(ids[index - 1])
+        }
+
+        /// Whether the known place `entity` at `index`, after a commune's cue, is a commune of
+        /// the same name: a province or a district (its id says so, as Wikipedia's titles do)
+        /// after a cue of one word (xã Hòa Bình, phường Bình Thạnh; not after a town's, thị xã).
+        func namesUnitAsCommune(_ entity: Int, at index: Int) -> Bool {
             let id = extractor.entities[entity].id
             return (id.hasSuffix("_province") || id.hasSuffix("_district"))
                 && !(index >= 2 && tables.locationCues?.matchLength(context, ids: ids, at: index - 2) == 2)
@@ -2587,7 +2589,8 @@ public final class EntityExtractor: Extractor {
         }
 
         mutating func addLocation(_ first: Int, _ end: Int) {
-            if let (count, entity) = gazetteer(at: first), count == end - first, !isCommuneNamedLike(entity, at: first)
+            if let (count, entity) = gazetteer(at: first), count == end - first,
+                !(followsCommuneCue(first) && namesUnitAsCommune(entity, at: first))
             {
                 add(first, end, known: entity, rule: .locationCue, priority: patternPriority - 2)
             } else {
