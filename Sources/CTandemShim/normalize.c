@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utf16.h>
 
@@ -345,4 +346,39 @@ int32_t tandem_normalize(tandem_normalizer *n, const uint8_t *text, int32_t leng
     n->originEnd[w.out] = length;
     *output = n->output;
     return w.out;
+}
+
+int32_t tandem_nfc_utf8(const uint8_t *text, int32_t length, uint8_t **output) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) return -2;
+    // UTF-16 is never longer in code units than UTF-8 is in bytes.
+    UChar *source = (UChar *)malloc(sizeof(UChar) * (size_t)(length + 1));
+    if (!source) return -2;
+    int32_t sourceLength = 0;
+    u_strFromUTF8(source, length + 1, &sourceLength, (const char *)text, length, &error);
+    if (U_FAILURE(error)) { free(source); return -2; }
+    if (unorm2_isNormalized(nfc, source, sourceLength, &error) && U_SUCCESS(error)) {
+        free(source);
+        return -1;
+    }
+    error = U_ZERO_ERROR;
+    // NFC can grow a text (rarely, and at most threefold).
+    int32_t capacity = 3 * sourceLength + 1;
+    UChar *normalized = (UChar *)malloc(sizeof(UChar) * (size_t)capacity);
+    if (!normalized) { free(source); return -2; }
+    int32_t normalizedLength = unorm2_normalize(nfc, source, sourceLength, normalized, capacity, &error);
+    free(source);
+    if (U_FAILURE(error)) { free(normalized); return -2; }
+    int32_t bytes = 0;
+    error = U_ZERO_ERROR;
+    u_strToUTF8(NULL, 0, &bytes, normalized, normalizedLength, &error);
+    error = U_ZERO_ERROR;
+    uint8_t *result = (uint8_t *)malloc((size_t)bytes + 1);
+    if (!result) { free(normalized); return -2; }
+    u_strToUTF8((char *)result, bytes + 1, NULL, normalized, normalizedLength, &error);
+    free(normalized);
+    if (U_FAILURE(error)) { free(result); return -2; }
+    *output = result;
+    return bytes;
 }

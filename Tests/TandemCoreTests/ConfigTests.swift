@@ -83,6 +83,45 @@ struct ConfigTests {
         #expect(input[...].trimmingSpaces == expected)
     }
 
+    /// A table's lines: numbered as in the file, cut at a comment outside quotes and at a
+    /// carriage return before the newline; blank lines are skipped.
+    @Test func tableLinesKeepTheirNumbersAndLoseTheirComments() {
+        let text = "# head\nrule a: b # note\r\n\n  \t\nexample a: \"#5\" => 5 # x\r\nlast"
+        let lines = RuleText.lines(text)
+        #expect(lines.map(\.number) == [2, 5, 6])
+        #expect(lines.map { String($0.text) } == ["rule a: b ", "example a: \"#5\" => 5 ", "last"])
+        #expect(RuleText.lines("").isEmpty)
+        #expect(RuleText.lines("\n\n# only\n").isEmpty)
+    }
+
+    /// Splitting at an ASCII byte gives the parts a split at that character gives.
+    @Test(arguments: ["a\tb\t\tc", "\tà\tẻ\t", "", "x", "||Hà Nội|Ha Noi|", "a b  c"])
+    func byteSplitAgreesWithCharacterSplit(text: String) {
+        for separator in ["\t", "|", " "] as [Character] {
+            let byte = separator.asciiValue!
+            #expect(text.split(byte: byte) == text.split(separator: separator, omittingEmptySubsequences: false))
+            #expect(text.split(byte: byte, omittingEmpty: true) == text.split(separator: separator))
+        }
+    }
+
+    /// A rule's text is cut at every `=>` (the pattern, then its outputs).
+    @Test func ruleTextSplitsAtArrows() {
+        #expect(RuleFile.splitArrow(" NUM ~% => unit=percent"[...]) == [" NUM ~% ", " unit=percent"])
+        #expect(RuleFile.splitArrow("NUM"[...]) == ["NUM"])
+        #expect(RuleFile.splitArrow("a = > b =>"[...]) == ["a = > b ", ""])
+    }
+
+    /// Tables are read as NFC through ICU: decomposed Vietnamese is composed, NFC and ASCII
+    /// text come back unchanged.
+    @Test func tablesAreReadAsNFC() {
+        let decomposed = "Ha\u{0300} No\u{0323}\u{0302}i"
+        #expect(CanonicalText.nfc(decomposed) == "Hà Nội")
+        #expect(Array(CanonicalText.nfc(decomposed).utf8) == Array("H\u{E0} N\u{1ED9}i".utf8))
+        #expect(CanonicalText.nfc("Hà Nội") == "Hà Nội")
+        #expect(CanonicalText.nfc("plain") == "plain")
+        #expect(CanonicalText.nfc("") == "")
+    }
+
     @Test func wildcardMatchesOneWord() throws {
         let pattern = try RulePattern("^thắng ^!* NUM ~- ~NUM", vocabulary: Vocabulary(), file: "test.rules", line: 1)
         #expect(pattern.elements.map(\.matcher) == [.literal, .anyWord, .numeral, .literal, .numeral])

@@ -69,6 +69,11 @@ int32_t *tandem_normalizer_take_origins(tandem_normalizer *normalizer, int32_t *
 /// one scalar).
 int tandem_is_ascii(const uint8_t *text, int32_t length);
 
+/// ICU NFC of valid UTF-8 text, nothing else (set-up time: rule tables, lexicons). Returns
+/// -1 when the text is already NFC (`*output` untouched), -2 when ICU fails, otherwise the
+/// length of the NFC text in `*output`, a `malloc` block for the caller to `free`.
+int32_t tandem_nfc_utf8(const uint8_t *text, int32_t length, uint8_t **output);
+
 // MARK: - Sentence breaking
 
 /// A per-worker ICU sentence break iterator.

@@ -246,14 +246,11 @@ public struct BilingualLexicon: Sendable {
 
     public static func load(_ url: URL) throws(ConfigError) -> BilingualLexicon {
         var lexicon = BilingualLexicon()
-        for (index, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
+        for (number, line) in RuleText.lines(try RuleText.read(url)) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else {
                 throw ConfigError(
-                    file: url.path, line: index + 1, "expected concept<TAB>English forms<TAB>Vietnamese forms")
+                    file: url.path, line: number, "expected concept<TAB>English forms<TAB>Vietnamese forms")
             }
             for form in fields[1].split(separator: "|") { lexicon.english[MatchKey.match(String(form))] = fields[0] }
             for form in fields[2].split(separator: "|") {

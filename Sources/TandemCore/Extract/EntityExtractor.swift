@@ -303,24 +303,22 @@ public final class EntityExtractor: Extractor {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
         var formsByLanguage: [String: [Form]] = ["vi": [], "en": []]
-        for (index, raw) in try RuleText.read(gazetteerURL).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (number, line) in RuleText.lines(try RuleText.read(gazetteerURL)) {
+            let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
                 throw ConfigError(
-                    file: gazetteerURL.path, line: index + 1,
+                    file: gazetteerURL.path, line: number,
                     "expected id<TAB>PER|ORG|LOC<TAB>English forms<TAB>Vietnamese forms")
             }
             let entity = entities.count
             entities.append(Entity(id: fields[0], type: type))
-            let english = fields[2].split(separator: "|").map { Self.form(String($0), entity, vocabulary) }
+            let english = fields[2].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
+                Self.form(String($0), entity, vocabulary)
+            }
             // Vietnamese press capitalizes an organization's name in full or only its first
             // words (Quỹ Tiền tệ Quốc tế, Quỹ Tiền tệ quốc tế): past the first word of a long
             // Vietnamese organization form, a capital matches either case.
-            let vietnamese = fields[3].split(separator: "|").map {
+            let vietnamese = fields[3].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
                 Self.form(String($0), entity, vocabulary, caseFreeTail: type == .organization)
             }
             formsByLanguage["en"]! += english
@@ -328,7 +326,7 @@ public final class EntityExtractor: Extractor {
             // English outlets in Vietnam keep the diacritics of Vietnamese names (Hà Nội, Phạm
             // Minh Chính): a Vietnamese form of two words or more written with them is English
             // too (one word may be a common Vietnamese word: Đức, Nga).
-            formsByLanguage["en"]! += fields[3].split(separator: "|").filter {
+            formsByLanguage["en"]! += fields[3].split(byte: UInt8(ascii: "|"), omittingEmpty: true).filter {
                 $0.contains(" ") && $0.unicodeScalars.contains { $0.value > 0x7F }
             }.map { Self.form(String($0), entity, vocabulary) }
         }

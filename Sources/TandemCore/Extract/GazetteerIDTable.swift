@@ -19,12 +19,8 @@ struct GazetteerIDTable {
     func lines() throws(ConfigError) -> [(number: Int, fields: [String])] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         var lines: [(number: Int, fields: [String])] = []
-        for (offset, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
-            lines.append((offset + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+        for (number, line) in RuleText.lines(try RuleText.read(url)) {
+            lines.append((number, line.split(byte: UInt8(ascii: "\t")).map(String.init)))
         }
         return lines
     }

@@ -118,21 +118,20 @@ struct NameWords: Sendable {
     /// Parses the text of a `name_words.tsv`; `file` names it in errors.
     static func parse(_ text: String, file: String, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
         var classes: [WordClass: Set<Int32>] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = RuleFile.stripComment(String(raw)).trimmingSpaces
-            if line.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: true)
+        for (number, raw) in RuleText.lines(text) {
+            let line = raw.trimmingSpaces
+            let fields = line.split(byte: UInt8(ascii: "\t"), omittingEmpty: true)
             guard fields.count == 2 else {
-                throw ConfigError(file: file, line: index + 1, "expected class<TAB>word")
+                throw ConfigError(file: file, line: number, "expected class<TAB>word")
             }
             guard let wordClass = WordClass(rawValue: String(fields[0])) else {
                 throw ConfigError(
-                    file: file, line: index + 1,
+                    file: file, line: number,
                     "unknown class \(fields[0]) (known: \(WordClass.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let word = fields[1].trimmingSpaces
             guard !word.contains(" ") else {
-                throw ConfigError(file: file, line: index + 1, "\(word): one word per line")
+                throw ConfigError(file: file, line: number, "\(word): one word per line")
             }
             classes[wordClass, default: []].insert(vocabulary.intern(word))
         }

@@ -39,7 +39,7 @@ public struct RuleFile: Sendable {
     public var path: String
     /// What the file holds, from its name: `numbers` for `numbers.rules`.
     public var kind: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.split(byte: UInt8(ascii: "/")).last.map(String.init) ?? path
         return name.hasSuffix(".rules") ? String(name.dropLast(6)) : name
     }
     public var settings: [String: String] = [:]
@@ -52,10 +52,8 @@ public struct RuleFile: Sendable {
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> RuleFile {
         var file = RuleFile(path: path)
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            let line = stripComment(String(rawLine)).trimmingSpaces
-            if line.isEmpty { continue }
+        for (number, rawLine) in RuleText.lines(text) {
+            let line = rawLine.trimmingSpaces
             var (keyword, rest) = splitFirst(line)
             if keyword.hasSuffix(":") {
                 keyword.removeLast()
@@ -69,19 +67,19 @@ public struct RuleFile: Sendable {
                 }
                 file.settings[name] = value
             case "rule", "block":
-                guard let colon = rest.firstIndex(of: ":") else {
+                guard let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: PATTERN'")
                 }
                 let name = rest[..<colon].trimmingSpaces
-                let body = rest[rest.index(after: colon)...]
-                let parts = body.components(separatedBy: "=>")
+                let body = rest[rest.utf8.index(after: colon)...]
+                let parts = Self.splitArrow(body)
                 let pattern = parts[0].trimmingSpaces
                 guard !name.isEmpty, !pattern.isEmpty else {
                     throw ConfigError(file: path, line: number, path: keyword, "a rule needs a name and a pattern")
                 }
                 var outputs: [String: String] = [:]
                 if parts.count > 1 {
-                    for item in parts[1].split(separator: " ") where !item.isEmpty {
+                    for item in parts[1].split(byte: UInt8(ascii: " "), omittingEmpty: true) {
                         let pair = item.split(separator: "=", maxSplits: 1)
                         outputs[String(pair[0])] = pair.count > 1 ? String(pair[1]) : ""
                     }
@@ -89,11 +87,11 @@ public struct RuleFile: Sendable {
                 file.rules.append(
                     RuleLine(name: name, pattern: pattern, outputs: outputs, blocks: keyword == "block", line: number))
             case "example", "negative":
-                guard let colon = rest.firstIndex(of: ":") else {
+                guard let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: \"TEXT\" …'")
                 }
                 let name = rest[..<colon].trimmingSpaces
-                let body = rest[rest.index(after: colon)...].trimmingSpaces
+                let body = rest[rest.utf8.index(after: colon)...].trimmingSpaces
                 guard let (quoted, after) = takeQuoted(body) else {
                     throw ConfigError(
                         file: path, line: number, path: keyword, "the example text must be in double quotes")
@@ -110,9 +108,9 @@ public struct RuleFile: Sendable {
                     expected = value
                     items = remainder
                     while !items.isEmpty {
-                        guard let equals = items.firstIndex(of: "=") else { break }
+                        guard let equals = items.utf8.firstIndex(of: UInt8(ascii: "=")) else { break }
                         let key = items[..<equals].trimmingSpaces
-                        let valuePart = String(items[items.index(after: equals)...])
+                        let valuePart = String(items[items.utf8.index(after: equals)...])
                         if let (quotedValue, next) = takeQuoted(valuePart) {
                             attributes[key] = quotedValue
                             items = next.trimmingSpaces
@@ -136,26 +134,37 @@ public struct RuleFile: Sendable {
         return file
     }
 
-    static func stripComment(_ line: String) -> String {
-        var inQuotes = false
-        for (offset, character) in line.enumerated() {
-            if character == "\"" { inQuotes.toggle() }
-            if character == "#" && !inQuotes { return String(line.prefix(offset)) }
+    /// A rule's text cut at every `=>`: the pattern, then its outputs.
+    static func splitArrow(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "="), next < utf8.endIndex, utf8[next] == UInt8(ascii: ">") {
+                parts.append(text[start..<index])
+                start = utf8.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
         }
-        return line
+        parts.append(text[start..<utf8.endIndex])
+        return parts
     }
 
     static func splitFirst(_ text: String) -> (String, String) {
         let trimmed = text.trimmingSpaces
-        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
-        return (String(trimmed[..<space]), trimmed[trimmed.index(after: space)...].trimmingSpaces)
+        guard let space = trimmed.utf8.firstIndex(of: UInt8(ascii: " ")) else { return (trimmed, "") }
+        return (String(trimmed[..<space]), trimmed[trimmed.utf8.index(after: space)...].trimmingSpaces)
     }
 
     static func takeQuoted(_ text: String) -> (String, String)? {
         guard text.first == "\"" else { return nil }
         let body = text.dropFirst()
-        guard let end = body.firstIndex(of: "\"") else { return nil }
-        return (String(body[..<end]), String(body[body.index(after: end)...]))
+        guard let end = body.utf8.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return (String(body[..<end]), String(body[body.utf8.index(after: end)...]))
     }
 }
 
@@ -171,16 +180,12 @@ public struct Lexicon: Sendable {
 
     public static func load(_ url: URL) throws(ConfigError) -> Lexicon {
         var entries: [Entry] = []
-        for (index, raw) in try RuleText.read(url).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let line = RuleFile.stripComment(String(raw))
-            if line.trimmingSpaces.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        for (number, line) in RuleText.lines(try RuleText.read(url)) {
+            let fields = line.split(byte: UInt8(ascii: "\t")).map {
                 $0.trimmingSpaces
             }
             guard fields.count >= 2, !fields[0].isEmpty else {
-                throw ConfigError(file: url.path, line: index + 1, "expected 'surface<TAB>value[<TAB>class]'")
+                throw ConfigError(file: url.path, line: number, "expected 'surface<TAB>value[<TAB>class]'")
             }
             entries.append(
                 Entry(
@@ -191,13 +196,58 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// Reads a rule-table file as NFC text (tables are matched against NFC-normalized text).
+/// Reads a rule-table file as NFC text (tables are matched against NFC-normalized text) and
+/// splits it into numbered lines.
 enum RuleText {
     static func read(_ url: URL) throws(ConfigError) -> String {
         do {
-            return try String(contentsOf: url, encoding: .utf8).precomposedStringWithCanonicalMapping
+            return CanonicalText.nfc(try String(contentsOf: url, encoding: .utf8))
         } catch {
             throw ConfigError(file: url.path, "cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// The lines of a table's text, numbered from 1, each cut at its comment (`#` outside
+    /// double quotes) and at a carriage return before its newline; lines left with nothing
+    /// but spaces and tabs are skipped. One pass over the bytes.
+    static func lines(_ text: String) -> [(number: Int, text: Substring)] {
+        var text = text
+        let bounds = text.withUTF8 { bytes -> [(number: Int, start: Int, end: Int)] in
+            var bounds: [(number: Int, start: Int, end: Int)] = []
+            var number = 1
+            var lineStart = 0
+            var contentEnd = -1
+            var inQuotes = false
+            func finish(_ newline: Int) {
+                var end = contentEnd >= 0 ? contentEnd : newline
+                if contentEnd < 0 && end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                var blank = true
+                for offset in lineStart..<end where bytes[offset] != 0x20 && bytes[offset] != 0x09 {
+                    blank = false
+                    break
+                }
+                if !blank { bounds.append((number, lineStart, end)) }
+            }
+            for offset in 0..<bytes.count {
+                switch bytes[offset] {
+                case 0x0A:
+                    finish(offset)
+                    number += 1
+                    lineStart = offset + 1
+                    contentEnd = -1
+                    inQuotes = false
+                case 0x22 where contentEnd < 0: inQuotes.toggle()
+                case 0x23 where contentEnd < 0 && !inQuotes: contentEnd = offset
+                default: break
+                }
+            }
+            finish(bytes.count)
+            return bounds
+        }
+        let utf8 = text.utf8
+        return bounds.map { line in
+            let start = utf8.index(utf8.startIndex, offsetBy: line.start)
+            return (line.number, text[start..<utf8.index(start, offsetBy: line.end - line.start)])
         }
     }
 }

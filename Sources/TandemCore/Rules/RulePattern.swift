@@ -157,7 +157,7 @@ public struct RulePattern: @unchecked Sendable {
         var elements: [Element] = []
         var patternTables: [TokenTable] = []
         var literalPool: [Int32] = []
-        for raw in text.split(separator: " ") where !raw.isEmpty {
+        for raw in text.split(byte: UInt8(ascii: " "), omittingEmpty: true) {
             var item = Substring(raw)
             var glued = false
             var context = false
@@ -201,7 +201,7 @@ public struct RulePattern: @unchecked Sendable {
             default:
                 // Each alternative must be what the tokenizer makes one token of: `a.m.` or `no.`
                 // would never match, and a trailing `|?` makes the element optional instead.
-                let alternatives = item.split(separator: "|", omittingEmptySubsequences: false)
+                let alternatives = item.split(byte: UInt8(ascii: "|"))
                 for alternative in alternatives where !Self.isOneToken(alternative) {
                     throw ConfigError(
                         file: file, line: line, path: String(item),

@@ -48,9 +48,6 @@ public enum WordList {
     }
 
     public static func parse(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
-            let trimmed = RuleFile.stripComment(String(line)).trimmingSpaces
-            return trimmed.isEmpty ? nil : trimmed
-        }
+        RuleText.lines(text).map { $0.text.trimmingSpaces }
     }
 }

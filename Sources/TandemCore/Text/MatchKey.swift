@@ -111,7 +111,7 @@ public enum MatchKey {
     public static func withoutDiacritics(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         return string(
-            text.precomposedStringWithCanonicalMapping.unicodeScalars.map { scalar in
+            CanonicalText.nfc(text).unicodeScalars.map { scalar in
                 let lower = Scalars.lowercase(scalar.value)
                 let base = Scalars.stripAccent(lower)
                 // A Latin letter becomes its base letter in its own case; others stay.
@@ -123,7 +123,7 @@ public enum MatchKey {
     /// The name key of a word or phrase: lowercase, accents stripped.
     public static func name(_ text: String) -> String {
         string(
-            text.precomposedStringWithCanonicalMapping.unicodeScalars.map {
+            CanonicalText.nfc(text).unicodeScalars.map {
                 Scalars.stripAccent(Scalars.lowercase($0.value))
             })
     }

@@ -38,7 +38,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of a table's phrase as words (set-up time): `secretary-general` is three,
     /// `1st` two, as they are in a text.
     public static func words(of phrase: String) -> [String] {
-        let bytes = Array(phrase.precomposedStringWithCanonicalMapping.utf8)
+        let bytes = Array(CanonicalText.nfc(phrase).utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             Tokenizer().tokenize(buffer).map { token in
                 String(decoding: buffer[Int(token.start)..<Int(token.end)], as: UTF8.self)

@@ -17,6 +17,30 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// The parts between occurrences of an ASCII byte, found in the UTF-8 bytes: the parts
+    /// `split(separator:)` finds for that character, without breaking the text into
+    /// characters (rule tables split thousands of lines into fields at every start).
+    func split(byte separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        let text = self[startIndex..<endIndex]
+        let utf8 = text.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == separator {
+                if !omittingEmpty || start < index { parts.append(text[start..<index]) }
+                index = utf8.index(after: index)
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if !omittingEmpty || start < utf8.endIndex { parts.append(text[start..<utf8.endIndex]) }
+        return parts
+    }
+}
+
 extension Unicode.Scalar {
     /// A space separator (general category Zs) or a tab.
     var isSpaceOrTab: Bool {
