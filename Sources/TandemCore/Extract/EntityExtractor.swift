@@ -580,7 +580,9 @@ public final class EntityExtractor: Extractor {
                     // Chí Minh.)
                     extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
                     // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
-                    !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index))
+                    !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index)),
+                    // (Nor a storm's name: Hurricane Florence.)
+                    !namesStorm(index, entity)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                 }
@@ -1466,6 +1468,14 @@ public final class EntityExtractor: Extractor {
                 before -= 2
             }
             return tables.nameWords.addressWords.contains(ids[before])
+        }
+
+        /// Whether a place or a person the gazetteer knows at `index` is a storm's name: after
+        /// a capitalized storm word (Hurricane Florence, Tropical Storm Florence).
+        @inline(__always)
+        func namesStorm(_ index: Int, _ entity: Int) -> Bool {
+            index > 0 && tokens[index - 1].capitalized && tables.nameWords.stormWords.contains(ids[index - 1])
+                && extractor.entities[entity].type != .organization
         }
 
         /// Whether a place's name at `first..<end` names a street: a street word before it

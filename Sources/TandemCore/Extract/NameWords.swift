@@ -33,6 +33,7 @@ struct NameWords: Sendable {
         case firmCue = "firm-cue"
         case communeCue = "commune-cue"
         case featureCue = "feature-cue"
+        case stormWord = "storm-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -108,6 +109,9 @@ struct NameWords: Sendable {
     /// Cues of a natural feature (sông, núi, đèo): capitalized inside a sentence, the cue is
     /// the name's first word (Sông Mã, Núi Bà Đen), as a place's cue is not (tỉnh Quảng Nam).
     let featureCues: WordIDs
+    /// Words that start a storm's name, capitalized (Hurricane, Typhoon): a place or a person
+    /// the gazetteer knows by the next word is neither there (Hurricane Florence).
+    let stormWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -167,6 +171,7 @@ struct NameWords: Sendable {
         firmCues = ids(.firmCue)
         communeCues = ids(.communeCue)
         featureCues = ids(.featureCue)
+        stormWords = ids(.stormWord)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cardinal numbers, amounts, percentages and ranges, with hedges as `mod`, from the rule
-/// tables `rules/<lang>/numbers.rules`, `numerals.tsv` and `hedges.tsv`.
+/// tables `rules/<lang>/numbers.rules`, `numerals.tsv`, `hedges.tsv` and `hedges_after.tsv`.
 public struct NumberExtractor: Extractor {
     public var name: String { "numbers" }
 
@@ -14,6 +14,11 @@ public struct NumberExtractor: Extractor {
         /// The hedges' last words: a number after any other word has no hedge, which a short
         /// scan tells (nil if some hedge is empty, which then stands before any number).
         let hedgeEnds: [Int32]?
+        /// Hedges after a number or its counted noun (`8% trở lên`, `10 people or more`),
+        /// longest first (a nil mod only looks like one: `or more accurately`), and their first
+        /// words (a short scan tells a number with none).
+        let hedgesAfter: [(words: [Int32], mod: String?)]
+        let hedgeAfterStarts: [Int32]
         /// Per rule, its outputs looked up once: a range or a fraction (the first number over
         /// the second), the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`, `scale=-1` below zero).
@@ -24,11 +29,13 @@ public struct NumberExtractor: Extractor {
         let descendingScores: [Bool]
 
         init(
-            rules: RuleSet, hedges: [(words: [Int32], mod: String?)],
+            rules: RuleSet, hedges: [(words: [Int32], mod: String?)], hedgesAfter: [(words: [Int32], mod: String?)],
             outputs: [(range: Bool, fraction: Bool, unit: String?, type: String?, scale: Double)]
         ) {
             self.rules = rules
             self.hedges = hedges
+            self.hedgesAfter = hedgesAfter.filter { !$0.words.isEmpty }
+            self.hedgeAfterStarts = Array(Set(self.hedgesAfter.map { $0.words[0] })).sorted()
             self.hedgeEnds =
                 hedges.contains { $0.words.isEmpty } ? nil : Array(Set(hedges.compactMap(\.words.last))).sorted()
             self.outputs = outputs
@@ -51,9 +58,16 @@ public struct NumberExtractor: Extractor {
             let hedges = try Lexicon.load(hedgesURL).entries
                 .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
                 .sorted { $0.words.count > $1.words.count }
+            let hedgesAfterURL = rulesFolder.appendingPathComponent(language)
+                .appendingPathComponent("hedges_after.tsv")
+            let hedgesAfter =
+                FileManager.default.fileExists(atPath: hedgesAfterURL.path)
+                ? try Lexicon.load(hedgesAfterURL).entries
+                    .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
+                    .sorted { $0.words.count > $1.words.count } : []
             let path = rulesFolder.appendingPathComponent("\(language)/numbers.rules").path
             languages[language] = LanguageRules(
-                rules: rules, hedges: hedges,
+                rules: rules, hedges: hedges, hedgesAfter: hedgesAfter,
                 outputs: try rules.rules.map { rule throws(ConfigError) in
                     var scale = 1.0
                     if let text = rule.outputs["scale"] {
@@ -146,7 +160,9 @@ public struct NumberExtractor: Extractor {
             mention: Mention(
                 kind: "number", span: span, type: outputs.type, value: Self.value(first * outputs.scale),
                 valueEnd: valueEnd,
-                mod: hedge(before: hedgeEnd, language, ids, context), unit: outputs.unit, rule: name),
+                mod: hedge(before: hedgeEnd, language, ids, context)
+                    ?? hedge(after: match.spanEnd, language, ids, context),
+                unit: outputs.unit, rule: name),
             matchLength: matchLength, priority: 0)
     }
 
@@ -186,6 +202,44 @@ public struct NumberExtractor: Extractor {
         }
         return nil
     }
+
+    /// The hedge after a span, right after it or after up to two lowercase words (the
+    /// counted noun: `100 người trở lên`, `10 people or more`), on the same line.
+    private func hedge(
+        after end: Int, _ language: LanguageRules, _ ids: [Int32], _ context: ExtractionContext
+    ) -> String? {
+        guard !language.hedgeAfterStarts.isEmpty else { return nil }
+        let tokens = context.tokens
+        var index = end
+        for _ in 0...Self.wordsBeforeHedgeAfter {
+            guard index < ids.count, !tokens[index].newlineBefore, tokens[index].kind == .word else { return nil }
+            if language.hedgeAfterStarts.contains(ids[index]) {
+                for hedge in language.hedgesAfter.indices {
+                    let words = language.hedgesAfter[hedge].words
+                    guard index + words.count <= ids.count else { continue }
+                    var equal = true
+                    for offset in 0..<words.count where ids[index + offset] != words[offset] {
+                        equal = false
+                        break
+                    }
+                    // `or more than 20` hedges the next number, not this one.
+                    let next = index + words.count
+                    if equal
+                        && (next >= ids.count
+                            || tokens[next].kind != .digits && !(language.hedgeEnds?.contains(ids[next]) ?? false))
+                    {
+                        return language.hedgesAfter[hedge].mod
+                    }
+                }
+            }
+            guard tokens[index].lowercase, language.rules.numerals.word(ids[index]) == nil else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// How many words may stand between a number and a hedge after it.
+    static let wordsBeforeHedgeAfter = 2
 
     static func value(_ number: Double) -> MentionValue {
         // A decimal times a scale carries binary noise (6.94 × 10⁹ is 6,939,999,999.999999 in
