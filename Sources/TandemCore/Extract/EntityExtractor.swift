@@ -1321,11 +1321,14 @@ public final class EntityExtractor: Extractor {
             {
                 start -= 1
             }
-            // After `of`, `for` or `on` the words end an organization's name (the Commission on
-            // Human Rights said).
+            // After `of`, `for` or `on`, with or without an article, the words end an
+            // organization's name or a title's domain (the Commission on Human Rights said;
+            // Secretary of the Treasury Janet Yellen said).
             guard index - start >= 2,
                 tokens[start].newlineBefore
-                    || (!isNameWord(start - 1) && !tables.nameWords.headConnectors.contains(ids[start - 1])),
+                    || (!isNameWord(start - 1) && !tables.nameWords.headConnectors.contains(ids[start - 1])
+                        && !(start >= 2 && tables.nameWords.articles.contains(ids[start - 1])
+                            && tables.nameWords.headConnectors.contains(ids[start - 2]))),
                 nameRun(from: start, limit: 3, lineStart: true) == index, isPlainName(start, index)
             else { return }
             add(
@@ -1576,6 +1579,9 @@ public final class EntityExtractor: Extractor {
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
                     isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
                         || isPlainPersonWord($0) || placeInsideName($0)
+                        // After a middle initial, a one-word organization the gazetteer knows
+                        // is the surname (John W. Forbes).
+                        || ($0 == wordsEnd - 1 && isInitialDot($0 - 1) && isOneWordOrganization($0))
                         // A one-word title with no name after it is an English surname after a
                         // given name (Stephen King said, Mike Judge, Martin Luther King Jr.).
                         || ((wordsEnd - index == 2 || suffixed) && $0 == wordsEnd - 1 && context.language == "en"
@@ -1585,6 +1591,12 @@ public final class EntityExtractor: Extractor {
             add(
                 index, end, referent: person(index, end), type: .person, rule: .givenName,
                 priority: patternPriority - 3)
+        }
+
+        /// Whether the gazetteer knows the word at `index` alone as an organization (Forbes).
+        func isOneWordOrganization(_ index: Int) -> Bool {
+            guard let (count, entity) = gazetteer(at: index) else { return false }
+            return count == 1 && extractor.entities[entity].type == .organization
         }
 
         /// A surname of `surnames.tsv` after one capitalized word that no table knows, inside a
@@ -1786,6 +1798,12 @@ public final class EntityExtractor: Extractor {
             head: if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index),
                 (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) <= count
             {
+                // A known place whose name starts with the head is that place (Đài Loan, Hội An).
+                if let (known, entity) = gazetteer(at: index), known > count,
+                    extractor.entities[entity].type == .location
+                {
+                    break head
+                }
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence. (Without it, a tail may
