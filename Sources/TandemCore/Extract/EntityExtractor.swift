@@ -1639,8 +1639,13 @@ public final class EntityExtractor: Extractor {
 
         /// Whether token `index` starts a possessive `'s` glued after a name (Martin Odegaard's).
         func isPossessive(_ index: Int) -> Bool {
-            isApostropheS(index)
-                && (index + 2 >= tokens.count || !tokens[index + 2].glued || tokens[index + 2].kind == .punctuation)
+            if isApostropheS(index) {
+                return index + 2 >= tokens.count || !tokens[index + 2].glued || tokens[index + 2].kind == .punctuation
+            }
+            // A name ending in s takes the apostrophe alone (Bruno Fernandes' penalty).
+            return index > 0 && context.isCharacter(index, UInt8(ascii: "'")) && tokens[index].glued
+                && (index + 1 >= tokens.count || !tokens[index + 1].glued) && tokens[index - 1].kind == .word
+                && context.bytes[Int(tokens[index - 1].end) - 1] == UInt8(ascii: "s")
         }
 
         /// Whether token `index` is a one-letter capital with its dot glued after it (J.).
