@@ -573,7 +573,8 @@ public final class EntityExtractor: Extractor {
                 if flags & Flags.lowercaseCue != 0 && lowercaseCue(at: index) { continue }
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
-                if flags & Flags.gazetteer != 0, let (count, entity) = gazetteer(at: index),
+                let known = flags & Flags.gazetteer != 0 ? gazetteer(at: index) : nil
+                if let (count, entity) = known,
                     !startsLongerNotName(index, count),
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
                     // (A place or a person a street is named after is no entity there: đường Hồ
@@ -608,7 +609,7 @@ public final class EntityExtractor: Extractor {
                 if (flags & Flags.organizationHead != 0 && capitalized)
                     || (tailWithinReach(of: index) && startsLineRun(index))
                 {
-                    organization(at: index)
+                    organization(at: index, known: known)
                 }
                 if flags & Flags.locationCue != 0
                     || ((runStart || tokens[index].newlineBefore) && capitalized && runsEndInSuffixes)
@@ -1477,7 +1478,7 @@ public final class EntityExtractor: Extractor {
         /// a capitalized storm word (Hurricane Florence, Tropical Storm Florence).
         @inline(__always)
         func namesStorm(_ index: Int, _ entity: Int) -> Bool {
-            index > 0 && tokens[index - 1].capitalized && tables.nameWords.stormWords.contains(ids[index - 1])
+            index > 0 && tables.nameWords.stormWords.contains(ids[index - 1]) && tokens[index - 1].capitalized
                 && extractor.entities[entity].type != .organization
         }
 
@@ -1797,16 +1798,14 @@ public final class EntityExtractor: Extractor {
 
         /// Organizations: a head word and the name after it (`Bộ Ngoại giao`, `Ministry of
         /// Defence`), or an English capitalized run ending in a tail word (`National Security
-        /// Council`).
-        mutating func organization(at index: Int) {
+        /// Council`). `known` is the gazetteer's name starting at `index`, if any.
+        mutating func organization(at index: Int, known: (count: Int, entity: Int)?) {
             // (A longer phrase of `not_names` is no head: Bộ luật, a code of law, is no ministry.)
             head: if tokens[index].capitalized, let count = tables.orgHeads.matchLength(context, ids: ids, at: index),
                 (tables.notNames.matchLength(context, ids: ids, at: index) ?? 0) <= count
             {
                 // A known place whose name starts with the head is that place (Đài Loan, Hội An).
-                if let (known, entity) = gazetteer(at: index), known > count,
-                    extractor.entities[entity].type == .location
-                {
+                if let known, known.count > count, extractor.entities[known.entity].type == .location {
                     break head
                 }
                 var end = index + count

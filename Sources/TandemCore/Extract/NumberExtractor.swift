@@ -18,7 +18,7 @@ public struct NumberExtractor: Extractor {
         /// longest first (a nil mod only looks like one: `or more accurately`), and their first
         /// words (a short scan tells a number with none).
         let hedgesAfter: [(words: [Int32], mod: String?)]
-        let hedgeAfterStarts: [Int32]
+        let hedgeAfterStarts: WordIDs
         /// Per rule, its outputs looked up once: a range or a fraction (the first number over
         /// the second), the unit, the type, and a factor
         /// the captured numbers are multiplied by (`scale=1000000` for `$3m`, `scale=-1` below zero).
@@ -35,7 +35,7 @@ public struct NumberExtractor: Extractor {
             self.rules = rules
             self.hedges = hedges
             self.hedgesAfter = hedgesAfter.filter { !$0.words.isEmpty }
-            self.hedgeAfterStarts = Array(Set(self.hedgesAfter.map { $0.words[0] })).sorted()
+            self.hedgeAfterStarts = WordIDs(Array(Set(self.hedgesAfter.map { $0.words[0] })).sorted())
             self.hedgeEnds =
                 hedges.contains { $0.words.isEmpty } ? nil : Array(Set(hedges.compactMap(\.words.last))).sorted()
             self.outputs = outputs
@@ -208,32 +208,34 @@ public struct NumberExtractor: Extractor {
     private func hedge(
         after end: Int, _ language: LanguageRules, _ ids: [Int32], _ context: ExtractionContext
     ) -> String? {
-        guard !language.hedgeAfterStarts.isEmpty else { return nil }
+        // The first hedge word within reach, found from the ids alone: most numbers have none.
+        let starts = language.hedgeAfterStarts
+        let limit = min(end + Self.wordsBeforeHedgeAfter + 1, ids.count)
+        var start = end
+        while start < limit && !starts.contains(ids[start]) { start += 1 }
+        guard start < limit else { return nil }
         let tokens = context.tokens
-        var index = end
-        for _ in 0...Self.wordsBeforeHedgeAfter {
-            guard index < ids.count, !tokens[index].newlineBefore, tokens[index].kind == .word else { return nil }
-            if language.hedgeAfterStarts.contains(ids[index]) {
-                for hedge in language.hedgesAfter.indices {
-                    let words = language.hedgesAfter[hedge].words
-                    guard index + words.count <= ids.count else { continue }
-                    var equal = true
-                    for offset in 0..<words.count where ids[index + offset] != words[offset] {
-                        equal = false
-                        break
-                    }
-                    // `or more than 20` hedges the next number, not this one.
-                    let next = index + words.count
-                    if equal
-                        && (next >= ids.count
-                            || tokens[next].kind != .digits && !(language.hedgeEnds?.contains(ids[next]) ?? false))
-                    {
-                        return language.hedgesAfter[hedge].mod
-                    }
-                }
+        for index in end...start where tokens[index].newlineBefore || tokens[index].kind != .word { return nil }
+        for index in end..<start where !tokens[index].lowercase || language.rules.numerals.word(ids[index]) != nil {
+            return nil
+        }
+        for hedge in language.hedgesAfter.indices {
+            let words = language.hedgesAfter[hedge].words
+            guard start + words.count <= ids.count else { continue }
+            var equal = true
+            for offset in 0..<words.count where ids[start + offset] != words[offset] {
+                equal = false
+                break
             }
-            guard tokens[index].lowercase, language.rules.numerals.word(ids[index]) == nil else { return nil }
-            index += 1
+            guard equal else { continue }
+            // `or more than 20` hedges the next number, not this one.
+            let next = start + words.count
+            if next < ids.count
+                && (tokens[next].kind == .digits || (language.hedgeEnds?.contains(ids[next]) ?? false))
+            {
+                return nil
+            }
+            return language.hedgesAfter[hedge].mod
         }
         return nil
     }
