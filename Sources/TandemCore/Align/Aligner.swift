@@ -247,7 +247,7 @@ public struct BilingualLexicon: Sendable {
     public static func load(_ url: URL) throws(ConfigError) -> BilingualLexicon {
         var lexicon = BilingualLexicon()
         for (number, line) in RuleText.lines(try RuleText.read(url)) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 3 else {
                 throw ConfigError(
                     file: url.path, line: number, "expected concept<TAB>English forms<TAB>Vietnamese forms")

@@ -1563,7 +1563,7 @@ public final class EntityExtractor: Extractor {
             // name, when the name ends there (David Wagner, not the Wagner Group).
             if end == index + 1, end < tokens.count, tokens[end].capitalized, !tokens[end].allCaps,
                 tokens[end].spaceBefore, !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1),
-                let (count, entity) = gazetteer(at: end), count == 1, extractor.entities[entity].type == .organization
+                isOneWordOrganization(end)
             {
                 add(
                     index, end + 1, referent: person(index, end + 1), type: .person, rule: .givenName,

@@ -54,17 +54,10 @@ public struct NumberExtractor: Extractor {
             let rules = try RuleSet.load(
                 "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: ["range", "fraction", "unit", "type", "scale"])
-            let hedgesURL = rulesFolder.appendingPathComponent(language).appendingPathComponent("hedges.tsv")
-            let hedges = try Lexicon.load(hedgesURL).entries
-                .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
-                .sorted { $0.words.count > $1.words.count }
-            let hedgesAfterURL = rulesFolder.appendingPathComponent(language)
-                .appendingPathComponent("hedges_after.tsv")
-            let hedgesAfter =
-                FileManager.default.fileExists(atPath: hedgesAfterURL.path)
-                ? try Lexicon.load(hedgesAfterURL).entries
-                    .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
-                    .sorted { $0.words.count > $1.words.count } : []
+            let folder = rulesFolder.appendingPathComponent(language)
+            let hedges = try Self.hedges(folder.appendingPathComponent("hedges.tsv"), vocabulary: vocabulary)
+            let hedgesAfter = try Self.hedges(
+                folder.appendingPathComponent("hedges_after.tsv"), vocabulary: vocabulary, optional: true)
             let path = rulesFolder.appendingPathComponent("\(language)/numbers.rules").path
             languages[language] = LanguageRules(
                 rules: rules, hedges: hedges, hedgesAfter: hedgesAfter,
@@ -178,6 +171,25 @@ public struct NumberExtractor: Extractor {
         return nil
     }
 
+    /// A hedge table (`phrase<TAB>mod`, `none` for a phrase that only looks like a hedge),
+    /// longest phrase first; an optional table may be missing.
+    static func hedges(_ url: URL, vocabulary: Vocabulary, optional: Bool = false) throws(ConfigError)
+        -> [(words: [Int32], mod: String?)]
+    {
+        if optional && !FileManager.default.fileExists(atPath: url.path) { return [] }
+        return try Lexicon.load(url).entries
+            .map { (words: $0.words.map { vocabulary.intern($0) }, mod: $0.value == "none" ? nil : $0.value) }
+            .sorted { $0.words.count > $1.words.count }
+    }
+
+    /// Whether `words` stand in `ids` from `start` on.
+    @inline(__always)
+    static func phrase(_ words: [Int32], isIn ids: [Int32], at start: Int) -> Bool {
+        guard start >= 0 && start + words.count <= ids.count else { return false }
+        for offset in 0..<words.count where ids[start + offset] != words[offset] { return false }
+        return true
+    }
+
     /// The hedge right before a span (`khoảng`, `more than`), as a FORMAT.md `mod`. A hedge
     /// word right after a number joins two numbers instead (6 trên 63: six out of 63).
     private func hedge(
@@ -187,12 +199,7 @@ public struct NumberExtractor: Extractor {
         // By index: iterating the pairs would copy (retain) each one.
         for hedge in language.hedges.indices where language.hedges[hedge].words.count <= index {
             let count = language.hedges[hedge].words.count
-            var equal = true
-            for offset in 0..<count where ids[index - count + offset] != language.hedges[hedge].words[offset] {
-                equal = false
-                break
-            }
-            if equal {
+            if Self.phrase(language.hedges[hedge].words, isIn: ids, at: index - count) {
                 let before = index - count - 1
                 if before >= 0 && context.tokens[before].kind == .digits && !context.tokens[before + 1].newlineBefore {
                     return nil
@@ -219,17 +226,10 @@ public struct NumberExtractor: Extractor {
         for index in end..<start where !tokens[index].lowercase || language.rules.numerals.word(ids[index]) != nil {
             return nil
         }
-        for hedge in language.hedgesAfter.indices {
-            let words = language.hedgesAfter[hedge].words
-            guard start + words.count <= ids.count else { continue }
-            var equal = true
-            for offset in 0..<words.count where ids[start + offset] != words[offset] {
-                equal = false
-                break
-            }
-            guard equal else { continue }
+        for hedge in language.hedgesAfter.indices
+        where Self.phrase(language.hedgesAfter[hedge].words, isIn: ids, at: start) {
             // `or more than 20` hedges the next number, not this one.
-            let next = start + words.count
+            let next = start + language.hedgesAfter[hedge].words.count
             if next < ids.count
                 && (tokens[next].kind == .digits || (language.hedgeEnds?.contains(ids[next]) ?? false))
             {
