@@ -1551,19 +1551,22 @@ public final class EntityExtractor: Extractor {
                 !followsLocationCue(index)
             else { return }
             var end = nameRun(from: index, limit: 4, lineStart: true)
-            // A given name that is also a one-word place starts no run of its own (Milan);
-            // before a surname no table knows it is the person's (Milan Radoicic).
+            // A given name that is also a one-word place or club starts no run of its own
+            // (Milan, Chelsea); before a surname no table knows it is the person's (Milan
+            // Radoicic, Chelsea Clinton).
             if end == index, let (count, entity) = gazetteer(at: index), count == 1,
-                extractor.entities[entity].type == .location
+                extractor.entities[entity].type != .person
             {
                 end = nameRun(from: index + 1, limit: 3)
                 if end == index + 1 { end = index }
             }
             // A one-word organization the gazetteer knows is the surname right after a given
-            // name, when the name ends there (David Wagner, not the Wagner Group).
+            // name, when the name ends there (David Wagner, not the Wagner Group); so is a
+            // one-word place (Michael Jordan, Whitney Houston). (A given name that is a known
+            // place itself took the branch above: Austin Texas is no person.)
             if end == index + 1, end < tokens.count, tokens[end].capitalized, !tokens[end].allCaps,
                 tokens[end].spaceBefore, !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1),
-                isOneWordOrganization(end)
+                isOneWordOrganization(end) || isOneWordPlace(end)
             {
                 add(
                     index, end + 1, referent: person(index, end + 1), type: .person, rule: .givenName,
@@ -1598,6 +1601,12 @@ public final class EntityExtractor: Extractor {
         func isOneWordOrganization(_ index: Int) -> Bool {
             guard let (count, entity) = gazetteer(at: index) else { return false }
             return count == 1 && extractor.entities[entity].type == .organization
+        }
+
+        /// Whether the gazetteer knows the word at `index` alone as a place (Jordan, Houston).
+        func isOneWordPlace(_ index: Int) -> Bool {
+            guard let (count, entity) = gazetteer(at: index) else { return false }
+            return count == 1 && extractor.entities[entity].type == .location
         }
 
         /// A surname of `surnames.tsv` after one capitalized word that no table knows, inside a
