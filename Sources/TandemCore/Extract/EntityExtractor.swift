@@ -1562,11 +1562,11 @@ public final class EntityExtractor: Extractor {
             }
             // A one-word organization the gazetteer knows is the surname right after a given
             // name, when the name ends there (David Wagner, not the Wagner Group); so is a
-            // one-word place (Michael Jordan, Whitney Houston). (A given name that is a known
+            // one-word place (Michael Jordan, Dan Houston). (A given name that is a known
             // place itself took the branch above: Austin Texas is no person.)
             if end == index + 1, end < tokens.count, tokens[end].capitalized, !tokens[end].allCaps,
                 tokens[end].spaceBefore, !isNameWord(end + 1), !continuesName(end + 1) || isPossessive(end + 1),
-                isOneWordOrganization(end) || isOneWordPlace(end)
+                let surnameType = oneWordKnownType(end), surnameType != .person
             {
                 add(
                     index, end + 1, referent: person(index, end + 1), type: .person, rule: .givenName,
@@ -1585,7 +1585,7 @@ public final class EntityExtractor: Extractor {
                         || isPlainPersonWord($0) || placeInsideName($0)
                         // After a middle initial, a one-word organization the gazetteer knows
                         // is the surname (John W. Forbes).
-                        || ($0 == wordsEnd - 1 && isInitialDot($0 - 1) && isOneWordOrganization($0))
+                        || ($0 == wordsEnd - 1 && isInitialDot($0 - 1) && oneWordKnownType($0) == .organization)
                         // A one-word title with no name after it is an English surname after a
                         // given name (Stephen King said, Mike Judge, Martin Luther King Jr.).
                         || ((wordsEnd - index == 2 || suffixed) && $0 == wordsEnd - 1 && context.language == "en"
@@ -1597,16 +1597,11 @@ public final class EntityExtractor: Extractor {
                 priority: patternPriority - 3)
         }
 
-        /// Whether the gazetteer knows the word at `index` alone as an organization (Forbes).
-        func isOneWordOrganization(_ index: Int) -> Bool {
-            guard let (count, entity) = gazetteer(at: index) else { return false }
-            return count == 1 && extractor.entities[entity].type == .organization
-        }
-
-        /// Whether the gazetteer knows the word at `index` alone as a place (Jordan, Houston).
-        func isOneWordPlace(_ index: Int) -> Bool {
-            guard let (count, entity) = gazetteer(at: index) else { return false }
-            return count == 1 && extractor.entities[entity].type == .location
+        /// The type of what the gazetteer knows by the word at `index` alone (Forbes, an
+        /// organization; Jordan, a place), nil if it knows no one-word name there.
+        func oneWordKnownType(_ index: Int) -> NameType? {
+            guard let (count, entity) = gazetteer(at: index), count == 1 else { return nil }
+            return extractor.entities[entity].type
         }
 
         /// A surname of `surnames.tsv` after one capitalized word that no table knows, inside a
