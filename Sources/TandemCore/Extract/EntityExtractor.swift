@@ -1585,7 +1585,7 @@ public final class EntityExtractor: Extractor {
                         || isPlainPersonWord($0) || placeInsideName($0)
                         // After a middle initial, a one-word organization the gazetteer knows
                         // is the surname (John W. Forbes).
-                        || ($0 == wordsEnd - 1 && isInitialDot($0 - 1) && oneWordKnownType($0) == .organization)
+                        || ($0 == wordsEnd - 1 && isInitialDot($0 - 1) && isOneWordOrganization($0))
                         // A one-word title with no name after it is an English surname after a
                         // given name (Stephen King said, Mike Judge, Martin Luther King Jr.).
                         || ((wordsEnd - index == 2 || suffixed) && $0 == wordsEnd - 1 && context.language == "en"
@@ -1603,6 +1603,9 @@ public final class EntityExtractor: Extractor {
             guard let (count, entity) = gazetteer(at: index), count == 1 else { return nil }
             return extractor.entities[entity].type
         }
+
+        /// Whether the gazetteer knows the word at `index` alone as an organization (Forbes).
+        func isOneWordOrganization(_ index: Int) -> Bool { oneWordKnownType(index) == .organization }
 
         /// A surname of `surnames.tsv` after one capitalized word that no table knows, inside a
         /// sentence: the two are a person (a jury sentenced Jamaal Smith). Not after an
