@@ -246,7 +246,7 @@ public struct BilingualLexicon: Sendable {
 
     public static func load(_ url: URL) throws(ConfigError) -> BilingualLexicon {
         var lexicon = BilingualLexicon()
-        for (number, line) in RuleText.lines(try RuleText.read(url)) {
+        for (number, line) in try RuleText.lines(of: url) {
             let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 3 else {
                 throw ConfigError(

@@ -303,7 +303,7 @@ public final class EntityExtractor: Extractor {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
         var formsByLanguage: [String: [Form]] = ["vi": [], "en": []]
-        for (number, line) in RuleText.lines(try RuleText.read(gazetteerURL)) {
+        for (number, line) in try RuleText.lines(of: gazetteerURL) {
             let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
                 throw ConfigError(

@@ -19,7 +19,7 @@ struct GazetteerIDTable {
     func lines() throws(ConfigError) -> [(number: Int, fields: [String])] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         var lines: [(number: Int, fields: [String])] = []
-        for (number, line) in RuleText.lines(try RuleText.read(url)) {
+        for (number, line) in try RuleText.lines(of: url) {
             lines.append((number, line.split(byte: UInt8(ascii: "\t")).map(String.init)))
         }
         return lines

@@ -180,7 +180,7 @@ public struct Lexicon: Sendable {
 
     public static func load(_ url: URL) throws(ConfigError) -> Lexicon {
         var entries: [Entry] = []
-        for (number, line) in RuleText.lines(try RuleText.read(url)) {
+        for (number, line) in try RuleText.lines(of: url) {
             let fields = line.split(byte: UInt8(ascii: "\t")).map {
                 $0.trimmingSpaces
             }
@@ -205,6 +205,11 @@ enum RuleText {
         } catch {
             throw ConfigError(file: url.path, "cannot read the file (\(error.localizedDescription))")
         }
+    }
+
+    /// The lines of the table file at `url`, read as `read` reads it (see `lines(_:)`).
+    static func lines(of url: URL) throws(ConfigError) -> [(number: Int, text: Substring)] {
+        lines(try read(url))
     }
 
     /// The lines of a table's text, numbered from 1, each cut at its comment (`#` outside

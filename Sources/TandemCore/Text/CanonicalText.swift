@@ -8,8 +8,10 @@ enum CanonicalText {
     static func nfc(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) / 4 else {
-                return nil
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+            // The shim counts in 32 bits and may need three times the text's length.
+            guard bytes.count < Int(Int32.max) / 4 else {
+                return String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
             }
             if tandem_is_ascii(base, Int32(bytes.count)) != 0 { return nil }
             var output: UnsafeMutablePointer<UInt8>?
