@@ -265,7 +265,15 @@ public struct DateExtractor: Extractor {
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
-            if language.rules.rules[index].blocks { return blocker() }
+            // A match inside a longer one seen before loses to it, so names no date (năm qua,
+            // last year, in 10 năm qua, the past ten years, a duration).
+            let insideLonger =
+                match.spanFirst >= named.coverStart && match.spanEnd <= named.coverEnd
+                && match.spanEnd - match.spanFirst < named.coverEnd - named.coverStart
+            if language.rules.rules[index].blocks {
+                named.cover(match)
+                return blocker()
+            }
             let tense = language.tenseCues.tense(before: match.spanFirst, end: match.endToken, context, ids)
             let resolver = language.resolvers[index]
             var reference = dct
@@ -283,6 +291,7 @@ public struct DateExtractor: Extractor {
                 }
             }
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
+            named.cover(match)
             // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
             // does a comparison's base (so với cùng kỳ năm 2024), nor a date right after one
             // (so với cùng kỳ 6 tháng năm 2023: the year is the base's too), nor a shorter
@@ -298,7 +307,7 @@ public struct DateExtractor: Extractor {
             }
             // (Of two matches over one span, the one that read further wins it, and names its
             // date: 7 a.m. (0000 GMT) on Sunday, not 7 a.m. alone.)
-            if resolver.namesAnchor,
+            if resolver.namesAnchor, !insideLonger,
                 named.last.map({
                     match.spanEnd > $0.end
                         || (match.spanEnd == $0.end && match.spanFirst == $0.start && match.endToken > $0.matchEnd)
@@ -340,6 +349,9 @@ public struct DateExtractor: Extractor {
         /// none yet).
         var baseStart = -1
         var baseEnd = -1
+        /// The span of the match that reached furthest so far (first token, token after).
+        var coverStart = -1
+        var coverEnd = -1
         /// The last day named before a coarser date replaced it (while the last names a day,
         /// it is the last: kept only when hidden, so most dates are stored once).
         private var hiddenDay: Named?
@@ -347,6 +359,15 @@ public struct DateExtractor: Extractor {
 
         /// The last date named to the day.
         var lastDay: Named? { lastNamesDay ? last : hiddenDay }
+
+        /// Notes a match that makes a mention (or blocks one) as the furthest-reaching so far
+        /// when it reaches further.
+        mutating func cover(_ match: RulePattern.Match) {
+            if match.spanEnd > coverEnd {
+                coverStart = match.spanFirst
+                coverEnd = match.spanEnd
+            }
+        }
 
         mutating func name(_ date: Named) {
             // (A native string's bytes are contiguous: read in place.)
