@@ -1289,7 +1289,11 @@ public final class EntityExtractor: Extractor {
             let end = nameRun(from: index, limit: 4, lineStart: true)
             // (A place's name before a title is no person: at the Government Headquarters,
             // Prime Minister …)
-            guard end - index >= 2, end == comma, !tables.nameWords.thingWords.contains(ids[end - 1]) else { return }
+            // (Nor is a name ending in an organization's tail: a member of the Party Central
+            // Committee, head of …)
+            guard end - index >= 2, end == comma, !tables.nameWords.thingWords.contains(ids[end - 1]),
+                tables.orgTails?.matchLength(context, ids: ids, at: end - 1) != 1
+            else { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
                 priority: patternPriority - 1)
