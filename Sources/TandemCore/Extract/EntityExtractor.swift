@@ -174,6 +174,9 @@ public final class EntityExtractor: Extractor {
         let orgWords: TokenTable?
         /// Cues before a place name (`tỉnh`, `town of`) and after one (`region`).
         let locationCues: TokenTable?
+        /// Units numbered instead of named (`quận`, `khu vực`): with their number, part of the
+        /// name of the body serving them (`UBND quận 12`).
+        let numberedUnits: TokenTable?
         let locationSuffixes: TokenTable?
         let notNames: TokenTable
         let functionWords: TokenTable
@@ -202,7 +205,8 @@ public final class EntityExtractor: Extractor {
             familyNames: TokenTable?, givenNames: TokenTable?, surnames: TokenTable?, orgHeads: TokenTable,
             orgBrandHeads: TokenTable?,
             orgTails: TokenTable?,
-            orgWords: TokenTable?, locationCues: TokenTable?, locationSuffixes: TokenTable?, notNames: TokenTable,
+            orgWords: TokenTable?, locationCues: TokenTable?, numberedUnits: TokenTable?, locationSuffixes: TokenTable?,
+            notNames: TokenTable,
             functionWords: TokenTable, calendarWords: TokenTable?, nameWords: NameWords,
             ruleNames: [String], namesKeepTones: Bool, syllableNames: Bool, vocabularyCount: Int
         ) {
@@ -218,6 +222,7 @@ public final class EntityExtractor: Extractor {
             self.orgTails = orgTails
             self.orgWords = orgWords
             self.locationCues = locationCues
+            self.numberedUnits = numberedUnits
             self.locationSuffixes = locationSuffixes
             self.notNames = notNames
             self.functionWords = functionWords
@@ -364,6 +369,7 @@ public final class EntityExtractor: Extractor {
                 orgHeads: try table("org_heads.tsv"), orgBrandHeads: try optionalTable("org_brand_heads.tsv"),
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
                 locationCues: try optionalTable("location_cues.tsv"),
+                numberedUnits: try optionalTable("numbered_units.tsv"),
                 locationSuffixes: try optionalTable("location_suffixes.tsv"), notNames: try table("not_names.tsv"),
                 functionWords: try table("function_words.txt"),
                 calendarWords: calendarPhrases.isEmpty
@@ -1848,6 +1854,11 @@ public final class EntityExtractor: Extractor {
                         !(titled && startsPersonName(end + count))
                     {
                         end += count
+                    } else if let unitEnd = numberedUnitEnd(at: end) {
+                        // Or a numbered unit, and the place it lies in (UBND quận 12, Tòa án
+                        // nhân dân khu vực 1 thành phố Huế, Công an quận 1 TP.HCM).
+                        addOrganization(index, unitEnd, rule: .orgHead)
+                        return
                     }
                     // A lowercase compound may qualify the head before the name (Công ty cổ
                     // phần Sữa Việt Nam, Công ty trách nhiệm hữu hạn …), or before the place a
@@ -2218,6 +2229,34 @@ public final class EntityExtractor: Extractor {
         /// The length of the location cue at `index` (tỉnh, huyện, H.), if one starts there.
         func locationCueLength(at index: Int) -> Int? {
             tables.locationCues?.matchLength(context, ids: ids, at: index)
+        }
+
+        /// Where a numbered unit at `index` ends: a word of `numbered_units.tsv` and one or two
+        /// digits standing alone (quận 12, khu vực 1), then the place it lies in, after a cue (thành phố Huế), a
+        /// spaced dash or nothing, when the gazetteer knows it (- Hà Nội, TP.HCM). Nil when no
+        /// such unit starts there.
+        func numberedUnitEnd(at index: Int) -> Int? {
+            guard let cue = tables.numberedUnits?.matchLength(context, ids: ids, at: index), index + cue < tokens.count
+            else { return nil }
+            let number = index + cue
+            // (Standing alone: a mark may close it, but no slash, dash or decimal part goes on.)
+            let after = number + 1
+            guard tokens[number].kind == .digits, tokens[number].end - tokens[number].start <= 2,
+                after == tokens.count || !tokens[after].glued
+                    || (tokens[after].kind == .punctuation && !context.isCharacter(after, UInt8(ascii: "/"))
+                        && !context.isCharacter(after, UInt8(ascii: "-"))
+                        && (after + 1 == tokens.count || !tokens[after + 1].glued))
+            else { return nil }
+            let end = number + 1
+            if let place = servedPlaceEnd(at: end) { return place }
+            let spacedDash =
+                end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")) && !tokens[end].glued
+                && !tokens[end + 1].glued
+            let placeStart = spacedDash ? end + 1 : end
+            guard placeStart < tokens.count, tokens[placeStart].capitalized,
+                let (count, entity) = gazetteer(at: placeStart), extractor.entities[entity].type == .location
+            else { return end }
+            return placeStart + count
         }
 
         /// Where the place that a location cue at `index` names ends (the place a body serves:
