@@ -282,7 +282,9 @@ final class TimexResolver: Sendable {
         if let weekday, weekdayOfDate == nil {
             guard let dct else { return Resolved(value: .null) }
             var offset = weekday - dct.weekday
-            if future && offset <= 0 { offset += 7 }
+            // The dct's own weekday in the future is that day unless the rule says next (the
+            // leaders will meet Thursday, written on a Thursday; next Thursday is a week on).
+            if future && (offset < 0 || (offset == 0 && direction == "future")) { offset += 7 }
             if !future && offset > 0 { offset -= 7 }
             if direction == "before" && offset == 0 { offset = -7 }
             // A grain names the unit around that day: `grain=WE` on a Saturday is its weekend;
