@@ -101,7 +101,11 @@ public struct DateExtractor: Extractor {
                             }
                             let cue = flag(at: index)
                             if cue != 0 {
-                                if past && cue & Self.clauseStartWord != 0 { return .past }
+                                // (A clause-start word that is a past cue itself opens a past
+                                // clause: his first trip since taking office in June.)
+                                if cue & Self.clauseStartWord != 0 && (past || cue & Self.pastWord != 0) {
+                                    return .past
+                                }
                                 let word = cue & Self.futureWord != 0
                                 if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
                                     // A plan made in the past (was scheduled to, had been
