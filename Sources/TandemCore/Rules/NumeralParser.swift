@@ -31,6 +31,10 @@ public struct NumeralParser: Sendable {
         case article
         /// Denominator words (third, quarter): divide; `half` is a fraction of 2.
         case fraction
+        /// A denominator that is also an ordinal (third, fifth): after `a` alone it divides
+        /// only before the fraction link or the end of the phrase (a third of voters, cut by
+        /// a third), not before a noun (a third term). Read as `fraction` otherwise.
+        case ordinalFraction = "fraction-ordinal"
         /// A plural denominator (thirds, quarters) that divides only when a hyphen joins it to
         /// its numerator (two-thirds) or the fraction link follows it (three quarters of); else
         /// the numeral ends before it (the next two quarters is a period).
@@ -42,6 +46,8 @@ public struct NumeralParser: Sendable {
     struct Word: Sendable {
         var value: Double
         var wordClass: WordClass
+        /// Whether the word was listed as `fraction-ordinal` (its class is then `fraction`).
+        var isOrdinal = false
     }
 
     /// Number words by vocabulary id (ids interned later by other tables are past the end).
@@ -91,7 +97,9 @@ public struct NumeralParser: Sendable {
             guard entry.words.count == 1 else {
                 throw ConfigError(file: file, path: entry.words.joined(separator: " "), "number words are single words")
             }
-            words[vocabulary.intern(entry.words[0])] = Word(value: value, wordClass: wordClass)
+            let isOrdinal = wordClass == .ordinalFraction
+            words[vocabulary.intern(entry.words[0])] = Word(
+                value: value, wordClass: isOrdinal ? .fraction : wordClass, isOrdinal: isOrdinal)
         }
         var table = [Word?](repeating: nil, count: vocabulary.count)
         for (id, word) in words { table[Int(id)] = word }
@@ -308,7 +316,7 @@ public struct NumeralParser: Sendable {
                 hundreds = 0
                 small = 0
                 seen = true
-            case .fraction, .pluralFraction:
+            case .fraction, .pluralFraction, .ordinalFraction:
                 // Two denominators in a row are a period, not a number: a third-quarter profit.
                 if previousClass == .fraction || previousClass == .pluralFraction { return nil }
                 if word.wordClass == .pluralFraction {
@@ -334,9 +342,14 @@ public struct NumeralParser: Sendable {
         if article && valueWords == 1 {
             // "a" + one word: only "a hundred", "a third", "a dozen".
             let word = word(ids[index + 1])
-            guard let wordClass = word?.wordClass,
-                [.hundred, .scale, .times, .fraction, .pluralFraction].contains(wordClass)
-            else {
+            guard let word, [.hundred, .scale, .times, .fraction, .pluralFraction].contains(word.wordClass) else {
+                return nil
+            }
+            // (An ordinal before a word is no fraction: a third term, a fifth straight win.)
+            let after = index + consumed
+            if word.isOrdinal && after < tokens.count && tokens[after].kind != .punctuation
+                && ids[after] != fractionLink
+            {
                 return nil
             }
         }
