@@ -2336,9 +2336,14 @@ public final class EntityExtractor: Extractor {
             if let (count, entity) = gazetteer(at: first),
                 count == end - first
                     || (extractor.entities[entity].type == .organization && first + count < end
-                        && (first + count..<end).allSatisfy { tables.nameWords.corporateSuffixes.contains(ids[$0]) })
+                        && tables.nameWords.corporateSuffixes.contains(ids[end - 1])
+                        && (first + count..<end - 1).allSatisfy {
+                            tables.nameWords.corporateSuffixes.contains(ids[$0])
+                                || tables.nameWords.companyWords.contains(ids[$0])
+                        })
             {
-                // The whole name, or a known company and its legal form (Apple Inc.).
+                // The whole name, or a known company and its legal form (Apple Inc.), words of
+                // its group before the form included (Goldman Sachs Group Inc).
                 add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
             } else if let name, name < end, let (count, entity) = gazetteer(at: name), count == end - name,
                 extractor.entities[entity].type == .organization

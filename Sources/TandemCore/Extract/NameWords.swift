@@ -34,6 +34,7 @@ struct NameWords: Sendable {
         case communeCue = "commune-cue"
         case featureCue = "feature-cue"
         case stormWord = "storm-word"
+        case companyWord = "company-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -112,6 +113,9 @@ struct NameWords: Sendable {
     /// Words that start a storm's name, capitalized (Hurricane, Typhoon): a place or a person
     /// the gazetteer knows by the next word is neither there (Hurricane Florence).
     let stormWords: WordIDs
+    /// Words between a known company's name and its legal form that keep it that company
+    /// (Goldman Sachs Group Inc, VinFast Auto Ltd).
+    let companyWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -172,6 +176,7 @@ struct NameWords: Sendable {
         communeCues = ids(.communeCue)
         featureCues = ids(.featureCue)
         stormWords = ids(.stormWord)
+        companyWords = ids(.companyWord)
     }
 }
 
