@@ -190,6 +190,15 @@ struct RuleExampleTests {
         #expect((entities.count == 2) && !mentions.contains { ($0["start"] as? Int) == 35 })
     }
 
+    /// Capitalized words before a known place in brackets are a place within it, but not a
+    /// company's name with its seat there and its legal form after (… (Singapore) Limited).
+    @Test func companyWithItsSeatInBracketsIsNoPlace() throws {
+        let text = "Nhà đầu tư Minh Long Investment (Singapore) Limited góp vốn, còn Đồng Văn (Hà Giang) đón khách."
+        let sink = Support.run([Support.document(text, lang: "vi")])
+        let entities = (Self.entityTextsAndIDs(sink).first ?? []).map(\.0)
+        #expect(entities == ["Singapore", "Đồng Văn", "Hà Giang"], "\(entities)")
+    }
+
     /// After a place and a comma, a lone syllable no table knows before a lowercase word starts
     /// a clause (a sentence capitalized after a comma), no second place; two syllables may be one.
     @Test func loneSyllableAfterPlaceListCommaIsNoPlace() throws {

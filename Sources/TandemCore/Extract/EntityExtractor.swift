@@ -2666,7 +2666,11 @@ public final class EntityExtractor: Extractor {
                 end + 1 + count < tokens.count,
                 context.isCharacter(end + 1 + count, UInt8(ascii: ")"))
                     || context.isCharacter(end + 1 + count, UInt8(ascii: ",")),
-                gazetteer(at: index) == nil, !startsPersonName(index), !titleEnds(before: index, within: 3)
+                gazetteer(at: index) == nil, !startsPersonName(index), !titleEnds(before: index, within: 3),
+                // (Nor a company's, with its seat in brackets: Ja Solar Investment (Hong Kong)
+                // Limited.)
+                tables.orgTails?.matchLength(context, ids: ids, at: end - 1) != 1,
+                end + 2 + count >= tokens.count || !tables.nameWords.corporateSuffixes.contains(ids[end + 2 + count])
             else { return }
             add(
                 index, end, referent: .slug(index, end), type: .location, rule: .bracketedPlace,
