@@ -1760,12 +1760,16 @@ public final class EntityExtractor: Extractor {
             return index + 1 + count
         }
 
-        /// Whether the token at `index` is a dash with spaces around it between two capitalized
-        /// words (Nhật - Việt).
+        /// Whether the token at `index` is a dash with spaces around it (Nhật - Việt, khu vực 3 -
+        /// Hà Nội).
+        func isSpacedDash(_ index: Int) -> Bool {
+            index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "-")) && !tokens[index].glued
+                && !tokens[index + 1].glued
+        }
+
+        /// Whether the token at `index` is a spaced dash after a capitalized word (Nhật - Việt).
         func joinsBySpacedDash(_ index: Int) -> Bool {
-            index > 0 && index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "-"))
-                && !tokens[index].glued && !tokens[index + 1].glued && tokens[index - 1].capitalized
-                && tokens[index - 1].kind == .word
+            index > 0 && isSpacedDash(index) && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
         }
 
         /// Whether the gazetteer knows a place starting at `index` (ending at `end`, if given).
@@ -2232,9 +2236,9 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Where a numbered unit at `index` ends: a word of `numbered_units.tsv` and one or two
-        /// digits standing alone (quận 12, khu vực 1), then the place it lies in, after a cue (thành phố Huế), a
-        /// spaced dash or nothing, when the gazetteer knows it (- Hà Nội, TP.HCM). Nil when no
-        /// such unit starts there.
+        /// digits standing alone (quận 12, khu vực 1), then the place it lies in: after its cue
+        /// (thành phố Huế), or one the gazetteer knows, alone or after a spaced dash (TP.HCM,
+        /// - Hà Nội). Nil when no such unit starts there.
         func numberedUnitEnd(at index: Int) -> Int? {
             guard let cue = tables.numberedUnits?.matchLength(context, ids: ids, at: index), index + cue < tokens.count
             else { return nil }
@@ -2249,10 +2253,7 @@ public final class EntityExtractor: Extractor {
             else { return nil }
             let end = number + 1
             if let place = servedPlaceEnd(at: end) { return place }
-            let spacedDash =
-                end + 1 < tokens.count && context.isCharacter(end, UInt8(ascii: "-")) && !tokens[end].glued
-                && !tokens[end + 1].glued
-            let placeStart = spacedDash ? end + 1 : end
+            let placeStart = isSpacedDash(end) ? end + 1 : end
             guard placeStart < tokens.count, tokens[placeStart].capitalized,
                 let (count, entity) = gazetteer(at: placeStart), extractor.entities[entity].type == .location
             else { return end }
