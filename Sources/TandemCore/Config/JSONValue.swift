@@ -30,9 +30,14 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         }
     }
 
-    /// Parses JSON text; nil when it is not JSON.
+    /// Parses JSON text; nil when it is not JSON (see `JSONParser`).
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        data.withUnsafeBytes { JSONParser.parse($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Parses JSON text given as its UTF-8 bytes; nil when it is not JSON.
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        bytes.withUnsafeBufferPointer { JSONParser.parse($0) }
     }
 
     /// A short description of the value's type, for error messages.

@@ -17,7 +17,7 @@ public struct StreamLineParser: Sendable {
         if textLines {
             return SourceDocument(doc: defaultID, payload: .bytes(line), hints: hints)
         }
-        guard let json = JSONValue.parse(Data(line)) else {
+        guard let json = JSONValue.parse(line) else {
             return invalid(defaultID, "line \(lineNumber) is not valid JSON")
         }
         guard case .object(let object) = json else {

@@ -1,0 +1,245 @@
+/// Reads JSON text (RFC 8259) into a `JSONValue` straight from its UTF-8 bytes, accepting
+/// what Foundation's `JSONDecoder` accepts: strings of valid UTF-8 with their escapes (a
+/// surrogate only in a pair), a number as an integer when its value is whole and fits in 64
+/// bits (`1.0`, `1e2`), a trailing comma before `]` or `}`, a byte-order mark first, the first
+/// of two members with one key, and containers nested at most 512 deep.
+///
+/// (Decoding a `JSONValue` through `JSONDecoder` tried each type in turn and threw at each
+/// miss: about 150 instructions a byte of a stream line, more than the rest of the pipeline's
+/// work on it together.)
+struct JSONParser {
+    /// The deepest nesting of arrays and objects read, as `JSONDecoder` reads.
+    static let maximumDepth = 512
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var depth = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The value the bytes hold, or nil when they are not one JSON value (with whitespace
+    /// around it) or break a limit above.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var parser = JSONParser(bytes: bytes)
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { parser.position = 3 }
+        guard let value = parser.value() else { return nil }
+        parser.skipWhitespace()
+        return parser.position == bytes.count ? value : nil
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// Whether the byte at `position` is `byte` (false at the end).
+    private func at(_ byte: UInt8) -> Bool {
+        position < bytes.count && bytes[position] == byte
+    }
+
+    private func atDigit() -> Bool {
+        position < bytes.count && bytes[position] &- 0x30 < 10
+    }
+
+    private mutating func value() -> JSONValue? {
+        skipWhitespace()
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return object()
+        case UInt8(ascii: "["): return array()
+        case UInt8(ascii: "\""): return string().map(JSONValue.string)
+        case UInt8(ascii: "t"): return literal("true", .bool(true))
+        case UInt8(ascii: "f"): return literal("false", .bool(false))
+        case UInt8(ascii: "n"): return literal("null", .null)
+        default: return number()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return nil }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { return nil }
+        position += count
+        return value
+    }
+
+    /// After an opening bracket or a member: whether the container closes here, with or
+    /// without a trailing comma; nil when neither a comma nor the closing byte follows.
+    private mutating func closes(_ closing: UInt8) -> Bool? {
+        skipWhitespace()
+        if at(closing) {
+            position += 1
+            return true
+        }
+        guard at(UInt8(ascii: ",")) else { return nil }
+        position += 1
+        skipWhitespace()
+        if at(closing) {
+            position += 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func object() -> JSONValue? {
+        depth += 1
+        guard depth <= Self.maximumDepth else { return nil }
+        position += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if at(UInt8(ascii: "}")) {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard at(UInt8(ascii: "\"")), let key = string() else { return nil }
+                skipWhitespace()
+                guard at(UInt8(ascii: ":")) else { return nil }
+                position += 1
+                guard let member = value() else { return nil }
+                if members[key] == nil { members[key] = member }
+                guard let closed = closes(UInt8(ascii: "}")) else { return nil }
+                if closed { break }
+            }
+        }
+        depth -= 1
+        return .object(members)
+    }
+
+    private mutating func array() -> JSONValue? {
+        depth += 1
+        guard depth <= Self.maximumDepth else { return nil }
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if at(UInt8(ascii: "]")) {
+            position += 1
+        } else {
+            while true {
+                guard let element = value() else { return nil }
+                elements.append(element)
+                guard let closed = closes(UInt8(ascii: "]")) else { return nil }
+                if closed { break }
+            }
+        }
+        depth -= 1
+        return .array(elements)
+    }
+
+    /// The string whose opening quote is at `position`, unescaped; nil for a control
+    /// character, a bad escape, a lone surrogate, invalid UTF-8 or no closing quote.
+    private mutating func string() -> String? {
+        position += 1
+        let start = position
+        // Most strings hold no escape: scanned to the closing quote (in a local index, which
+        // stays in a register) and validated in place.
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        position = end
+        if at(UInt8(ascii: "\"")) {
+            position += 1
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        var unescaped = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return String(validating: unescaped, as: UTF8.self)
+            }
+            if byte < 0x20 { return nil }
+            guard byte == UInt8(ascii: "\\") else {
+                unescaped.append(byte)
+                position += 1
+                continue
+            }
+            guard position + 1 < bytes.count else { return nil }
+            let escape = bytes[position + 1]
+            position += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escape)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var value = hexQuad() else { return nil }
+                if (0xDC00...0xDFFF).contains(value) { return nil }
+                if (0xD800...0xDBFF).contains(value) {
+                    // A high surrogate takes the low one escaped right after it.
+                    guard at(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
+                    else { return nil }
+                    position += 2
+                    guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                unescaped.append(contentsOf: UTF8.encode(scalar)!)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The four hex digits at `position`, read past.
+    private mutating func hexQuad() -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    /// A number: an integer when written without a fraction or an exponent and in range, or
+    /// when its value is whole and in range; else a decimal; nil when not finite.
+    private mutating func number() -> JSONValue? {
+        let start = position
+        if at(UInt8(ascii: "-")) { position += 1 }
+        guard atDigit() else { return nil }
+        if at(UInt8(ascii: "0")) {
+            position += 1
+        } else {
+            while atDigit() { position += 1 }
+        }
+        var written = true
+        if at(UInt8(ascii: ".")) {
+            written = false
+            position += 1
+            guard atDigit() else { return nil }
+            while atDigit() { position += 1 }
+        }
+        if at(UInt8(ascii: "e")) || at(UInt8(ascii: "E")) {
+            written = false
+            position += 1
+            if at(UInt8(ascii: "+")) || at(UInt8(ascii: "-")) { position += 1 }
+            guard atDigit() else { return nil }
+            while atDigit() { position += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if written, let integer = Int64(text) { return .integer(integer) }
+        guard let value = Double(text), value.isFinite else { return nil }
+        if value == value.rounded() && value >= -0x1p63 && value < 0x1p63 { return .integer(Int64(value)) }
+        return .number(value)
+    }
+}
