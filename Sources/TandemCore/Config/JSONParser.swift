@@ -69,67 +69,53 @@ struct JSONParser {
         return value
     }
 
-    /// After an opening bracket or a member: whether the container closes here, with or
-    /// without a trailing comma; nil when neither a comma nor the closing byte follows.
-    private mutating func closes(_ closing: UInt8) -> Bool? {
-        skipWhitespace()
-        if at(closing) {
-            position += 1
-            return true
-        }
-        guard at(UInt8(ascii: ",")) else { return nil }
+    /// Reads a container from its opening byte to `closing`, each item with `item` (false
+    /// when the item is no JSON); a comma may trail the last. False when an item or a comma
+    /// is missing, or the container nests too deep.
+    private mutating func container(closing: UInt8, _ item: (inout JSONParser) -> Bool) -> Bool {
+        depth += 1
+        guard depth <= Self.maximumDepth else { return false }
         position += 1
         skipWhitespace()
-        if at(closing) {
-            position += 1
-            return true
+        var closed = at(closing)
+        while !closed {
+            guard item(&self) else { return false }
+            skipWhitespace()
+            if !at(closing) {
+                guard at(UInt8(ascii: ",")) else { return false }
+                position += 1
+                skipWhitespace()
+            }
+            closed = at(closing)
         }
-        return false
+        position += 1
+        depth -= 1
+        return true
     }
 
     private mutating func object() -> JSONValue? {
-        depth += 1
-        guard depth <= Self.maximumDepth else { return nil }
-        position += 1
         var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if at(UInt8(ascii: "}")) {
-            position += 1
-        } else {
-            while true {
-                skipWhitespace()
-                guard at(UInt8(ascii: "\"")), let key = string() else { return nil }
-                skipWhitespace()
-                guard at(UInt8(ascii: ":")) else { return nil }
-                position += 1
-                guard let member = value() else { return nil }
-                if members[key] == nil { members[key] = member }
-                guard let closed = closes(UInt8(ascii: "}")) else { return nil }
-                if closed { break }
-            }
+        let read = container(closing: UInt8(ascii: "}")) { parser in
+            parser.skipWhitespace()
+            guard parser.at(UInt8(ascii: "\"")), let key = parser.string() else { return false }
+            parser.skipWhitespace()
+            guard parser.at(UInt8(ascii: ":")) else { return false }
+            parser.position += 1
+            guard let member = parser.value() else { return false }
+            if members[key] == nil { members[key] = member }
+            return true
         }
-        depth -= 1
-        return .object(members)
+        return read ? .object(members) : nil
     }
 
     private mutating func array() -> JSONValue? {
-        depth += 1
-        guard depth <= Self.maximumDepth else { return nil }
-        position += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if at(UInt8(ascii: "]")) {
-            position += 1
-        } else {
-            while true {
-                guard let element = value() else { return nil }
-                elements.append(element)
-                guard let closed = closes(UInt8(ascii: "]")) else { return nil }
-                if closed { break }
-            }
+        let read = container(closing: UInt8(ascii: "]")) { parser in
+            guard let element = parser.value() else { return false }
+            elements.append(element)
+            return true
         }
-        depth -= 1
-        return .array(elements)
+        return read ? .array(elements) : nil
     }
 
     /// The string whose opening quote is at `position`, unescaped; nil for a control
