@@ -119,63 +119,87 @@ struct JSONParser {
     }
 
     /// The string whose opening quote is at `position`, unescaped; nil for a control
-    /// character, a bad escape, a lone surrogate, invalid UTF-8 or no closing quote.
+    /// character, a bad escape, a lone surrogate, invalid UTF-8 or no closing quote. Runs of
+    /// plain bytes are found eight at a time and copied whole; a string with no escape is
+    /// validated in place.
     private mutating func string() -> String? {
         position += 1
-        let start = position
-        // Most strings hold no escape: scanned to the closing quote (in a local index, which
-        // stays in a register) and validated in place.
+        var runStart = position
+        var unescaped: [UInt8]? = nil
+        while true {
+            let end = plainRunEnd(from: runStart)
+            guard end < bytes.count, bytes[end] >= 0x20 else { return nil }
+            let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
+            if bytes[end] == UInt8(ascii: "\"") {
+                position = end + 1
+                if unescaped == nil { return String(validating: run, as: UTF8.self) }
+                unescaped!.append(contentsOf: run)
+                return String(validating: unescaped!, as: UTF8.self)
+            }
+            // A backslash: the run so far, then the escape decoded.
+            if unescaped == nil { unescaped = [] }
+            unescaped!.append(contentsOf: run)
+            position = end
+            guard unescape(into: &unescaped!) else { return nil }
+            runStart = position
+        }
+    }
+
+    /// Where the run of bytes from `start` that needs no care ends: at a quote, a backslash,
+    /// a control character or the end.
+    private func plainRunEnd(from start: Int) -> Int {
         var end = start
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while end + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let stops =
+                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word)
+                if stops & highs != 0 { break }
+                end += 8
+            }
+        }
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             end += 1
         }
-        position = end
-        if at(UInt8(ascii: "\"")) {
-            position += 1
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return end
+    }
+
+    /// Decodes the escape whose backslash is at `position` onto `unescaped`, reading past it;
+    /// false for a bad escape or a lone surrogate.
+    private mutating func unescape(into unescaped: inout [UInt8]) -> Bool {
+        guard position + 1 < bytes.count else { return false }
+        let escape = bytes[position + 1]
+        position += 2
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escape)
+        case UInt8(ascii: "b"): unescaped.append(0x08)
+        case UInt8(ascii: "f"): unescaped.append(0x0C)
+        case UInt8(ascii: "n"): unescaped.append(0x0A)
+        case UInt8(ascii: "r"): unescaped.append(0x0D)
+        case UInt8(ascii: "t"): unescaped.append(0x09)
+        case UInt8(ascii: "u"):
+            guard var value = hexQuad(), !(0xDC00...0xDFFF).contains(value) else { return false }
+            if (0xD800...0xDBFF).contains(value) {
+                // A high surrogate takes the low one escaped right after it.
+                guard at(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
+                else { return false }
+                position += 2
+                guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { return false }
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            unescaped.append(contentsOf: UTF8.encode(scalar)!)
+        default: return false
         }
-        var unescaped = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return String(validating: unescaped, as: UTF8.self)
-            }
-            if byte < 0x20 { return nil }
-            guard byte == UInt8(ascii: "\\") else {
-                unescaped.append(byte)
-                position += 1
-                continue
-            }
-            guard position + 1 < bytes.count else { return nil }
-            let escape = bytes[position + 1]
-            position += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escape)
-            case UInt8(ascii: "b"): unescaped.append(0x08)
-            case UInt8(ascii: "f"): unescaped.append(0x0C)
-            case UInt8(ascii: "n"): unescaped.append(0x0A)
-            case UInt8(ascii: "r"): unescaped.append(0x0D)
-            case UInt8(ascii: "t"): unescaped.append(0x09)
-            case UInt8(ascii: "u"):
-                guard var value = hexQuad() else { return nil }
-                if (0xDC00...0xDFFF).contains(value) { return nil }
-                if (0xD800...0xDBFF).contains(value) {
-                    // A high surrogate takes the low one escaped right after it.
-                    guard at(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
-                    else { return nil }
-                    position += 2
-                    guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let scalar = Unicode.Scalar(value) else { return nil }
-                unescaped.append(contentsOf: UTF8.encode(scalar)!)
-            default: return nil
-            }
-        }
-        return nil
+        return true
     }
 
     /// The four hex digits at `position`, read past.
