@@ -466,11 +466,19 @@ public final class EntityExtractor: Extractor {
         let tokens = Tokenizer.words(of: text)
         for token in tokens {
             ids.append(vocabulary.intern(token))
-            let letters = token.unicodeScalars.filter { Scalars.isLetter($0.value) }
-            let upper = letters.filter { Scalars.isUppercase($0.value) }.count
-            if letters.count >= 2 && upper == letters.count {
+            // Its letters in one pass: how many, how many uppercase, and whether the first is.
+            var letters = 0
+            var upper = 0
+            var firstUpper = false
+            for scalar in token.unicodeScalars where Scalars.isLetter(scalar.value) {
+                let isUpper = Scalars.isUppercase(scalar.value)
+                if letters == 0 { firstUpper = isUpper }
+                letters += 1
+                if isUpper { upper += 1 }
+            }
+            if letters >= 2 && upper == letters {
                 cases.append(.allCaps)
-            } else if let first = letters.first, Scalars.isUppercase(first.value) {
+            } else if firstUpper {
                 cases.append(.capitalized)
             } else {
                 cases.append(.any)

@@ -11,24 +11,27 @@ public final class Vocabulary: @unchecked Sendable {
     public static let unknown: Int32 = -1
 
     /// All keys back to back, then `padding` zero bytes (8-byte loads may run past a key).
-    private var storage: [UInt8] = Array(repeating: 0, count: padding)
-    private var starts: [Int32] = [0]
+    // (The tables are written while tables load, on one thread, and only read after that:
+    // each access skips the runtime's exclusivity check, which cost a fifth of interning.)
+    @exclusivity(unchecked) private var storage: [UInt8] = Array(repeating: 0, count: padding)
+    @exclusivity(unchecked) private var starts: [Int32] = [0]
     /// By id: a key of up to seven bytes as one word (its bytes, zero above them) with its
     /// length in the top byte, so a short token is checked with one load and compare; all
     /// ones for a longer key (no short token matches that).
-    private var shortKeys: [UInt64] = []
+    @exclusivity(unchecked) private var shortKeys: [UInt64] = []
     /// `tag << 20 | (id + 1)`, or 0 for an empty slot; `tag` is the hash's top 12 bits.
     /// Four bytes a slot, filled up to three quarters: the table of a few thousand words
     /// stays within the first-level cache, where it is read for every token.
-    private var slots: [UInt32] = Array(repeating: 0, count: 256)
+    @exclusivity(unchecked) private var slots: [UInt32] = Array(repeating: 0, count: 256)
     /// One bit per hash value (bits 20-35 of the hash), set for every key: a word whose bit
     /// is clear is unknown without a probe. Most words of a text are in no table, and this
     /// 8 KiB stays in cache where the slots (and their probe chains) do not.
-    private var present: [UInt64] = Array(repeating: 0, count: presentWords)
+    @exclusivity(unchecked) private var present: [UInt64] = Array(repeating: 0, count: presentWords)
     private static let presentWords = 1 << 10
     private static let idBits: UInt32 = 20
     private static let idMask: UInt32 = (1 << idBits) - 1
     private static let padding = 8
+    private static let zeroPadding = [UInt8](repeating: 0, count: padding)
 
     /// The longest key in bytes: longer tokens are unknown without hashing.
     public private(set) var maximumKeyLength = 0
@@ -59,7 +62,7 @@ public final class Vocabulary: @unchecked Sendable {
             for (offset, byte) in key.enumerated() { shortKey |= UInt64(byte) << UInt64(offset * 8) }
         }
         shortKeys.append(shortKey)
-        storage.append(contentsOf: repeatElement(0, count: Self.padding))
+        storage.append(contentsOf: Self.zeroPadding)
         maximumKeyLength = max(maximumKeyLength, key.count)
         if Self.isDigitKey(key) { maximumDigitKeyLength = max(maximumDigitKeyLength, key.count) }
         insert(id)
