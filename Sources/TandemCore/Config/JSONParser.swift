@@ -125,22 +125,23 @@ struct JSONParser {
     private mutating func string() -> String? {
         position += 1
         var runStart = position
-        var unescaped: [UInt8]? = nil
+        // The bytes before the last run, once an escape was met (an escape adds at least one
+        // byte, so this stays empty only while none was).
+        var unescaped: [UInt8] = []
         while true {
             let end = plainRunEnd(from: runStart)
             guard end < bytes.count, bytes[end] >= 0x20 else { return nil }
             let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
             if bytes[end] == UInt8(ascii: "\"") {
                 position = end + 1
-                if unescaped == nil { return String(validating: run, as: UTF8.self) }
-                unescaped!.append(contentsOf: run)
-                return String(validating: unescaped!, as: UTF8.self)
+                if unescaped.isEmpty { return String(validating: run, as: UTF8.self) }
+                unescaped.append(contentsOf: run)
+                return String(validating: unescaped, as: UTF8.self)
             }
             // A backslash: the run so far, then the escape decoded.
-            if unescaped == nil { unescaped = [] }
-            unescaped!.append(contentsOf: run)
+            unescaped.append(contentsOf: run)
             position = end
-            guard unescape(into: &unescaped!) else { return nil }
+            guard unescape(into: &unescaped) else { return nil }
             runStart = position
         }
     }

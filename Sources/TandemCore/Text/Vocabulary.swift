@@ -10,9 +10,11 @@ public final class Vocabulary: @unchecked Sendable {
     /// The id of a word that no rule table mentions.
     public static let unknown: Int32 = -1
 
+    // The tables below are written while the rule tables load, on one thread, and only read
+    // after that: their accesses skip the runtime's exclusivity check, which cost a fifth of
+    // interning.
+
     /// All keys back to back, then `padding` zero bytes (8-byte loads may run past a key).
-    // (The tables are written while tables load, on one thread, and only read after that:
-    // each access skips the runtime's exclusivity check, which cost a fifth of interning.)
     @exclusivity(unchecked) private var storage: [UInt8] = Array(repeating: 0, count: padding)
     @exclusivity(unchecked) private var starts: [Int32] = [0]
     /// By id: a key of up to seven bytes as one word (its bytes, zero above them) with its
