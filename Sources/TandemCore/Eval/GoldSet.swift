@@ -41,7 +41,7 @@ public struct GoldSet: Sendable {
         }
         var gold = GoldSet()
         for (index, line) in data.split(separator: 0x0A).enumerated() {
-            guard let json = JSONValue.parse(Data(line)), case .object(let object) = json else {
+            guard let json = JSONValue.parse(line), case .object(let object) = json else {
                 throw ConfigError(file: url.path, line: index + 1, "not a JSON object")
             }
             switch object["kind"]?.stringValue {

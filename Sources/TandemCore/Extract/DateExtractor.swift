@@ -269,11 +269,6 @@ public struct DateExtractor: Extractor {
                     mention: Mention(kind: "date", span: span, rule: name), matchLength: matchLength,
                     priority: Self.priority, suppresses: true)
             }
-            // A match inside a longer one seen before loses to it, so names no date (năm qua,
-            // last year, in 10 năm qua, the past ten years, a duration).
-            let insideLonger =
-                match.spanFirst >= named.coverStart && match.spanEnd <= named.coverEnd
-                && match.spanEnd - match.spanFirst < named.coverEnd - named.coverStart
             if language.rules.rules[index].blocks {
                 named.cover(match)
                 return blocker()
@@ -295,6 +290,11 @@ public struct DateExtractor: Extractor {
                 }
             }
             guard let resolved = resolver.resolve(match.values, dct: reference, tense: tense) else { return nil }
+            // A match inside a longer one seen before loses to it, so names no date (năm qua,
+            // last year, in 10 năm qua, the past ten years, a duration).
+            let insideLonger =
+                match.spanFirst >= named.coverStart && match.spanEnd <= named.coverEnd
+                && match.spanEnd - match.spanFirst < named.coverEnd - named.coverStart
             named.cover(match)
             // A date inside the last one named (2023 in March 4, 2023) does not replace it; nor
             // does a comparison's base (so với cùng kỳ năm 2024), nor a date right after one

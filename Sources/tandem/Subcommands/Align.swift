@@ -40,7 +40,7 @@ struct Align: ParsableCommand {
                 data = contents
             }
             for line in data.split(separator: 0x0A) {
-                if case .object(let object)? = JSONValue.parse(Data(line)) { records.append(object) }
+                if case .object(let object)? = JSONValue.parse(line) { records.append(object) }
             }
         }
         let documents = records.compactMap { AlignDocument(record: $0) }

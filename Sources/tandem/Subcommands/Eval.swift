@@ -86,7 +86,7 @@ struct Eval: ParsableCommand {
             throw Exit.io
         }
         return data.split(separator: 0x0A).compactMap {
-            if case .object(let object)? = JSONValue.parse(Data($0)) { return object }
+            if case .object(let object)? = JSONValue.parse($0) { return object }
             return nil
         }
     }
@@ -129,7 +129,7 @@ struct Eval: ParsableCommand {
         let sink = MemorySink()
         setup.makePipeline().run(source: MemorySource(documents), sink: sink)
         return sink.records.compactMap {
-            if case .object(let object)? = JSONValue.parse(Data($0)) { return object }
+            if case .object(let object)? = JSONValue.parse($0) { return object }
             return nil
         }
     }
