@@ -231,8 +231,10 @@ struct RuleExampleTests {
 
     /// Words a short form's spelling may take that are no short form: a currency's prefix
     /// (US$24.7 billion), an honorific before a name (the first Anh of Anh Đức Anh nói), a
-    /// title after an article (The King said, after Stephen King).
+    /// title after an article (The King said, after Stephen King), a dateline's state before
+    /// its agency in brackets (GA (CNN)).
     @Test(arguments: [
+        ("Atlanta, GA (CNN) - Stocks fell on Monday.", "en", ["Atlanta", "CNN"]),
         ("The US said the trade surplus reached US$24.7 billion, and HK$10 was paid.", "en", ["US"]),
         ("Anh Đức Anh nói rằng anh sẽ về.", "vi", ["Đức Anh"]),
         ("Stephen King wrote a novel. The King said the monarchy would endure.", "en", ["Stephen King"]),

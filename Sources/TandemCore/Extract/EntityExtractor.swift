@@ -2840,8 +2840,11 @@ public final class EntityExtractor: Extractor {
                     continue
                 }
                 // "ACR (Long Form)", as a ticker before its company (VNM (Công ty CP Sữa Việt
-                // Nam)): the acronym no finder took takes the bracketed organization's id.
+                // Nam)): the acronym no finder took takes the bracketed organization's id. (One
+                // word in brackets is no long form: a dateline's state before its agency,
+                // Atlanta, GA (CNN).)
                 if index > 0, long < hits.count, hits[long].first == index + 1, hits[long].type == .organization,
+                    hits[long].end - hits[long].first >= 2,
                     isAcronym(index - 1), !isCovered(index - 1), tokens[index].spaceBefore,
                     context.isCharacter(Int(hits[long].end), UInt8(ascii: ")"))
                 {

@@ -58,6 +58,9 @@ public struct NumeralParser: Sendable {
     /// The word after which a spaced plural denominator divides (`set fraction-link of`);
     /// -1 where the language has none.
     let fractionLink: Int32
+    /// Whether a whole number takes a spaced proper fraction after it (`5 1/2` = 5.5; `set
+    /// mixed-fractions yes`).
+    let mixedFractions: Bool
 
     /// A numeral found at a token.
     public struct Numeral: Sendable, Equatable {
@@ -73,12 +76,13 @@ public struct NumeralParser: Sendable {
         let url = folder.appendingPathComponent("numerals.tsv")
         return try NumeralParser(
             lexicon: try Lexicon.load(url), vocabulary: vocabulary, decimalSeparator: settings["decimal"] ?? ".",
-            groupSeparator: settings["group"] ?? ",", fractionLink: settings["fraction-link"], file: url.path)
+            groupSeparator: settings["group"] ?? ",", fractionLink: settings["fraction-link"],
+            mixedFractions: settings["mixed-fractions"] == "yes", file: url.path)
     }
 
     init(
         lexicon: Lexicon, vocabulary: Vocabulary, decimalSeparator: String, groupSeparator: String,
-        fractionLink: String? = nil, file: String
+        fractionLink: String? = nil, mixedFractions: Bool = false, file: String
     ) throws(ConfigError) {
         for (name, separator) in [("decimal", decimalSeparator), ("group", groupSeparator)]
         where separator.utf8.count != 1 {
@@ -107,6 +111,7 @@ public struct NumeralParser: Sendable {
         self.decimalSeparator = decimalSeparator.utf8.first!
         self.groupSeparator = groupSeparator.utf8.first!
         self.fractionLink = fractionLink.map { vocabulary.intern($0) } ?? -1
+        self.mixedFractions = mixedFractions
     }
 
     /// The number word with vocabulary id `id`, if it is one (a numeral can start there).
@@ -167,6 +172,9 @@ public struct NumeralParser: Sendable {
                 return nil
             }
         }
+        if mixedFractions && next == index + 1 && firstLength <= 2, let fraction = mixedFraction(context, at: next) {
+            return Numeral(value: value + fraction, tokenCount: 4)
+        }
         if next < tokens.count, let word = word(ids[next]),
             tokens[next].glued
                 ? word.wordClass == .gluedScale : word.wordClass == .scale || word.wordClass == .hundred
@@ -194,6 +202,34 @@ public struct NumeralParser: Sendable {
             }
         }
         return Numeral(value: value, tokenCount: next - index)
+    }
+
+    /// A proper fraction of one or two digits spaced after a whole number (`5 1/2`), as its
+    /// value; nil when the slash is a date's or a code's (`1/2/2024`, `1/2.5`).
+    private func mixedFraction(_ context: ExtractionContext, at index: Int) -> Double? {
+        let tokens = context.tokens
+        guard index + 3 <= tokens.count else { return nil }
+        let numerator = tokens[index]
+        let slash = index + 1
+        let denominator = tokens[index + 2]
+        guard
+            numerator.kind == .digits && !numerator.glued && !numerator.newlineBefore
+                && numerator.end - numerator.start == 1 && tokens[slash].glued
+                && context.isCharacter(slash, UInt8(ascii: "/")) && denominator.kind == .digits && denominator.glued
+                && denominator.end - denominator.start <= 2
+        else { return nil }
+        // Glued on after it: a word or a hyphened word (`1/2-inch`) only.
+        let after = index + 3
+        if after < tokens.count && tokens[after].glued && tokens[after].kind != .word
+            && !(context.isCharacter(after, UInt8(ascii: "-")) && after + 1 < tokens.count
+                && tokens[after + 1].glued && tokens[after + 1].kind == .word)
+        {
+            return nil
+        }
+        let top = Self.digitsValue(context, numerator)
+        let bottom = Self.digitsValue(context, denominator)
+        guard top > 0 && top < bottom else { return nil }
+        return top / bottom
     }
 
     private func pow10(_ exponent: Double) -> Double {

@@ -113,8 +113,13 @@ final class TimexResolver: Sendable {
     /// the start's, and the end's (`end.FIELD`, else the start's).
     private let startFields: [Template?]
     private let endFields: [Template?]
+    /// Whether one year written after a range's end is its start's too (`year=$5 end.year=$5`:
+    /// 1/11 đến 31/3/2025, December 20 to January 5, 2025); then the start's fields without it.
+    private let yearWrittenOnce: Bool
+    private let startFieldsWithoutYear: [Template?]
 
     init(outputs: [String: String]) {
+        yearWrittenOnce = outputs["year"] != nil && outputs["end.year"] == outputs["year"]
         hasShift = outputs["shift"] != nil
         shiftParts = outputs["shift"].flatMap { text in
             text.firstIndex(of: ":").map {
@@ -144,6 +149,7 @@ final class TimexResolver: Sendable {
                 || [Field.year, .month, .day, .week, .quarter, .half, .yearShift].contains { outputs[$0.name] != nil })
         startFields = Field.allCases.map { outputs[$0.name] }
         endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
+        startFieldsWithoutYear = Field.allCases.map { $0 == .year ? nil : outputs[$0.name] }
     }
 
     /// How fine a date is written, coarsest first: the reference of an anchored expression must
@@ -307,10 +313,17 @@ final class TimexResolver: Sendable {
                 endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: start)
             : nil
         if hasEnd && end == nil { return nil }
-        // A range ends after it starts: 1/11 to 31/3 runs into the next year.
+        // A range ends after it starts: 1/11 to 31/3 runs into the next year, or, with the
+        // year written once after its end, starts in the year before.
         if let year = start.year, let ending = end, ending.year == year, let endMonth = ending.month,
             let startMonth = start.month, (endMonth, ending.day ?? 31) < (startMonth, start.day ?? 1)
         {
+            if yearWrittenOnce {
+                let before = calendarValue(
+                    startFieldsWithoutYear, captures, dct: dct, tense: tense, startYear: nil,
+                    endOf: Calendar(text: "", year: year - 1))
+                return before.map { Resolved(value: .string($0.text), valueEnd: .string(ending.text)) }
+            }
             var next = start
             next.year = year + 1
             end = calendarValue(
