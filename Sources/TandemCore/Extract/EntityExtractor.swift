@@ -126,7 +126,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName, givenName, bracketedPlace, surname, brandCue
+        case speechName, givenName, bracketedPlace, surname, brandCue, acronymLongForm
 
         var name: String {
             switch self {
@@ -144,6 +144,7 @@ public final class EntityExtractor: Extractor {
             case .bracketedPlace: "bracketed-place"
             case .surname: "surname"
             case .brandCue: "brand-cue"
+            case .acronymLongForm: "acronym-long-form"
             }
         }
     }
@@ -635,7 +636,56 @@ public final class EntityExtractor: Extractor {
                     if tables.syllableNames { bracketedPlace(at: index) }
                 }
             }
+            if !tables.syllableNames { acronymLongForms() }
             return linkShortForms(locateTowns(OverlapResolver.winners(groups: [found]).map { found[Int($0.offset)] }))
+        }
+
+        /// An organization no finder knows, spelt out before its acronym in brackets: the
+        /// capitalized words whose initials are the acronym's letters, in order, with
+        /// connectors, particles and a hyphen's lowercase syllables between them (Jamiat
+        /// Ulama-e-Islam (JUI), Pakistan Awami Tehreek (PAT)). Only for an acronym the
+        /// gazetteer does not know (a known one keeps its id, and its long form follows it),
+        /// and not for a person's name (a given name first).
+        mutating func acronymLongForms() {
+            var opening = nextOpeningBracket(from: 0)
+            while let index = opening {
+                opening = nextOpeningBracket(from: index + 1)
+                guard index >= 2, index + 2 < tokens.count, tokens[index + 1].allCaps, isAcronym(index + 1),
+                    context.isCharacter(index + 2, UInt8(ascii: ")")), gazetteer(at: index + 1) == nil
+                else { continue }
+                let letters = context.bytes[Int(tokens[index + 1].start)..<Int(tokens[index + 1].end)]
+                guard letters.count <= 6, letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { continue }
+                var remaining = letters.endIndex
+                var word = index - 1
+                var start: Int?
+                while word >= 0 && index - word <= 2 * letters.count + 4 {
+                    let token = tokens[word]
+                    if token.kind == .word && token.capitalized && !token.allCaps {
+                        guard context.bytes[Int(token.start)] == letters[remaining - 1] else { break }
+                        remaining -= 1
+                        if remaining == letters.startIndex {
+                            start = word
+                            break
+                        }
+                    } else if token.kind == .word && !token.capitalized {
+                        // A connector or particle between the words (Tahrir al-Sham), or a
+                        // hyphen's lowercase syllable (Ulama-e-Islam).
+                        guard
+                            tables.nameWords.connectors.contains(ids[word])
+                                || tables.nameWords.particles.contains(ids[word])
+                                || (word > 0 && joinsByHyphen(word - 1))
+                        else { break }
+                    } else if !joinsByHyphen(word) {
+                        break
+                    }
+                    if token.newlineBefore { break }
+                    word -= 1
+                }
+                guard let start, tables.givenNames?.matchLength(context, ids: ids, at: start) == nil else { continue }
+                add(
+                    start, index, referent: .slug(start, index), type: .organization, rule: .acronymLongForm,
+                    priority: patternPriority - 2)
+            }
         }
 
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
@@ -1292,9 +1342,28 @@ public final class EntityExtractor: Extractor {
             }
             guard context.isCharacter(comma, UInt8(ascii: ",")) else { return }
             var title = comma + 1
-            if tables.nameWords.articles.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
+            let article = tables.nameWords.articles.contains(ids[title])
+            if article && title + 1 < tokens.count { title += 1 }
             if tables.nameWords.titleModifiers.contains(ids[title]) && title + 1 < tokens.count { title += 1 }
-            guard tables.titles.matchLength(context, ids: ids, at: title) != nil,
+            // After an article, up to three words may say whose the title is, when the title or
+            // a noun of a role then ends the apposition (Lotfi Zitoun, an Ennahda party
+            // official, said; Mary Jones, a former state police spokeswoman, said).
+            var roleNoun = false
+            if article && tables.titles.matchLength(context, ids: ids, at: title) == nil {
+                var word = title
+                while word < tokens.count && word - title <= 3 && tokens[word].kind == .word {
+                    let count =
+                        tables.titles.matchLength(context, ids: ids, at: word)
+                        ?? (tables.nameWords.appositiveNouns.contains(ids[word]) ? 1 : nil)
+                    if let count, word + count < tokens.count, context.isCharacter(word + count, UInt8(ascii: ",")) {
+                        roleNoun = true
+                        title = word
+                        break
+                    }
+                    word += 1
+                }
+            }
+            guard roleNoun || tables.titles.matchLength(context, ids: ids, at: title) != nil,
                 // A title first is the title rule's (`Ông Choi Joo-ho, Tổng giám đốc…`).
                 tables.titles.matchLength(context, ids: ids, at: index) == nil,
                 // A place cue first is a place's (tại thành phố Saint-Petersburg, ông …).

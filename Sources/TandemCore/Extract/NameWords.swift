@@ -23,6 +23,7 @@ struct NameWords: Sendable {
         case thingWord = "thing-word"
         case direction
         case titleModifier = "title-modifier"
+        case appositiveNoun = "appositive-noun"
         case streetWord = "street-word"
         case demonym
         case plural
@@ -81,6 +82,9 @@ struct NameWords: Sendable {
     /// Words that may stand before an appositive title, after its article (John Smith, the
     /// former mayor of; Tian Fengshan, former minister of).
     let titleModifiers: WordIDs
+    /// Nouns of a person's role that end an apposition after its article though no title
+    /// table knows them (Lotfi Zitoun, an Ennahda party official, said).
+    let appositiveNouns: WordIDs
     /// Words before a street's name (đường, phố): the name after one is the street's, not a
     /// person's, though streets are named after people (đường Nguyễn Huệ).
     let streetWords: WordIDs
@@ -165,6 +169,7 @@ struct NameWords: Sendable {
         thingWords = ids(.thingWord)
         directions = ids(.direction)
         titleModifiers = ids(.titleModifier)
+        appositiveNouns = ids(.appositiveNoun)
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
         plurals = ids(.plural)
