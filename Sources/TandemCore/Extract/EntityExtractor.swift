@@ -1920,10 +1920,13 @@ public final class EntityExtractor: Extractor {
                 // title's domain, and a family name starting a name in it starts the person.
                 // (A head inside another's name after the title counts too: Công an in Bộ
                 // trưởng Bộ Công an Lương Tam Quang.)
+                // (So does one after a word linking it to the title: người phát ngôn của Bộ …)
                 let titled =
                     context.language != "en"
                     && (titleEnds(before: index, within: 5)
                         || (index > 0 && tables.orgHeads.matchLength(context, ids: ids, at: index - 1) == 1
+                            && titleEnds(before: index - 1, within: 5))
+                        || (index > 1 && tables.nameWords.titleLinks.contains(ids[index - 1])
                             && titleEnds(before: index - 1, within: 5)))
                 // The head's length when its own name follows it (Công ty, Tập đoàn: a brand).
                 let brandHead = tables.orgBrandHeads?.matchLength(context, ids: ids, at: index)

@@ -24,6 +24,7 @@ struct NameWords: Sendable {
         case direction
         case titleModifier = "title-modifier"
         case appositiveNoun = "appositive-noun"
+        case titleLink = "title-link"
         case streetWord = "street-word"
         case demonym
         case plural
@@ -85,6 +86,9 @@ struct NameWords: Sendable {
     /// Nouns of a person's role that end an apposition after its article though no title
     /// table knows them (Lotfi Zitoun, an Ennahda party official, said).
     let appositiveNouns: WordIDs
+    /// Words between a title and the body it serves, which is still the title's (người phát
+    /// ngôn của Bộ Thương mại Trung Quốc Gao Feng).
+    let titleLinks: WordIDs
     /// Words before a street's name (đường, phố): the name after one is the street's, not a
     /// person's, though streets are named after people (đường Nguyễn Huệ).
     let streetWords: WordIDs
@@ -170,6 +174,7 @@ struct NameWords: Sendable {
         directions = ids(.direction)
         titleModifiers = ids(.titleModifier)
         appositiveNouns = ids(.appositiveNoun)
+        titleLinks = ids(.titleLink)
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
         plurals = ids(.plural)
