@@ -49,6 +49,7 @@ final class TimexResolver: Sendable {
     }
 
     static let fieldNames: Set<String> = Set(Field.allCases.map(\.name))
+    static let fieldsByName: [String: Field] = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0.name, $0) })
 
     static let outputNames: Set<String> =
         fieldNames.union(fieldNames.map { "end.\($0)" }).union([
@@ -143,13 +144,25 @@ final class TimexResolver: Sendable {
         anchored = anchor == "previous" || anchor == "required" || anchor == "base"
         anchorRequired = anchor == "required"
         let type = outputs["type"]?.fill([])
+        // The fields, from the rule's few outputs (not a lookup of every field's name).
+        var start = [Template?](repeating: nil, count: Field.allCases.count)
+        var end = start
+        for (name, template) in outputs {
+            if let field = Self.fieldsByName[name] {
+                start[field.rawValue] = template
+            } else if name.hasPrefix("end."), let field = Self.fieldsByName[String(name.dropFirst(4))] {
+                end[field.rawValue] = template
+            }
+        }
+        startFields = start
+        endFields = zip(end, start).map { $0 ?? $1 }
         namesAnchor =
             (type == "DATE" || type == "TIME") && outputs["value"] == nil && anchor != "base"
             && (anchored || hasShift || outputs["weekday"] != nil
-                || [Field.year, .month, .day, .week, .quarter, .half, .yearShift].contains { outputs[$0.name] != nil })
-        startFields = Field.allCases.map { outputs[$0.name] }
-        endFields = Field.allCases.map { outputs["end." + $0.name] ?? outputs[$0.name] }
-        startFieldsWithoutYear = Field.allCases.map { $0 == .year ? nil : outputs[$0.name] }
+                || [Field.year, .month, .day, .week, .quarter, .half, .yearShift].contains { start[$0.rawValue] != nil })
+        var withoutYear = start
+        withoutYear[Field.year.rawValue] = nil
+        startFieldsWithoutYear = withoutYear
     }
 
     /// How fine a date is written, coarsest first: the reference of an anchored expression must
@@ -181,20 +194,27 @@ final class TimexResolver: Sendable {
 
         init(_ text: String) {
             var pieces: [Piece] = []
-            var literal = ""
-            var characters = text[...]
-            while let character = characters.first {
-                characters = characters.dropFirst()
-                if character == "$", let digit = characters.first?.wholeNumberValue {
-                    characters = characters.dropFirst()
-                    if !literal.isEmpty { pieces.append(.text(literal)) }
-                    literal = ""
-                    pieces.append(.capture(digit))
+            let bytes = Array(text.utf8)
+            // `$` and one ASCII digit is a capture; the bytes between captures are text.
+            var literalStart = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "$") && index + 1 < bytes.count && bytes[index + 1] >= 0x30
+                    && bytes[index + 1] <= 0x39
+                {
+                    if literalStart < index {
+                        pieces.append(.text(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
+                    }
+                    pieces.append(.capture(Int(bytes[index + 1] - 0x30)))
+                    index += 2
+                    literalStart = index
                 } else {
-                    literal.append(character)
+                    index += 1
                 }
             }
-            if !literal.isEmpty || pieces.isEmpty { pieces.append(.text(literal)) }
+            if literalStart < bytes.count || pieces.isEmpty {
+                pieces.append(.text(String(decoding: bytes[literalStart...], as: UTF8.self)))
+            }
             self.pieces = pieces
         }
 
