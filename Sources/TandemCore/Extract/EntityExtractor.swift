@@ -2554,8 +2554,11 @@ public final class EntityExtractor: Extractor {
                 }
                 // A capitalized suffix is part of a name the gazetteer lacks (Wilson County); a
                 // known place keeps its own form (Phu Tho Province), a lowercase suffix stays out
-                // (Donetsk region).
-                let known = gazetteer(at: placeStart).map { placeStart + $0.count == end } ?? false
+                // (Donetsk region). A natural feature's is always the name's: the Dnipro River is
+                // no city.
+                let known =
+                    (gazetteer(at: placeStart).map { placeStart + $0.count == end } ?? false)
+                    && !tables.nameWords.featureCues.contains(ids[end])
                 addLocation(placeStart, tokens[end].capitalized && !known ? end + suffix : end)
             }
         }
