@@ -2439,8 +2439,17 @@ public final class EntityExtractor: Extractor {
             } else if let body = countryBody(first, end) {
                 add(first, spanEnd, known: body, rule: rule, priority: patternPriority)
             } else {
+                // A company the gazetteer lacks is named without its abbreviated legal form, as
+                // it is when written again without it (Sky Capital LLC, then Sky Capital; a
+                // Corporation written out stays: Korea Electric Power Corporation).
+                var nameEnd = end
+                while nameEnd - first > 1 && tables.nameWords.corporateSuffixes.contains(ids[nameEnd - 1])
+                    && tokens[nameEnd - 1].end - tokens[nameEnd - 1].start <= 4
+                {
+                    nameEnd -= 1
+                }
                 add(
-                    first, spanEnd, referent: .slug(first, end), type: .organization, rule: rule,
+                    first, spanEnd, referent: .slug(first, nameEnd), type: .organization, rule: rule,
                     priority: patternPriority - 2)
             }
         }
