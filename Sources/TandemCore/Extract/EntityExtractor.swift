@@ -1303,6 +1303,20 @@ public final class EntityExtractor: Extractor {
         /// A name of two words or more followed by a comma and a title: `Choi Joo-ho, general
         /// director of…`, `John Smith, a spokesman for…`, `Choi Joo-ho, Tổng giám đốc…`.
         mutating func appositiveName(at index: Int) {
+            // A surname alone before a party's initial and a state is a lawmaker (Warren,
+            // D-Mass., said; Cornyn (R-Texas)).
+            if index + 4 < tokens.count && tokens[index + 1].kind == .punctuation
+                && (context.isCharacter(index + 1, UInt8(ascii: ","))
+                    || context.isCharacter(index + 1, UInt8(ascii: "(")))
+                && tables.nameWords.partyInitials.contains(ids[index + 2]) && tokens[index + 2].capitalized
+                && joinsByHyphen(index + 3) && isNameWord(index + 4) && isPlainPersonWord(index)
+                && gazetteer(at: index) == nil
+            {
+                add(
+                    index, index + 1, referent: person(index, index + 1), type: .person, rule: .appositiveName,
+                    priority: patternPriority - 1)
+                return
+            }
             // The comma and the title first (cheap, and most runs have neither): a comma
             // within the next few words, a title after it.
             var comma = index + 2

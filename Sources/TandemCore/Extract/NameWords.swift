@@ -25,6 +25,7 @@ struct NameWords: Sendable {
         case titleModifier = "title-modifier"
         case appositiveNoun = "appositive-noun"
         case titleLink = "title-link"
+        case partyInitial = "party-initial"
         case streetWord = "street-word"
         case demonym
         case plural
@@ -89,6 +90,9 @@ struct NameWords: Sendable {
     /// Words between a title and the body it serves, which is still the title's (người phát
     /// ngôn của Bộ Thương mại Trung Quốc Gao Feng).
     let titleLinks: WordIDs
+    /// A party's initial before a hyphen and a state after a name (Warren, D-Mass.; Cornyn
+    /// (R-Texas)): the name is a lawmaker's.
+    let partyInitials: WordIDs
     /// Words before a street's name (đường, phố): the name after one is the street's, not a
     /// person's, though streets are named after people (đường Nguyễn Huệ).
     let streetWords: WordIDs
@@ -175,6 +179,7 @@ struct NameWords: Sendable {
         titleModifiers = ids(.titleModifier)
         appositiveNouns = ids(.appositiveNoun)
         titleLinks = ids(.titleLink)
+        partyInitials = ids(.partyInitial)
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
         plurals = ids(.plural)
