@@ -2458,7 +2458,7 @@ public final class EntityExtractor: Extractor {
                 // Corporation written out stays: Korea Electric Power Corporation).
                 var nameEnd = end
                 while nameEnd - first > 1 && tables.nameWords.corporateSuffixes.contains(ids[nameEnd - 1])
-                    && tokens[nameEnd - 1].end - tokens[nameEnd - 1].start <= 4
+                    && tokens[nameEnd - 1].end - tokens[nameEnd - 1].start <= 4 && tokens[nameEnd - 2].capitalized
                 {
                     nameEnd -= 1
                 }
