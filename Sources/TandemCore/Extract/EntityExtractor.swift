@@ -2815,10 +2815,11 @@ public final class EntityExtractor: Extractor {
         /// Vietnamese, only a foreign name (tại Derna,).
         mutating func placeAfterPreposition(at index: Int) {
             // (After a capitalized word the line is a headline's, every word capitalized: Man
-            // Arrested in Robbery.)
+            // Arrested in Robbery. A weekday or a month is capitalized anyway: landfall
+            // Wednesday near Yabucoa, Puerto Rico.)
             let headline =
                 index >= 2 && !tokens[index - 1].newlineBefore && tokens[index - 2].kind == .word
-                && tokens[index - 2].capitalized
+                && tokens[index - 2].capitalized && tables.notNames.matchLength(context, ids: ids, at: index - 2) == nil
             // (In Vietnamese only a foreign name: no tone marks and longer than a syllable
             // names mostly are; Bắc, Cảng, Nam after ở or tại are a region, a port, a name.)
             let foreign =
