@@ -601,6 +601,9 @@ public final class EntityExtractor: Extractor {
                     !namesStorm(index, entity)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
+                    if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
+                        namesakeOfKnownSurname(at: index)
+                    }
                 }
                 guard tokens[index].kind == .word else { continue }
                 if tokens[index].allCaps && (index == 0 || tokens[index].newlineBefore) { dateline(at: index) }
@@ -1726,6 +1729,39 @@ public final class EntityExtractor: Extractor {
                 !isNameWord(surname + 1), !continuesName(surname + 1) || isPossessive(surname + 1),
                 gazetteer(at: surname) == nil, noTableKnows(first)
             else { return }
+            add(
+                first, surname + 1, referent: person(first, surname + 1), type: .person, rule: .surname,
+                priority: patternPriority - 3)
+        }
+
+        /// A capitalized word right before the one-word form of a known person, which no table
+        /// knows but as a given name, makes a person of its own (Daniil Medvedev, Melania
+        /// Trump: not Dmitry Medvedev, Donald Trump). A word no given-name table holds must
+        /// stand inside a sentence, after no article (Candidate Trump, the Teflon Trump). In
+        /// English only (a Vietnamese title may be an English word: President Vucic).
+        mutating func namesakeOfKnownSurname(at surname: Int) {
+            let first = surname - 1
+            let givenName = first >= 0 && tables.givenNames?.matchLength(context, ids: ids, at: first) == 1
+            guard first >= 1, tokens[first].kind == .word, tokens[first].capitalized, !tokens[first].allCaps,
+                givenName
+                    || (!tokens[first].newlineBefore && tokens[first - 1].kind == .word
+                        && !tables.nameWords.articles.contains(ids[first - 1])
+                        && tables.functionWords.matchLength(context, ids: ids, at: first - 1) == nil
+                        && !isNameWord(first - 1)),
+                !tokens[surname].newlineBefore, tokens[surname].spaceBefore,
+                tokens[first].end - tokens[first].start >= 2,
+                gazetteer(at: first) == nil,
+                tables.notNames.matchLength(context, ids: ids, at: first) == nil,
+                tables.functionWords.matchLength(context, ids: ids, at: first) == nil,
+                tables.calendarWords?.matchLength(context, ids: ids, at: first) == nil,
+                tables.titles.matchLength(context, ids: ids, at: first) == nil,
+                tables.orgHeads.matchLength(context, ids: ids, at: first) == nil,
+                tables.orgTails?.matchLength(context, ids: ids, at: first) == nil,
+                !tables.nameWords.demonyms.contains(ids[first]), !tables.nameWords.directions.contains(ids[first]),
+                !tables.nameWords.honorifics.contains(ids[first])
+            else { return }
+            // (Weak: a finder that knows the two words better names them: Michelle Obama is a
+            // given name's.)
             add(
                 first, surname + 1, referent: person(first, surname + 1), type: .person, rule: .surname,
                 priority: patternPriority - 3)
