@@ -1741,8 +1741,9 @@ public final class EntityExtractor: Extractor {
         /// English only (a Vietnamese title may be an English word: President Vucic).
         mutating func namesakeOfKnownSurname(at surname: Int) {
             let first = surname - 1
-            let givenName = first >= 0 && tables.givenNames?.matchLength(context, ids: ids, at: first) == 1
-            guard first >= 1, tokens[first].kind == .word, tokens[first].capitalized, !tokens[first].allCaps,
+            guard first >= 1 else { return }
+            let givenName = tables.givenNames?.matchLength(context, ids: ids, at: first) == 1
+            guard tokens[first].kind == .word, tokens[first].capitalized, !tokens[first].allCaps,
                 givenName
                     || (!tokens[first].newlineBefore && tokens[first - 1].kind == .word
                         && !tables.nameWords.articles.contains(ids[first - 1])
@@ -1750,15 +1751,7 @@ public final class EntityExtractor: Extractor {
                         && !isNameWord(first - 1)),
                 !tokens[surname].newlineBefore, tokens[surname].spaceBefore,
                 tokens[first].end - tokens[first].start >= 2,
-                gazetteer(at: first) == nil,
-                tables.notNames.matchLength(context, ids: ids, at: first) == nil,
-                tables.functionWords.matchLength(context, ids: ids, at: first) == nil,
-                tables.calendarWords?.matchLength(context, ids: ids, at: first) == nil,
-                tables.titles.matchLength(context, ids: ids, at: first) == nil,
-                tables.orgHeads.matchLength(context, ids: ids, at: first) == nil,
-                tables.orgTails?.matchLength(context, ids: ids, at: first) == nil,
-                !tables.nameWords.demonyms.contains(ids[first]), !tables.nameWords.directions.contains(ids[first]),
-                !tables.nameWords.honorifics.contains(ids[first])
+                noTableKnows(first, givenNameAllowed: true), !tables.nameWords.honorifics.contains(ids[first])
             else { return }
             // (Weak: a finder that knows the two words better names them: Michelle Obama is a
             // given name's.)
@@ -1771,8 +1764,10 @@ public final class EntityExtractor: Extractor {
         /// nor as a given name, a word that starts no name, a function word, a month or weekday,
         /// a title, an organization's head or tail, a people or a compass word. (A word the
         /// surname and the place-after-preposition rules may take as a name of their own.)
-        func noTableKnows(_ index: Int) -> Bool {
-            gazetteer(at: index) == nil && tables.givenNames?.matchLength(context, ids: ids, at: index) == nil
+        /// `givenNameAllowed`: a given name passes (a namesake's first word).
+        func noTableKnows(_ index: Int, givenNameAllowed: Bool = false) -> Bool {
+            gazetteer(at: index) == nil
+                && (givenNameAllowed || tables.givenNames?.matchLength(context, ids: ids, at: index) == nil)
                 && tables.notNames.matchLength(context, ids: ids, at: index) == nil
                 && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
                 && tables.calendarWords?.matchLength(context, ids: ids, at: index) == nil
