@@ -342,7 +342,8 @@ public struct RulePattern: @unchecked Sendable {
 }
 
 /// Word boundaries of a match: the span may not continue a word or number it touches
-/// (`G7`, `Vietnam+` are names; `82nd` is not a cardinal).
+/// (`G7`, `Vietnam+` are names; `82nd` is not a cardinal). A match that ends in an opening
+/// bracket may touch the word after it.
 enum Boundaries {
     static func isAlphanumeric(_ token: Token) -> Bool { token.kind != .punctuation }
 
@@ -359,7 +360,13 @@ enum Boundaries {
     ) -> Bool {
         let tokens = context.tokens
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
-        if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit { return false }
+        // A match ending in an opening bracket (in its trailing context) may touch the word
+        // the bracket opens: "cấp 8 (mạnh)".
+        if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit
+            && !context.isCharacter(end - 1, UInt8(ascii: "("))
+        {
+            return false
+        }
         if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "+")) { return false }
         // Not a piece of a longer dotted number or code: "1.2.3", "2.3" in "v1.2.3", "1.5" in
         // "XBB.1.5".
