@@ -1736,16 +1736,19 @@ public final class EntityExtractor: Extractor {
 
         /// A capitalized word right before the one-word form of a known person, which no table
         /// knows but as a given name, makes a person of its own (Daniil Medvedev, Melania
-        /// Trump: not Dmitry Medvedev, Donald Trump). A word no given-name table holds must
+        /// Trump: not Dmitry Medvedev, Donald Trump). A word no given-name or surname table holds must
         /// stand inside a sentence, after no article (Candidate Trump, the Teflon Trump). In
         /// English only (a Vietnamese title may be an English word: President Vucic).
         mutating func namesakeOfKnownSurname(at surname: Int) {
             let first = surname - 1
-            guard first >= 1 else { return }
-            let givenName = tables.givenNames?.matchLength(context, ids: ids, at: first) == 1
+            guard first >= 0 else { return }
+            // (A surname that is also a given name stands at a sentence's start too: Hunter Biden.)
+            let givenName =
+                tables.givenNames?.matchLength(context, ids: ids, at: first) == 1
+                || tables.surnames?.matchLength(context, ids: ids, at: first) == 1
             guard tokens[first].kind == .word, tokens[first].capitalized, !tokens[first].allCaps,
                 givenName
-                    || (!tokens[first].newlineBefore && tokens[first - 1].kind == .word
+                    || (first >= 1 && !tokens[first].newlineBefore && tokens[first - 1].kind == .word
                         && !tables.nameWords.articles.contains(ids[first - 1])
                         && tables.functionWords.matchLength(context, ids: ids, at: first - 1) == nil
                         && !isNameWord(first - 1)),
