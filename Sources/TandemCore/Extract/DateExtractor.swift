@@ -54,12 +54,19 @@ public struct DateExtractor: Extractor {
         private static let clauseStartWord: UInt8 = 16
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
+        /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
+        /// stands before it (`tense-reach-after`: a syllable language's clause runs longer).
+        let reachAfter: Int
 
         /// Parses `sẽ|sắp|dự kiến` settings, interning each word. `clauseStart` words (single
         /// words: a phrase there is passed over) begin a clause of their own (as, after, khi): a
         /// past cue between one and the date is that clause's tense, whatever comes before (his
         /// plan to grow … as its shares tumbled Friday).
-        init(future: String, past: String, planPast: String = "", clauseStart: String = "", vocabulary: Vocabulary) {
+        init(
+            future: String, past: String, planPast: String = "", clauseStart: String = "",
+            reachAfter: Int = DateExtractor.tenseCueReachAfter, vocabulary: Vocabulary
+        ) {
+            self.reachAfter = reachAfter
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for ids in Phrases.cues(setting, vocabulary: vocabulary) {
@@ -129,7 +136,7 @@ public struct DateExtractor: Extractor {
                         // Not a future one: after a date it is mostly reported speech (hôm
                         // 21/11 cho biết sẽ đầu tư…).
                         index = end
-                        while index < tokens.count && index - end < DateExtractor.tenseCueReachAfter {
+                        while index < tokens.count && index - end < reachAfter {
                             if tokens[index].newlineBefore { break }
                             if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
                                 if index == end && context.isCharacter(index, UInt8(ascii: ",")) {
@@ -213,7 +220,7 @@ public struct DateExtractor: Extractor {
     /// How far back (in tokens, within the clause) a tense cue reaches: `will meet on Thursday`.
     static let tenseCueReach = 24
     /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
-    /// stands before it.
+    /// stands before it, unless the rules set `tense-reach-after`.
     static let tenseCueReachAfter = 8
 
     let languages: [String: LanguageRules]
@@ -227,6 +234,14 @@ public struct DateExtractor: Extractor {
                 "dates.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: TimexResolver.outputNames)
             let path = rulesFolder.appendingPathComponent("\(language)/dates.rules").path
+            var reachAfter = DateExtractor.tenseCueReachAfter
+            if let setting = rules.settings["tense-reach-after"] {
+                guard let reach = Int(setting), (1...64).contains(reach) else {
+                    throw ConfigError(
+                        file: path, path: "tense-reach-after", "tense-reach-after is a count of tokens from 1 to 64")
+                }
+                reachAfter = reach
+            }
             for rule in rules.rules where !rule.blocks {
                 guard let type = rule.outputs["type"], ["DATE", "TIME", "DURATION", "SET"].contains(type) else {
                     throw ConfigError(
@@ -245,7 +260,7 @@ public struct DateExtractor: Extractor {
                 tenseCues: TenseCues(
                     future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
                     planPast: rules.settings["plan-past"] ?? "", clauseStart: rules.settings["clause-start"] ?? "",
-                    vocabulary: vocabulary),
+                    reachAfter: reachAfter, vocabulary: vocabulary),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages

@@ -2390,10 +2390,12 @@ public final class EntityExtractor: Extractor {
 
         /// Where the place that a location cue at `index` names ends (the place a body serves:
         /// Sở Y tế tỉnh Quảng Nam), or nil when no cue starts there or no place follows it (nor
-        /// when a person's name does, unless the cue is abbreviated: Công an H.Châu Thành).
+        /// when a person's full name does, unless the cue is abbreviated: Công an H.Châu Thành;
+        /// two syllables after a family name are a place: Công an huyện Văn Yên).
         func servedPlaceEnd(at index: Int) -> Int? {
             guard let cue = locationCueLength(at: index), isNameWord(index + cue),
-                tokens[index + cue - 1].kind == .punctuation || !startsPersonName(index + cue)
+                tokens[index + cue - 1].kind == .punctuation
+                    || !(startsPersonName(index + cue) && isNameWord(index + cue + 2))
             else { return nil }
             var place = index + cue
             if let (count, _) = gazetteer(at: place) { return place + count }
