@@ -1391,8 +1391,14 @@ public final class EntityExtractor: Extractor {
             // Prime Minister …)
             // (Nor is a name ending in an organization's tail: a member of the Party Central
             // Committee, head of …)
+            // (Nor one holding a title or a people's word: at the invitation of Bulgarian
+            // President Rumen Radev, General Secretary … is the title rule's Rumen Radev.)
             guard end - index >= 2, end == comma, !tables.nameWords.thingWords.contains(ids[end - 1]),
-                tables.orgTails?.matchLength(context, ids: ids, at: end - 1) != 1
+                tables.orgTails?.matchLength(context, ids: ids, at: end - 1) != 1,
+                !(index..<end).contains(where: {
+                    tables.titles.matchLength(context, ids: ids, at: $0) != nil
+                        || tables.nameWords.demonyms.contains(ids[$0])
+                })
             else { return }
             add(
                 index, end, referent: person(index, end), type: .person, rule: .appositiveName,
@@ -2270,12 +2276,15 @@ public final class EntityExtractor: Extractor {
                     first += 1
                 }
                 // A tail that is the head of a longer name (Ho Chi Minh City Department of
-                // Transport) is left to the head rule.
+                // Transport) is left to the head rule (as it reads it: no weekday or month goes
+                // on from it, Aalto University on Monday).
                 // Nor is one before a place's suffix (Tan Son Nhat International Airport).
                 if let lastTail, lastTail - first >= 2,
                     !(lastTail + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[lastTail])
                         && isNameWord(lastTail + 1)
-                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1),
+                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
+                        && tables.notNames.matchLength(context, ids: ids, at: lastTail + 1) == nil
+                        && tables.calendarWords?.matchLength(context, ids: ids, at: lastTail + 1) == nil),
                     !(lastTail < tokens.count && isNameWord(lastTail)
                         && tables.locationSuffixes?.matchLength(context, ids: ids, at: lastTail) != nil)
                 {
