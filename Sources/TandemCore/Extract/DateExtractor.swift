@@ -476,11 +476,30 @@ extension DateExtractor.Anchor {
 }
 
 extension DateExtractor {
-    /// Punctuation that does not end a clause: an apostrophe, and a slash or dash glued
+    /// Punctuation that does not end a clause: an apostrophe, a currency or percent sign
+    /// (expects $76 billion in revenue by the end of December), and a slash or dash glued
     /// between two tokens (15/6, 2025-2027).
     static func withinClause(_ index: Int, _ context: ExtractionContext) -> Bool {
-        if context.isCharacter(index, UInt8(ascii: "'")) { return true }
+        if context.isCharacter(index, UInt8(ascii: "'")) || isSign(index, context) { return true }
         let glued = index + 1 < context.tokens.count && context.tokens[index].glued && context.tokens[index + 1].glued
         return glued && (context.isCharacter(index, UInt8(ascii: "/")) || context.isCharacter(index, UInt8(ascii: "-")))
+    }
+
+    /// Whether the token is a currency sign ($, £, ¥, €) or a percent sign.
+    static func isSign(_ index: Int, _ context: ExtractionContext) -> Bool {
+        if context.isCharacter(index, UInt8(ascii: "$")) || context.isCharacter(index, UInt8(ascii: "%")) {
+            return true
+        }
+        let token = context.tokens[index]
+        let start = Int(token.start)
+        switch token.end - token.start {
+        case 2:  // £ (C2 A3), ¥ (C2 A5)
+            let second = context.bytes[start + 1]
+            return context.bytes[start] == 0xC2 && (second == 0xA3 || second == 0xA5)
+        case 3:  // € (E2 82 AC)
+            return context.bytes[start] == 0xE2 && context.bytes[start + 1] == 0x82 && context.bytes[start + 2] == 0xAC
+        default:
+            return false
+        }
     }
 }
