@@ -2983,6 +2983,23 @@ public final class EntityExtractor: Extractor {
                     aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
                     continue
                 }
+                // A ticker the gazetteer knows as a place's acronym, before a company the rules
+                // find in brackets, is that company's here, and so are its later mentions (DRC (Công ty
+                // CP Cao su Đà Nẵng), not the Congo).
+                if long + 1 < hits.count, hits[long].end == index, hits[long].end - hits[long].first == 1,
+                    hits[long].type == .location, isAcronym(index - 1), tokens[index].spaceBefore,
+                    hits[long + 1].first == index + 1, hits[long + 1].type == .organization,
+                    hits[long + 1].end - hits[long + 1].first >= 2,
+                    hits[long + 1].rule == .orgHead || hits[long + 1].rule == .orgTail,
+                    context.isCharacter(Int(hits[long + 1].end), UInt8(ascii: ")"))
+                {
+                    hits[long].referent = hits[long + 1].referent
+                    hits[long].type = .organization
+                    hits[long].rule = .shortForm
+                    redefined.append(nameHash(index - 1))
+                    aliases.set(nameHash(index - 1), (hits[long + 1].referent, .organization))
+                    continue
+                }
                 // "ACR (Long Form)", as a ticker before its company (VNM (Công ty CP Sữa Việt
                 // Nam)): the acronym no finder took takes the bracketed organization's id. (One
                 // word in brackets is no long form: a dateline's state before its agency,
@@ -3260,6 +3277,7 @@ public final class EntityExtractor: Extractor {
                     && hits[index - 1].referent.entity == hits[index].referent.entity
                 if redefined.contains(key), !definedHere, let alias = aliases[key] {
                     hits[index].referent = alias.referent
+                    hits[index].type = alias.type
                 }
             }
         }
