@@ -1874,6 +1874,19 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued
         }
 
+        /// Whether `index` holds an apostrophe glued between a word and the word it goes on
+        /// into (G'long, H'leo, M'gar).
+        func joinsByApostrophe(_ index: Int) -> Bool {
+            guard index + 1 < tokens.count, tokens[index].glued, tokens[index + 1].glued,
+                tokens[index + 1].kind == .word, tokens[index - 1].kind == .word
+            else { return false }
+            if context.isCharacter(index, UInt8(ascii: "'")) { return true }
+            let start = Int(tokens[index].start)
+            // ’ (E2 80 99)
+            return tokens[index].end - tokens[index].start == 3 && context.bytes[start] == 0xE2
+                && context.bytes[start + 1] == 0x80 && context.bytes[start + 2] == 0x99
+        }
+
         /// Whether `index` holds an ampersand written between two parts of an acronym (Sở
         /// TN&MT, Sở GD&ĐT, Sở LĐ-TB&XH).
         func joinsByAmpersand(_ index: Int) -> Bool {
@@ -2676,6 +2689,10 @@ public final class EntityExtractor: Extractor {
                     {
                         // A hyphenated name is one (thành phố Saint-Petersburg, Ba-đa-xơ), but
                         // not a route to a known place (TP.HCM-Phan Thiết).
+                        end += 2
+                    } else if end > start && joinsByApostrophe(end) {
+                        // So is one with an apostrophe before a lowercase syllable (huyện Đắk
+                        // G'long, Ea H'leo).
                         end += 2
                     } else {
                         break
