@@ -54,6 +54,9 @@ public struct DateExtractor: Extractor {
         private static let clauseStartWord: UInt8 = 16
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
+        /// Words right before a past cue that take its tense away: a passive voice that may be
+        /// a plan (kết quả được công bố ngày 16/7).
+        private var passivePhrases = Phrases()
         /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
         /// stands before it (`tense-reach-after`: a syllable language's clause runs longer).
         let reachAfter: Int
@@ -63,10 +66,11 @@ public struct DateExtractor: Extractor {
         /// past cue between one and the date is that clause's tense, whatever comes before (his
         /// plan to grow … as its shares tumbled Friday).
         init(
-            future: String, past: String, planPast: String = "", clauseStart: String = "",
+            future: String, past: String, planPast: String = "", clauseStart: String = "", passive: String = "",
             reachAfter: Int = DateExtractor.tenseCueReachAfter, vocabulary: Vocabulary
         ) {
             self.reachAfter = reachAfter
+            passivePhrases = Phrases(passive, vocabulary: vocabulary)
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for ids in Phrases.cues(setting, vocabulary: vocabulary) {
@@ -122,11 +126,7 @@ public struct DateExtractor: Extractor {
                                     if cueFirst > 0 && planPastPhrases.ends(at: cueFirst - 1, ids) { return .unknown }
                                     return .future
                                 }
-                                if cue & Self.pastWord != 0
-                                    || (cue & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
-                                {
-                                    past = true
-                                }
+                                if isPastCue(cue, at: index, ids) { past = true }
                             }
                             index -= 1
                         }
@@ -147,11 +147,7 @@ public struct DateExtractor: Extractor {
                                 break
                             }
                             let flag = flag(at: index)
-                            if flag & Self.pastWord != 0
-                                || (flag & Self.pastPhraseEnd != 0 && pastPhrases.ends(at: index, ids))
-                            {
-                                return .past
-                            }
+                            if isPastCue(flag, at: index, ids) { return .past }
                             // A future cue first puts the verb after it in the future (ngày
                             // 23/7, bão sẽ đổ bộ): no past one from there.
                             if flag & Self.futureWord != 0 { return .unknown }
@@ -161,6 +157,22 @@ public struct DateExtractor: Extractor {
                     }
                 }
             }
+        }
+
+        /// Whether the word at `index`, with cue flags `cue`, ends a past cue that no passive
+        /// word stands right before (`được công bố` gives no tense, `đã công bố` does).
+        @inline(__always)
+        private func isPastCue(_ cue: UInt8, at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+            let length: Int
+            if cue & Self.pastWord != 0 {
+                length = 1
+            } else if cue & Self.pastPhraseEnd != 0, let phrase = pastPhrases.length(endingAt: index, ids) {
+                length = phrase
+            } else {
+                return false
+            }
+            let before = index - length
+            return before < 0 || !passivePhrases.ends(at: before, ids)
         }
     }
 
@@ -197,21 +209,27 @@ public struct DateExtractor: Extractor {
         /// Whether a phrase ends at token `index` (most words end none: one read, inlined).
         @inline(__always)
         func ends(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
-            let id = Int(ids[index])
-            guard id >= 0 && id < endWords.count && endWords[id] else { return false }
-            return phraseEnds(at: index, ids)
+            length(endingAt: index, ids) != nil
         }
 
-        private func phraseEnds(at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+        /// The length in tokens of a phrase that ends at token `index`, nil if none does.
+        @inline(__always)
+        func length(endingAt index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
+            let id = Int(ids[index])
+            guard id >= 0 && id < endWords.count && endWords[id] else { return nil }
+            return phraseLength(endingAt: index, ids)
+        }
+
+        private func phraseLength(endingAt index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
             words.withUnsafeBufferPointer { words in
                 starts.withUnsafeBufferPointer { starts in
                     for phrase in 0..<starts.count - 1 {
                         let (start, end) = (starts[phrase], starts[phrase + 1])
                         guard words[end - 1] == ids[index], index + 1 >= end - start else { continue }
                         let first = index + 1 - (end - start)
-                        if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return true }
+                        if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return end - start }
                     }
-                    return false
+                    return nil
                 }
             }
         }
@@ -260,7 +278,7 @@ public struct DateExtractor: Extractor {
                 tenseCues: TenseCues(
                     future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
                     planPast: rules.settings["plan-past"] ?? "", clauseStart: rules.settings["clause-start"] ?? "",
-                    reachAfter: reachAfter, vocabulary: vocabulary),
+                    passive: rules.settings["passive"] ?? "", reachAfter: reachAfter, vocabulary: vocabulary),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages
