@@ -174,11 +174,13 @@ final class TimexResolver: Sendable {
     }
 
     /// The grain the reference of an anchored match needs, by its `grain` (else its shift's
-    /// unit): a year for a year, quarter or half, a month, else a day.
+    /// unit): a year for a year; a month for a quarter, a half or a month (a year named alone
+    /// is no quarter to step from: the previous quarter after fiscal 2026 reads from the
+    /// reference date); else a day.
     func anchorGrain(_ captures: [Capture?]) -> Grain {
         switch grain?.fill(captures) ?? shiftParts?.unit.fill(captures) {
-        case "Y"?, "Q"?, "H"?: return .year
-        case "M"?: return .month
+        case "Y"?: return .year
+        case "Q"?, "H"?, "M"?: return .month
         default: return .day
         }
     }
