@@ -119,6 +119,15 @@ public struct DateExtractor: Extractor {
                                 }
                                 let word = cue & Self.futureWord != 0
                                 if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
+                                    // A future word that opens a past phrase is the phrase's:
+                                    // would have lasted into Thursday night.
+                                    if word && index + 1 < first,
+                                        let length = pastPhrases.length(endingAt: index + 1, ids), length >= 2
+                                    {
+                                        past = true
+                                        index -= 1
+                                        continue
+                                    }
                                     // A plan made in the past (was scheduled to, had been
                                     // expected to) may fall either side of the reference date.
                                     // (A phrase's cue is taken as two words: expected to.)
