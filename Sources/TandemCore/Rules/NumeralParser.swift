@@ -41,6 +41,9 @@ public struct NumeralParser: Sendable {
         case pluralFraction = "fraction-plural"
         /// "phần" between a numerator and a denominator: `hai phần ba` = 2/3.
         case fractionOf = "fraction-of"
+        /// Half the hundred, ten or scale word right before it, ending the numeral: `rưỡi`
+        /// (`hai triệu rưỡi` = 2,500,000, `một trăm rưỡi` = 150).
+        case halfOfLast = "half-of-last"
     }
 
     struct Word: Sendable {
@@ -200,6 +203,13 @@ public struct NumeralParser: Sendable {
                 scale = smaller.value
                 next += 2
             }
+            // Half the last scale after it: 2 triệu rưỡi.
+            if next < tokens.count && !tokens[next].glued && !tokens[next].newlineBefore,
+                self.word(ids[next])?.wordClass == .halfOfLast
+            {
+                value += scale / 2
+                next += 1
+            }
         }
         return Numeral(value: value, tokenCount: next - index)
     }
@@ -289,9 +299,21 @@ public struct NumeralParser: Sendable {
                 guard beforeMultiplier else { break scan }
             }
             let previousClass = lastClass
+            let previousValue = lastValue
             lastClass = word.wordClass
             lastValue = word.value
             switch word.wordClass {
+            case .halfOfLast:
+                // Half the scale, hundred or ten before it, and the numeral ends there.
+                switch previousClass {
+                case .scale?: total += previousValue / 2
+                case .hundred?: hundreds += previousValue / 2
+                case .times?: small += previousValue / 2
+                default: break scan
+                }
+                valueWords += 1
+                consumed = position + 1 - index
+                break scan
             case .gluedScale:
                 // Part of a digit numeral only ("7.1bn").
                 break scan
