@@ -1973,6 +1973,10 @@ public final class EntityExtractor: Extractor {
                 if let known, known.count > count, extractor.entities[known.entity].type == .location {
                     break head
                 }
+                // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh).
+                if tables.syllableNames && index > 0 && tokens[index - 1].capitalized && namesStreet(index) {
+                    break head
+                }
                 var end = index + count
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence. (Without it, a tail may
