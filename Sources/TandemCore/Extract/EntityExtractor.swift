@@ -885,8 +885,12 @@ public final class EntityExtractor: Extractor {
                     } else {
                         break
                     }
-                } else if isInitialDot(end) && isNameWord(end + 1) {
-                    // A middle initial: Donald J. Trump.
+                } else if isInitialDot(end) && isNameWord(end + 1)
+                    && !(tables.syllableNames && startsLongKnownNonPerson(end + 1))
+                {
+                    // A middle initial: Donald J. Trump. (Not a Vietnamese initial before a
+                    // known name of two words or more: ông Nguyễn Văn A. Mặt trận Tổ quốc …
+                    // starts a sentence.)
                     end += 1
                 } else {
                     break
@@ -1866,6 +1870,12 @@ public final class EntityExtractor: Extractor {
         /// Whether the gazetteer knows a place or an organization starting at `index`.
         func startsKnownNonPerson(_ index: Int) -> Bool {
             gazetteer(at: index).map { extractor.entities[$0.entity].type != .person } ?? false
+        }
+
+        /// Whether the gazetteer knows a place or an organization of two words or more
+        /// starting at `index`.
+        func startsLongKnownNonPerson(_ index: Int) -> Bool {
+            gazetteer(at: index).map { $0.count >= 2 && extractor.entities[$0.entity].type != .person } ?? false
         }
 
         /// Whether the token at `index` is a hyphen glued between two words (GD-ĐT, Sang-sik).
