@@ -1964,12 +1964,50 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether a word can be a Vietnamese syllable written without tones in English: short
-        /// (nghieng is the longest) and no English function word.
+        /// (nghieng is the longest), no English function word, and spelled as one.
         func isSyllable(_ index: Int) -> Bool {
             tokens[index].end - tokens[index].start <= 7
                 && tables.functionWords.matchLength(context, ids: ids, at: index) == nil
                 && tables.notNames.matchLength(context, ids: ids, at: index) == nil
+                && (!tokens[index].ascii || Self.spellsVietnameseSyllable(context.bytes, tokens[index]))
         }
+
+        /// Whether an ASCII word is spelled as a Vietnamese syllable written without its
+        /// marks: an onset Vietnamese writes (none, one consonant, ch, gh, gi, kh, ng, ngh, nh,
+        /// ph, qu, th, tr), vowels, and a coda it writes (none, c, ch, m, n, ng, nh, p, t):
+        /// Binh, Nguyen, Khanh, but not Stock, Park or Fund.
+        static func spellsVietnameseSyllable(_ bytes: [UInt8], _ token: Token) -> Bool {
+            var letters: [UInt8] = []
+            letters.reserveCapacity(8)
+            for index in Int(token.start)..<Int(token.end) { letters.append(bytes[index] | 0x20) }
+            func isVowel(_ letter: UInt8) -> Bool {
+                letter == UInt8(ascii: "a") || letter == UInt8(ascii: "e") || letter == UInt8(ascii: "i")
+                    || letter == UInt8(ascii: "o") || letter == UInt8(ascii: "u") || letter == UInt8(ascii: "y")
+            }
+            var onsetEnd = 0
+            while onsetEnd < letters.count && !isVowel(letters[onsetEnd]) { onsetEnd += 1 }
+            // (gi and qu take a vowel letter into their onset: Giang, Quang.)
+            if onsetEnd + 1 < letters.count
+                && ((onsetEnd == 1 && letters[0] == UInt8(ascii: "g") && letters[1] == UInt8(ascii: "i"))
+                    || (onsetEnd == 1 && letters[0] == UInt8(ascii: "q") && letters[1] == UInt8(ascii: "u")))
+            {
+                onsetEnd = 2
+            }
+            var codaStart = letters.count
+            while codaStart > onsetEnd && !isVowel(letters[codaStart - 1]) { codaStart -= 1 }
+            guard codaStart > onsetEnd, (onsetEnd..<codaStart).allSatisfy({ isVowel(letters[$0]) }) else {
+                return false
+            }
+            let onset = String(decoding: letters[0..<onsetEnd], as: UTF8.self)
+            let coda = String(decoding: letters[codaStart...], as: UTF8.self)
+            return Self.vietnameseOnsets.contains(onset) && Self.vietnameseCodas.contains(coda)
+        }
+
+        static let vietnameseOnsets: Set<String> = [
+            "", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "ch", "gh", "gi", "kh", "ng",
+            "ngh", "nh", "ph", "qu", "th", "tr",
+        ]
+        static let vietnameseCodas: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
 
         /// Organizations: a head word and the name after it (`Bộ Ngoại giao`, `Ministry of
         /// Defence`), or an English capitalized run ending in a tail word (`National Security
