@@ -1887,7 +1887,7 @@ public final class EntityExtractor: Extractor {
         /// Whether `index` holds an apostrophe glued between a word and the word it goes on
         /// into (G'long, H'leo, M'gar).
         func joinsByApostrophe(_ index: Int) -> Bool {
-            guard index + 1 < tokens.count, tokens[index].glued, tokens[index + 1].glued,
+            guard index > 0, index + 1 < tokens.count, tokens[index].glued, tokens[index + 1].glued,
                 tokens[index + 1].kind == .word, tokens[index - 1].kind == .word
             else { return false }
             if context.isCharacter(index, UInt8(ascii: "'")) { return true }
@@ -1977,37 +1977,38 @@ public final class EntityExtractor: Extractor {
         /// ph, qu, th, tr), vowels, and a coda it writes (none, c, ch, m, n, ng, nh, p, t):
         /// Binh, Nguyen, Khanh, but not Stock, Park or Fund.
         static func spellsVietnameseSyllable(_ bytes: [UInt8], _ token: Token) -> Bool {
-            var letters: [UInt8] = []
-            letters.reserveCapacity(8)
-            for index in Int(token.start)..<Int(token.end) { letters.append(bytes[index] | 0x20) }
+            // Lowercased in place of a copy: ASCII letters only reach here.
+            let letters = bytes[Int(token.start)..<Int(token.end)].lazy.map { $0 | 0x20 }
+            let first = letters.startIndex
             func isVowel(_ letter: UInt8) -> Bool {
                 letter == UInt8(ascii: "a") || letter == UInt8(ascii: "e") || letter == UInt8(ascii: "i")
                     || letter == UInt8(ascii: "o") || letter == UInt8(ascii: "u") || letter == UInt8(ascii: "y")
             }
-            var onsetEnd = 0
-            while onsetEnd < letters.count && !isVowel(letters[onsetEnd]) { onsetEnd += 1 }
+            let end = letters.endIndex
+            var onsetEnd = first
+            while onsetEnd < end && !isVowel(letters[onsetEnd]) { onsetEnd += 1 }
             // (gi and qu take a vowel letter into their onset: Giang, Quang.)
-            if onsetEnd + 1 < letters.count
-                && ((onsetEnd == 1 && letters[0] == UInt8(ascii: "g") && letters[1] == UInt8(ascii: "i"))
-                    || (onsetEnd == 1 && letters[0] == UInt8(ascii: "q") && letters[1] == UInt8(ascii: "u")))
+            if onsetEnd == first + 1 && onsetEnd + 1 < end
+                && ((letters[first] == UInt8(ascii: "g") && letters[onsetEnd] == UInt8(ascii: "i"))
+                    || (letters[first] == UInt8(ascii: "q") && letters[onsetEnd] == UInt8(ascii: "u")))
             {
-                onsetEnd = 2
+                onsetEnd += 1
             }
-            var codaStart = letters.count
+            var codaStart = end
             while codaStart > onsetEnd && !isVowel(letters[codaStart - 1]) { codaStart -= 1 }
             guard codaStart > onsetEnd, (onsetEnd..<codaStart).allSatisfy({ isVowel(letters[$0]) }) else {
                 return false
             }
-            let onset = String(decoding: letters[0..<onsetEnd], as: UTF8.self)
-            let coda = String(decoding: letters[codaStart...], as: UTF8.self)
-            return Self.vietnameseOnsets.contains(onset) && Self.vietnameseCodas.contains(coda)
+            return Self.vietnameseOnsets.contains { $0.elementsEqual(letters[first..<onsetEnd]) }
+                && Self.vietnameseCodas.contains { $0.elementsEqual(letters[codaStart..<end]) }
         }
 
-        static let vietnameseOnsets: Set<String> = [
+        /// The onsets and codas a Vietnamese syllable writes, in ASCII.
+        static let vietnameseOnsets: [[UInt8]] = [
             "", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "ch", "gh", "gi", "kh", "ng",
             "ngh", "nh", "ph", "qu", "th", "tr",
-        ]
-        static let vietnameseCodas: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+        ].map { Array($0.utf8) }
+        static let vietnameseCodas: [[UInt8]] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"].map { Array($0.utf8) }
 
         /// Organizations: a head word and the name after it (`Bộ Ngoại giao`, `Ministry of
         /// Defence`), or an English capitalized run ending in a tail word (`National Security
