@@ -2827,8 +2827,9 @@ public final class EntityExtractor: Extractor {
         /// (TP. Móng Cái, Hoạt đã chiếm đoạt), not one more place.
         func isLastWordOfEarlierPerson(_ index: Int) -> Bool {
             found.contains { hit in
+                // (By the word's hash: words no table holds share the id -1.)
                 hit.type == .person && hit.end < index && hit.end - hit.first >= 2
-                    && ids[Int(hit.end) - 1] == ids[index]
+                    && nameHash(Int(hit.end) - 1) == nameHash(index)
             }
         }
 
