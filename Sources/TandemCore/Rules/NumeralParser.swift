@@ -379,7 +379,7 @@ public struct NumeralParser: Sendable {
                 if previousClass == .fraction || previousClass == .pluralFraction { return nil }
                 if word.wordClass == .pluralFraction {
                     let hyphenated = tokens[position].glued && context.isCharacter(position - 1, UInt8(ascii: "-"))
-                    let linked = position + 1 < tokens.count && ids[position + 1] == fractionLink
+                    let linked = fractionLink >= 0 && position + 1 < tokens.count && ids[position + 1] == fractionLink
                     guard hyphenated || linked else { break scan }
                 }
                 if addsFraction {
@@ -406,7 +406,7 @@ public struct NumeralParser: Sendable {
             // (An ordinal before a word is no fraction: a third term, a fifth straight win.)
             let after = index + consumed
             if word.isOrdinal && after < tokens.count && tokens[after].kind != .punctuation
-                && ids[after] != fractionLink
+                && (fractionLink < 0 || ids[after] != fractionLink)
             {
                 return nil
             }
