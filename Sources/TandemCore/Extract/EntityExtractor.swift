@@ -779,7 +779,19 @@ public final class EntityExtractor: Extractor {
             }
             return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isToneSyllable(index - 1)
                 && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
+                // (A compass word alone before it is the region's: miền Bắc Kosovo.)
+                && !(isCompassSyllable(index - 1) && (index < 2 || !tokens[index - 2].capitalized))
         }
+
+        /// Whether the word at `index` is a capitalized Vietnamese compass word (Bắc, Nam,
+        /// Đông, Tây).
+        func isCompassSyllable(_ index: Int) -> Bool {
+            let token = tokens[index]
+            let word = context.bytes[Int(token.start)..<Int(token.end)]
+            return Self.compassSyllables.contains { $0.elementsEqual(word) }
+        }
+
+        static let compassSyllables: [[UInt8]] = ["Bắc", "Nam", "Đông", "Tây"].map { Array($0.utf8) }
 
         /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
         /// `index`: then the gazetteer's shorter form there is no name (`Anh cho biết` is he,
@@ -1872,6 +1884,16 @@ public final class EntityExtractor: Extractor {
             gazetteer(at: index).map { extractor.entities[$0.entity].type != .person } ?? false
         }
 
+        /// Whether a place the gazetteer knows starts one or two words before `index` and
+        /// goes on past it.
+        func insideKnownPlace(_ index: Int) -> Bool {
+            (max(0, index - 2)..<index).contains { start in
+                gazetteer(at: start).map {
+                    start + $0.count > index && extractor.entities[$0.entity].type == .location
+                } ?? false
+            }
+        }
+
         /// Whether the gazetteer knows a place or an organization of two words or more
         /// starting at `index`.
         func startsLongKnownNonPerson(_ index: Int) -> Bool {
@@ -2022,8 +2044,11 @@ public final class EntityExtractor: Extractor {
                 if let known, known.count > count, extractor.entities[known.entity].type == .location {
                     break head
                 }
-                // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh).
-                if tables.syllableNames && index > 0 && tokens[index - 1].capitalized && namesStreet(index) {
+                // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh), or inside
+                // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there).
+                if tables.syllableNames && index > 0 && tokens[index - 1].capitalized
+                    && (namesStreet(index) || insideKnownPlace(index))
+                {
                     break head
                 }
                 var end = index + count
