@@ -791,6 +791,7 @@ public final class EntityExtractor: Extractor {
             return Self.compassSyllables.contains { $0.elementsEqual(word) }
         }
 
+        /// The compass words' bytes, capitalized as a region's name writes them.
         static let compassSyllables: [[UInt8]] = ["Bắc", "Nam", "Đông", "Tây"].map { Array($0.utf8) }
 
         /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
