@@ -780,19 +780,9 @@ public final class EntityExtractor: Extractor {
             return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isToneSyllable(index - 1)
                 && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
                 // (A compass word alone before it is the region's: miền Bắc Kosovo.)
-                && !(isCompassSyllable(index - 1) && (index < 2 || !tokens[index - 2].capitalized))
+                && !(tables.nameWords.compassWords.contains(ids[index - 1])
+                    && (index < 2 || !tokens[index - 2].capitalized))
         }
-
-        /// Whether the word at `index` is a capitalized Vietnamese compass word (Bắc, Nam,
-        /// Đông, Tây).
-        func isCompassSyllable(_ index: Int) -> Bool {
-            let token = tokens[index]
-            let word = context.bytes[Int(token.start)..<Int(token.end)]
-            return Self.compassSyllables.contains { $0.elementsEqual(word) }
-        }
-
-        /// The compass words' bytes, capitalized as a region's name writes them.
-        static let compassSyllables: [[UInt8]] = ["Bắc", "Nam", "Đông", "Tây"].map { Array($0.utf8) }
 
         /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
         /// `index`: then the gazetteer's shorter form there is no name (`Anh cho biết` is he,
@@ -1901,6 +1891,15 @@ public final class EntityExtractor: Extractor {
             gazetteer(at: index).map { $0.count >= 2 && extractor.entities[$0.entity].type != .person } ?? false
         }
 
+        /// Whether an English head's connector at `index` goes on into the head's name: `of`
+        /// before a name word that starts no name and is no weekday or month (Ministry of
+        /// Defence; not University on Monday).
+        func headConnectorGoesOn(at index: Int) -> Bool {
+            index + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[index]) && isNameWord(index + 1)
+                && tables.notNames.matchLength(context, ids: ids, at: index + 1) == nil
+                && tables.calendarWords?.matchLength(context, ids: ids, at: index + 1) == nil
+        }
+
         /// Whether the token at `index` is a hyphen glued between two words (GD-ĐT, Sang-sik).
         func joinsByHyphen(_ index: Int) -> Bool {
             index + 1 < tokens.count && context.isCharacter(index, UInt8(ascii: "-")) && tokens[index].glued
@@ -2056,10 +2055,7 @@ public final class EntityExtractor: Extractor {
                 if context.language == "en" {
                     // English heads need "of": Ministry of Defence. (Without it, a tail may
                     // still end a name the head starts: the Centre Party.)
-                    guard end < tokens.count, tables.nameWords.headConnectors.contains(ids[end]), isNameWord(end + 1),
-                        tables.notNames.matchLength(context, ids: ids, at: end + 1) == nil,
-                        tables.calendarWords?.matchLength(context, ids: ids, at: end + 1) == nil
-                    else { break head }
+                    guard headConnectorGoesOn(at: end) else { break head }
                     end += 1
                 }
                 // After a title ("Bộ trưởng Bộ Công an Lương Tam Quang") the organization is the
@@ -2372,11 +2368,8 @@ public final class EntityExtractor: Extractor {
                 // on from it, Aalto University on Monday).
                 // Nor is one before a place's suffix (Tan Son Nhat International Airport).
                 if let lastTail, lastTail - first >= 2,
-                    !(lastTail + 1 < tokens.count && tables.nameWords.headConnectors.contains(ids[lastTail])
-                        && isNameWord(lastTail + 1)
-                        && tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
-                        && tables.notNames.matchLength(context, ids: ids, at: lastTail + 1) == nil
-                        && tables.calendarWords?.matchLength(context, ids: ids, at: lastTail + 1) == nil),
+                    !(tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
+                        && headConnectorGoesOn(at: lastTail)),
                     !(lastTail < tokens.count && isNameWord(lastTail)
                         && tables.locationSuffixes?.matchLength(context, ids: ids, at: lastTail) != nil)
                 {

@@ -26,6 +26,7 @@ struct NameWords: Sendable {
         case appositiveNoun = "appositive-noun"
         case titleLink = "title-link"
         case partyInitial = "party-initial"
+        case compassWord = "compass-word"
         case streetWord = "street-word"
         case demonym
         case plural
@@ -93,6 +94,9 @@ struct NameWords: Sendable {
     /// A party's initial before a hyphen and a state after a name (Warren, D-Mass.; Cornyn
     /// (R-Texas)): the name is a lawmaker's.
     let partyInitials: WordIDs
+    /// Compass words that name a region before a known place's name, which stays that place
+    /// (miền Bắc Kosovo): no syllable of a longer name there.
+    let compassWords: WordIDs
     /// Words before a street's name (đường, phố): the name after one is the street's, not a
     /// person's, though streets are named after people (đường Nguyễn Huệ).
     let streetWords: WordIDs
@@ -180,6 +184,7 @@ struct NameWords: Sendable {
         appositiveNouns = ids(.appositiveNoun)
         titleLinks = ids(.titleLink)
         partyInitials = ids(.partyInitial)
+        compassWords = ids(.compassWord)
         streetWords = ids(.streetWord)
         demonyms = ids(.demonym)
         plurals = ids(.plural)

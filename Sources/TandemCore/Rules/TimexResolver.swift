@@ -332,7 +332,7 @@ final class TimexResolver: Sendable {
         var end =
             hasEnd
             ? calendarValue(
-                endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: start)
+                endFields, captures, dct: dct, tense: tense, startYear: start.year, yearWhenUnwritten: start.year)
             : nil
         if hasEnd && end == nil { return nil }
         // A range ends after it starts: 1/11 to 31/3 runs into the next year, or, with the
@@ -343,13 +343,11 @@ final class TimexResolver: Sendable {
             if yearWrittenOnce {
                 let before = calendarValue(
                     startFieldsWithoutYear, captures, dct: dct, tense: tense, startYear: nil,
-                    endOf: Calendar(text: "", year: year - 1))
+                    yearWhenUnwritten: year - 1)
                 return before.map { Resolved(value: .string($0.text), valueEnd: .string(ending.text)) }
             }
-            var next = start
-            next.year = year + 1
             end = calendarValue(
-                endFields, captures, dct: dct, tense: tense, startYear: start.year, endOf: next)
+                endFields, captures, dct: dct, tense: tense, startYear: start.year, yearWhenUnwritten: year + 1)
         }
         return Resolved(value: .string(start.text), valueEnd: end.map { .string($0.text) })
     }
@@ -452,10 +450,11 @@ final class TimexResolver: Sendable {
     }
 
     /// A date, time, week, quarter, decade or century from calendar fields.
-    /// A range's end (`endOf`: its start) without a year of its own takes the start's year.
+    /// Fields without a year of their own (nor a year shift) take `yearWhenUnwritten`: a
+    /// range's end its start's.
     private func calendarValue(
         _ fields: [Template?], _ captures: [Capture?], dct: CivilDate?, tense: Tense, startYear: Int?,
-        endOf start: Calendar? = nil, weekday: Int? = nil, strictlyBefore: Bool = false
+        yearWhenUnwritten: Int? = nil, weekday: Int? = nil, strictlyBefore: Bool = false
     ) -> Calendar? {
         func field(_ field: Field) -> String? {
             guard let text = fields[field.rawValue]?.fill(captures), !text.hasUnknown else { return nil }
@@ -470,7 +469,7 @@ final class TimexResolver: Sendable {
             year = cycleYear
         }
         if let value = year, value < 100, let startYear { year = startYear / 100 * 100 + value }
-        if year == nil, let start, fields[Field.yearShift.rawValue] == nil { year = start.year }
+        if year == nil, fields[Field.yearShift.rawValue] == nil { year = yearWhenUnwritten }
         let month = number(.month)
         let day = number(.day)
         let week = number(.week)
