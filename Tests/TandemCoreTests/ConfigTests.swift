@@ -174,6 +174,26 @@ struct NameWordsTests {
         }
     }
 
+    /// A setting the file's extractor does not read (a misspelt one, a number setting in the
+    /// dates file) is a config error that names the file, the line and the setting.
+    @Test(arguments: [("en/dates.rules", "set no-tense-afer the\n"), ("vi/numbers.rules", "set past đã\n")])
+    func rejectsAnUnknownSetting(_ file: String, _ line: String) throws {
+        let copy = try Self.rulesCopy(appending: line, to: file)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do {
+            if file.hasSuffix("dates.rules") {
+                _ = try DateExtractor(rulesFolder: copy)
+            } else {
+                _ = try NumberExtractor(rulesFolder: copy)
+            }
+            Issue.record("an unknown setting loaded")
+        } catch {
+            #expect(error.path == line.split(separator: " ")[1], "\(error)")
+            #expect(error.file.hasSuffix(file), "\(error)")
+            #expect(error.line != nil, "\(error)")
+        }
+    }
+
     /// A sports-names line must name gazetteer ids, a place then a club; a wrong one is a
     /// config error that names the file and the line.
     @Test(arguments: ["place\tLiverpool\tNo_Such_Club\n", "place\tLiverpool_F.C.\tLiverpool\n", "club\tLiverpool\n"])

@@ -26,6 +26,10 @@ struct SegmentationTests {
         #expect(
             sentences("ThS. Nguyễn Văn A làm việc tại TP.HCM từ năm 2020. Ông nói vậy.")
                 == ["ThS. Nguyễn Văn A làm việc tại TP.HCM từ năm 2020.", "Ông nói vậy."])
+        // Initials joined by dots go on (T.S. Ellis); a Roman numeral's dot ends a sentence.
+        #expect(
+            sentences("Judge T.S. Ellis ruled. J.K. Rowling wrote. It passed to Elizabeth II. She reigned.")
+                == ["Judge T.S. Ellis ruled.", "J.K. Rowling wrote.", "It passed to Elizabeth II.", "She reigned."])
     }
 
     @Test func lineBreaksEndSentences() {

@@ -55,8 +55,9 @@ public struct DateExtractor: Extractor {
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
         /// Words right before a past cue that take its tense away: a passive voice that may be
-        /// a plan (kết quả được công bố ngày 16/7).
-        private var passivePhrases = Phrases()
+        /// a plan (kết quả được công bố ngày 16/7), a determiner before a past form that is a
+        /// noun (another cut in December).
+        private var noTenseAfterPhrases = Phrases()
         /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
         /// stands before it (`tense-reach-after`: a syllable language's clause runs longer).
         let reachAfter: Int
@@ -66,11 +67,11 @@ public struct DateExtractor: Extractor {
         /// past cue between one and the date is that clause's tense, whatever comes before (his
         /// plan to grow … as its shares tumbled Friday).
         init(
-            future: String, past: String, planPast: String = "", clauseStart: String = "", passive: String = "",
+            future: String, past: String, planPast: String = "", clauseStart: String = "", noTenseAfter: String = "",
             reachAfter: Int = DateExtractor.tenseCueReachAfter, vocabulary: Vocabulary
         ) {
             self.reachAfter = reachAfter
-            passivePhrases = Phrases(passive, vocabulary: vocabulary)
+            noTenseAfterPhrases = Phrases(noTenseAfter, vocabulary: vocabulary)
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
                 for ids in Phrases.cues(setting, vocabulary: vocabulary) {
@@ -168,8 +169,9 @@ public struct DateExtractor: Extractor {
             }
         }
 
-        /// Whether the word at `index`, with cue flags `cue`, ends a past cue that no passive
-        /// word stands right before (`được công bố` gives no tense, `đã công bố` does).
+        /// Whether the word at `index`, with cue flags `cue`, ends a past cue that no word of
+        /// `no-tense-after` stands right before (`được công bố` and `another cut` give no tense,
+        /// `đã công bố` and `they cut` do).
         @inline(__always)
         private func isPastCue(_ cue: UInt8, at index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
             let length: Int
@@ -181,7 +183,7 @@ public struct DateExtractor: Extractor {
                 return false
             }
             let before = index - length
-            return before < 0 || !passivePhrases.ends(at: before, ids)
+            return before < 0 || !noTenseAfterPhrases.ends(at: before, ids)
         }
     }
 
@@ -259,7 +261,11 @@ public struct DateExtractor: Extractor {
         for language in LanguageResources.languages {
             let rules = try RuleSet.load(
                 "dates.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
-                allowedOutputs: TimexResolver.outputNames)
+                allowedOutputs: TimexResolver.outputNames,
+                allowedSettings: [
+                    "future", "past", "plan-past", "clause-start", "no-tense-after", "tense-reach-after",
+                    "comparison-base",
+                ])
             let path = rulesFolder.appendingPathComponent("\(language)/dates.rules").path
             var reachAfter = DateExtractor.tenseCueReachAfter
             if let setting = rules.settings["tense-reach-after"] {
@@ -287,7 +293,8 @@ public struct DateExtractor: Extractor {
                 tenseCues: TenseCues(
                     future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
                     planPast: rules.settings["plan-past"] ?? "", clauseStart: rules.settings["clause-start"] ?? "",
-                    passive: rules.settings["passive"] ?? "", reachAfter: reachAfter, vocabulary: vocabulary),
+                    noTenseAfter: rules.settings["no-tense-after"] ?? "", reachAfter: reachAfter, vocabulary: vocabulary
+                ),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
         self.languages = languages

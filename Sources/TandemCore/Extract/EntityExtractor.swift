@@ -893,18 +893,24 @@ public final class EntityExtractor: Extractor {
                 {
                     // A middle initial: Donald J. Trump. (Not a Vietnamese initial before a
                     // known name of two words or more: ông Nguyễn Văn A. Mặt trận Tổ quốc …
-                    // starts a sentence.)
+                    // starts a sentence.) Its dot is no word (T.S. Ellis III is three).
+                    freeTokens += 1
                     end += 1
                 } else {
                     break
                 }
             }
-            // A generational suffix ends the name, its dot included (Charles Q. Brown Jr.).
+            // A generational suffix ends the name, the dot of an abbreviated one included
+            // (Charles Q. Brown Jr.); after a Roman numeral a dot ends the sentence (Elizabeth II.).
             if end > start, end < tokens.count, tokens[end].capitalized,
                 tables.nameWords.generationSuffixes.contains(ids[end])
             {
                 end += 1
-                if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: ".")) { end += 1 }
+                if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "."))
+                    && !tokens[end - 1].allCaps
+                {
+                    end += 1
+                }
             }
             return end
         }
@@ -930,10 +936,11 @@ public final class EntityExtractor: Extractor {
                 && (index == 0 || tokens[index].newlineBefore || !isNameWord(index - 1))
         }
 
-        /// Whether token `index` is the dot glued after a generational suffix (Jr.).
+        /// Whether token `index` is the dot glued after an abbreviated generational suffix
+        /// (Jr.; not a Roman numeral's: Elizabeth II. ends a sentence).
         func isSuffixDot(_ index: Int) -> Bool {
             index > 0 && tokens[index].glued && context.isCharacter(index, UInt8(ascii: "."))
-                && tables.nameWords.generationSuffixes.contains(ids[index - 1])
+                && tables.nameWords.generationSuffixes.contains(ids[index - 1]) && !tokens[index - 1].allCaps
         }
 
         /// Whether token `index` is the dot of an initial: glued after one capital letter.

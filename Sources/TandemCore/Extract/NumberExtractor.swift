@@ -53,7 +53,8 @@ public struct NumberExtractor: Extractor {
         for language in LanguageResources.languages {
             let rules = try RuleSet.load(
                 "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
-                allowedOutputs: ["range", "fraction", "unit", "type", "scale"])
+                allowedOutputs: ["range", "fraction", "unit", "type", "scale"],
+                allowedSettings: ["decimal", "group", "fraction-link", "mixed-fractions"])
             let folder = rulesFolder.appendingPathComponent(language)
             let hedges = try Self.hedges(folder.appendingPathComponent("hedges.tsv"), vocabulary: vocabulary)
             let hedgesAfter = try Self.hedges(

@@ -43,6 +43,8 @@ public struct RuleFile: Sendable {
         return name.hasSuffix(".rules") ? String(name.dropLast(6)) : name
     }
     public var settings: [String: String] = [:]
+    /// The line each setting was set on (for errors about it).
+    public var settingLines: [String: Int] = [:]
     public var rules: [RuleLine] = []
     public var examples: [Example] = []
 
@@ -66,6 +68,7 @@ public struct RuleFile: Sendable {
                     throw ConfigError(file: path, line: number, path: "set", "expected 'set NAME VALUE'")
                 }
                 file.settings[name] = value
+                file.settingLines[name] = number
             case "rule", "block":
                 guard let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                     throw ConfigError(file: path, line: number, path: keyword, "expected '\(keyword) NAME: PATTERN'")

@@ -95,13 +95,26 @@ final class RuleSet: Sendable {
     private static let startsRules: UInt8 = 1
     private static let startsNumeral: UInt8 = 2
 
-    /// Loads and compiles `rules/<language>/<name>` with the language's numerals.
+    /// The settings every rule file may make: the words a number may be written onto or
+    /// against (`set glued-units km|kg`).
+    static let commonSettings: Set<String> = ["glued-prefixes", "glued-units"]
+
+    /// Loads and compiles `rules/<language>/<name>` with the language's numerals. A setting
+    /// neither common nor in `allowedSettings` is an error: a misspelt one would do nothing.
     static func load(
-        _ name: String, language: String, rulesFolder: URL, vocabulary: Vocabulary, allowedOutputs: Set<String>
+        _ name: String, language: String, rulesFolder: URL, vocabulary: Vocabulary, allowedOutputs: Set<String>,
+        allowedSettings: Set<String>
     ) throws(ConfigError) -> RuleSet {
         let folder = rulesFolder.appendingPathComponent(language)
+        let file = try RuleFile.load(folder.appendingPathComponent(name))
+        let allowed = allowedSettings.union(commonSettings)
+        for (setting, line) in file.settingLines.sorted(by: { $0.value < $1.value }) where !allowed.contains(setting) {
+            throw ConfigError(
+                file: file.path, line: line, path: setting,
+                "unknown setting (allowed: \(allowed.sorted().joined(separator: ", ")))")
+        }
         return try RuleSet(
-            file: try RuleFile.load(folder.appendingPathComponent(name)), language: language, folder: folder,
+            file: file, language: language, folder: folder,
             vocabulary: vocabulary, numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
             allowedOutputs: allowedOutputs)
     }
@@ -465,10 +478,14 @@ final class RuleSet: Sendable {
                 let bounds = RulePattern.match(
                     (UnsafeRawPointer(rule) + RuleSet.patternOffset).assumingMemoryBound(to: RulePattern.self),
                     context, tokens, idBuffer, ids, at: index, numerals: numerals, captures: &captures),
+                // (Leading context that is a mark may touch the word before it: the
+                // apostrophe of Trump's 2016 campaign, the sign of A$5m.)
                 Boundaries.clean(
                     context, first: bounds.firstToken, end: bounds.endToken,
                     gluedPrefix: bounds.firstToken > 0 && tokens[bounds.firstToken].glued
-                        && gluedPrefixes.contains(idBuffer[bounds.firstToken - 1]),
+                        && (gluedPrefixes.contains(idBuffer[bounds.firstToken - 1])
+                            || (bounds.spanFirst > bounds.firstToken
+                                && tokens[bounds.firstToken].kind == .punctuation)),
                     gluedUnit: bounds.endToken < tokens.count && tokens[bounds.endToken].glued
                         && gluedUnits.contains(idBuffer[bounds.endToken]))
             else { return nil }

@@ -58,7 +58,7 @@ public final class SentenceSplitter {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
-    /// Whether the text before `end` is `… Abbrev.` or a single-letter initial.
+    /// Whether the text before `end` is `… Abbrev.` or initials (`F.`, `J.K.`).
     private func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         guard bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var wordStart = end - 1
@@ -70,7 +70,14 @@ public final class SentenceSplitter {
         }
         let word = Array(bytes[wordStart..<end])
         if abbreviations.contains(word) { return true }
-        // A single uppercase ASCII letter: an initial, as in "John F. Kennedy".
-        return word.count == 2 && word[0] >= 0x41 && word[0] <= 0x5A
+        // Initials: one uppercase ASCII letter (John F. Kennedy), or several joined by dots
+        // (T.S. Ellis, J.K. Rowling).
+        guard word.count % 2 == 0 else { return false }
+        for offset in stride(from: 0, to: word.count, by: 2) {
+            guard word[offset] >= 0x41 && word[offset] <= 0x5A, word[offset + 1] == UInt8(ascii: ".") else {
+                return false
+            }
+        }
+        return true
     }
 }
