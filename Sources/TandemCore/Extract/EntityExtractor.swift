@@ -2927,6 +2927,8 @@ public final class EntityExtractor: Extractor {
         }
 
         mutating func addLocation(_ first: Int, _ end: Int) {
+            // One letter is no place (the U of an age-group team, U.23 Philippines).
+            if end == first + 1 && tokens[first].end - tokens[first].start == 1 { return }
             if let (count, entity) = gazetteer(at: first), count == end - first,
                 !(followsCommuneCue(first) && namesUnitAsCommune(entity, at: first))
             {
@@ -3253,6 +3255,8 @@ public final class EntityExtractor: Extractor {
                 {
                     continue
                 }
+                // A place's name in a street's is no place (W. Baltimore Street).
+                if alias.type == .location && namesStreet(first, index + 1) { continue }
                 let span = ByteSpan(tokens[first].start, tokens[index].end)
                 candidates.append(
                     Candidate(
