@@ -1821,10 +1821,12 @@ public final class EntityExtractor: Extractor {
         /// a full name after it is the holder's (Phó chủ tịch TP Nguyễn Thành Tài).
         func cueNamesTitlesPlace(_ cueStart: Int) -> Bool { titleEnds(before: cueStart, within: 4) }
 
-        /// The length of the place cue of one or two words that ends right before `index`.
+        /// The length of the place cue of one to three words that ends right before `index`
+        /// (thành phố, khu đô thị).
         func locationCueLength(before index: Int) -> Int? {
             guard let cues = tables.locationCues, !tokens[index].newlineBefore else { return nil }
-            for length in 1...2 where index >= length && (length == 1 || !tokens[index - 1].newlineBefore) {
+            for length in 1...3
+            where index >= length && (length == 1 || !tokens[index - length + 1].newlineBefore) {
                 if cues.matchLength(context, ids: ids, at: index - length) == length { return length }
             }
             return nil

@@ -54,7 +54,7 @@ public struct NumberExtractor: Extractor {
             let rules = try RuleSet.load(
                 "numbers.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: ["range", "fraction", "unit", "type", "scale"],
-                allowedSettings: ["decimal", "group", "fraction-link", "mixed-fractions"])
+                allowedSettings: ["decimal", "group", "fraction-link", "mixed-fractions", "foreign-thousands"])
             let folder = rulesFolder.appendingPathComponent(language)
             let hedges = try Self.hedges(folder.appendingPathComponent("hedges.tsv"), vocabulary: vocabulary)
             let hedgesAfter = try Self.hedges(

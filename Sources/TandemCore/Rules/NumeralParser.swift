@@ -64,6 +64,9 @@ public struct NumeralParser: Sendable {
     /// Whether a whole number takes a spaced proper fraction after it (`5 1/2` = 5.5; `set
     /// mixed-fractions yes`).
     let mixedFractions: Bool
+    /// Whether thousands may be grouped with the decimal separator, the other language's way
+    /// (`set foreign-thousands yes`: 1,000,000 đồng, 46,000 đ in Vietnamese).
+    let foreignThousands: Bool
 
     /// A numeral found at a token.
     public struct Numeral: Sendable, Equatable {
@@ -80,12 +83,13 @@ public struct NumeralParser: Sendable {
         return try NumeralParser(
             lexicon: try Lexicon.load(url), vocabulary: vocabulary, decimalSeparator: settings["decimal"] ?? ".",
             groupSeparator: settings["group"] ?? ",", fractionLink: settings["fraction-link"],
-            mixedFractions: settings["mixed-fractions"] == "yes", file: url.path)
+            mixedFractions: settings["mixed-fractions"] == "yes",
+            foreignThousands: settings["foreign-thousands"] == "yes", file: url.path)
     }
 
     init(
         lexicon: Lexicon, vocabulary: Vocabulary, decimalSeparator: String, groupSeparator: String,
-        fractionLink: String? = nil, mixedFractions: Bool = false, file: String
+        fractionLink: String? = nil, mixedFractions: Bool = false, foreignThousands: Bool = false, file: String
     ) throws(ConfigError) {
         for (name, separator) in [("decimal", decimalSeparator), ("group", groupSeparator)]
         where separator.utf8.count != 1 {
@@ -115,6 +119,7 @@ public struct NumeralParser: Sendable {
         self.groupSeparator = groupSeparator.utf8.first!
         self.fractionLink = fractionLink.map { vocabulary.intern($0) } ?? -1
         self.mixedFractions = mixedFractions
+        self.foreignThousands = foreignThousands
     }
 
     /// The number word with vocabulary id `id`, if it is one (a numeral can start there).
@@ -149,12 +154,34 @@ public struct NumeralParser: Sendable {
         func isDigits(_ at: Int) -> Bool {
             at < tokens.count && tokens[at].kind == .digits && tokens[at].glued
         }
+        /// Whether a separator glued before three glued digits stands at `at`.
+        func isGroup(after at: Int, separator: UInt8) -> Bool {
+            at + 1 < tokens.count && tokens[at].glued && context.isCharacter(at, separator) && isDigits(at + 1)
+                && tokens[at + 1].end - tokens[at + 1].start == 3
+        }
+        /// Whether a three-digit token ends in two zeros.
+        func endsInHundreds(_ token: Token) -> Bool {
+            context.bytes[Int(token.end) - 1] == 0x30 && context.bytes[Int(token.end) - 2] == 0x30
+        }
         while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued
             && context.isCharacter(next, groupSeparator)
             && isDigits(next + 1) && tokens[next + 1].end - tokens[next + 1].start == 3
         {
             value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
             next += 2
+            grouped = true
+        }
+        // Thousands grouped the other language's way (1,000,000 đồng, 46,000 đ in Vietnamese):
+        // a chain of three-digit groups, or one group ending in 00 after a number that is no
+        // zero (a fraction is seldom written 46,000 for 46).
+        if foreignThousands && !grouped && firstLength <= 3 && context.bytes[Int(first.start)] != 0x30
+            && isGroup(after: next, separator: decimalSeparator)
+            && (isGroup(after: next + 2, separator: decimalSeparator) || endsInHundreds(tokens[next + 1]))
+        {
+            while isGroup(after: next, separator: decimalSeparator) {
+                value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
+                next += 2
+            }
             grouped = true
         }
         let decimalMark: UInt8? =

@@ -361,9 +361,9 @@ enum Boundaries {
         let tokens = context.tokens
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
         // A match ending in an opening bracket (in its trailing context) may touch the word
-        // the bracket opens: "cấp 8 (mạnh)".
+        // the bracket opens: "cấp 8 (mạnh)"; so may one ending in a percent sign (+109%YoY).
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit
-            && !context.isCharacter(end - 1, UInt8(ascii: "("))
+            && !context.isCharacter(end - 1, UInt8(ascii: "(")) && !context.isCharacter(end - 1, UInt8(ascii: "%"))
         {
             return false
         }
