@@ -46,6 +46,9 @@ public final class EntityExtractor: Extractor {
     struct Entity: Sendable {
         var id: String
         var type: NameType
+        /// Whether a Vietnamese form of three words or more names it (Trung tâm Kiểm soát và
+        /// Phòng ngừa dịch bệnh Mỹ for CDC): another long name before its acronym is another body.
+        var longNamedInVietnamese = false
     }
 
     /// One gazetteer form as vocabulary ids, with the case each word must have in the text.
@@ -317,7 +320,12 @@ public final class EntityExtractor: Extractor {
                     "expected id<TAB>PER|ORG|LOC<TAB>English forms<TAB>Vietnamese forms")
             }
             let entity = entities.count
-            entities.append(Entity(id: fields[0], type: type))
+            entities.append(
+                Entity(
+                    id: fields[0], type: type,
+                    longNamedInVietnamese: fields[3].split(byte: UInt8(ascii: "|")).contains {
+                        $0.split(byte: UInt8(ascii: " ")).count >= 3
+                    }))
             let english = fields[2].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
                 Self.form(String($0), entity, vocabulary)
             }
@@ -3111,6 +3119,23 @@ public final class EntityExtractor: Extractor {
                     context.isCharacter(Int(hits[long].end), UInt8(ascii: ")"))
                 {
                     aliases.set(nameHash(index - 1), (hits[long].referent, .organization))
+                    continue
+                }
+                // A known acronym that the gazetteer names at length in Vietnamese, after a long
+                // form it lacks, is that body's here, and so are its later mentions (a
+                // province's Trung tâm Kiểm soát bệnh tật (CDC), not the US one, which the
+                // gazetteer knows as Trung tâm Kiểm soát và Phòng ngừa dịch bệnh Mỹ).
+                if tables.syllableNames, long + 1 < hits.count, hits[long].end == index,
+                    hits[long].type == .organization, hits[long].referent.entity < 0,
+                    hits[long + 1].first == index + 1, hits[long + 1].end == index + 2,
+                    hits[long + 1].type == .organization, hits[long + 1].referent.entity >= 0,
+                    extractor.entities[Int(hits[long + 1].referent.entity)].longNamedInVietnamese, isAcronym(index + 1),
+                    context.isCharacter(index + 2, UInt8(ascii: ")"))
+                {
+                    hits[long + 1].referent = hits[long].referent
+                    hits[long + 1].rule = .shortForm
+                    redefined.append(nameHash(index + 1))
+                    aliases.set(nameHash(index + 1), (hits[long].referent, .organization))
                     continue
                 }
                 // A long form the gazetteer lacks takes the id of a known short name in
