@@ -599,6 +599,17 @@ final class TimexResolver: Sendable {
             ? sameYear : CivilDate(year: dct.year, month: month, day: 1).adding(months: months).adding(days: -1)
         let next = sameYearEnd < dct ? date(in: dct.year + 1) : sameYear
         let window = dayGiven ? Self.upcomingDaysForDays : Self.upcomingDays
+        // A day named in the future a few days before the dct is a forecast reported late (dự
+        // báo đến 4 giờ ngày 5/9, in a 7 September article), not next year's; one in the past
+        // a day after it, a dct set a few hours early.
+        if dayGiven && months == 0 {
+            let ahead = sameYear.daysSinceEpoch - dct.daysSinceEpoch
+            if (tense == .future && ahead < 0 && ahead >= -Self.lateForecastDays)
+                || (tense == .past && ahead > 0 && ahead <= 1)
+            {
+                return dct.year
+            }
+        }
         if tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window) {
             return next.year
         }
@@ -606,6 +617,10 @@ final class TimexResolver: Sendable {
         // in a December article, is the year before's).
         return dct < sameYear || (strictlyBefore && dct <= sameYearEnd) ? dct.year - 1 : dct.year
     }
+
+    /// How many days before the dct a day named in the future is still this year's (a
+    /// forecast or a plan reported late; see `inferYear`).
+    static let lateForecastDays = 7
 
     /// How far ahead of the dct a month or quarter without a year or a tense cue is still
     /// taken as coming (see `inferYear`): next month, not the rest of the year (tháng 7, giá
