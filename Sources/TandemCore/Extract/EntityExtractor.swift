@@ -2839,11 +2839,13 @@ public final class EntityExtractor: Extractor {
                 // A title after the comma starts the next clause (Liên bang Nga, Thủ tướng …),
                 // and an organization's head an organization (sân Thiên Trường, CLB Nam Định).
                 // So does a lone Vietnamese syllable no table knows before a lowercase word
-                // (vịnh Bắc Bộ, Sức gió mạnh …).
+                // (vịnh Bắc Bộ, Sức gió mạnh …), and an acronym no table knows without a cue of
+                // its own (tỉnh Bắc Ninh, GRDP tăng: a figure, no place).
                 guard isNameWord(start), tables.titles.matchLength(context, ids: ids, at: start) == nil,
                     tables.orgHeads.matchLength(context, ids: ids, at: start) == nil,
                     isNameWord(start + 1) || !isLastWordOfEarlierPerson(start),
-                    !(tables.syllableNames && ownCue == nil && startsClause(start))
+                    !(tables.syllableNames && ownCue == nil && startsClause(start)),
+                    !(ownCue == nil && isAcronym(start) && gazetteer(at: start) == nil)
                 else {
                     return
                 }
