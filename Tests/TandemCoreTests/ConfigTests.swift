@@ -175,8 +175,12 @@ struct NameWordsTests {
     }
 
     /// A setting the file's extractor does not read (a misspelt one, a number setting in the
-    /// dates file) is a config error that names the file, the line and the setting.
-    @Test(arguments: [("en/dates.rules", "set no-tense-afer the\n"), ("vi/numbers.rules", "set past đã\n")])
+    /// dates file), or a switch set to neither yes nor no, is a config error that names the
+    /// file, the line and the setting.
+    @Test(arguments: [
+        ("en/dates.rules", "set no-tense-afer the\n"), ("vi/numbers.rules", "set past đã\n"),
+        ("vi/numbers.rules", "set foreign-thousands true\n"),
+    ])
     func rejectsAnUnknownSetting(_ file: String, _ line: String) throws {
         let copy = try Self.rulesCopy(appending: line, to: file)
         defer { try? FileManager.default.removeItem(at: copy) }

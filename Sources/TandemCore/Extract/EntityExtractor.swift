@@ -1833,8 +1833,9 @@ public final class EntityExtractor: Extractor {
         /// (thành phố, khu đô thị).
         func locationCueLength(before index: Int) -> Int? {
             guard let cues = tables.locationCues, !tokens[index].newlineBefore else { return nil }
-            for length in 1...3
-            where index >= length && (length == 1 || !tokens[index - length + 1].newlineBefore) {
+            // (A cue's words are on one line: no word after its first starts a new one.)
+            for length in 1...3 where index >= length {
+                if length > 1 && tokens[index - length + 1].newlineBefore { break }
                 if cues.matchLength(context, ids: ids, at: index - length) == length { return length }
             }
             return nil

@@ -78,13 +78,24 @@ public struct NumeralParser: Sendable {
     /// The numerals of a language folder: `numerals.tsv`, with the separators that
     /// `numbers.rules` sets (`set decimal ,`, `set group .`).
     static func load(folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> NumeralParser {
-        let settings = try RuleFile.load(folder.appendingPathComponent("numbers.rules")).settings
+        let rules = try RuleFile.load(folder.appendingPathComponent("numbers.rules"))
+        let settings = rules.settings
+        // A switch is yes or no: any other value would silently mean no.
+        func flag(_ name: String) throws(ConfigError) -> Bool {
+            guard let value = settings[name] else { return false }
+            guard value == "yes" || value == "no" else {
+                throw ConfigError(
+                    file: rules.path, line: rules.settingLines[name], path: name,
+                    "\(name) is yes or no, not '\(value)'")
+            }
+            return value == "yes"
+        }
         let url = folder.appendingPathComponent("numerals.tsv")
         return try NumeralParser(
             lexicon: try Lexicon.load(url), vocabulary: vocabulary, decimalSeparator: settings["decimal"] ?? ".",
             groupSeparator: settings["group"] ?? ",", fractionLink: settings["fraction-link"],
-            mixedFractions: settings["mixed-fractions"] == "yes",
-            foreignThousands: settings["foreign-thousands"] == "yes", file: url.path)
+            mixedFractions: try flag("mixed-fractions"), foreignThousands: try flag("foreign-thousands"),
+            file: url.path)
     }
 
     init(

@@ -585,7 +585,8 @@ final class TimexResolver: Sendable {
     /// the future, the last one in the past, and with no tense known the last one but within
     /// `upcomingDays` (`upcomingDaysForDays` when a day is given) ahead: news names the coming
     /// days and next month without a year (hội nghị diễn ra ngày 25/11), and the same date of
-    /// last year with one.
+    /// last year with one. A day in the future at most `lateForecastDays` before the dct, or in
+    /// the past a day after it, stays in the dct's year.
     private func inferYear(
         month: Int, day: Int, months: Int, dct: CivilDate, tense: Tense, dayGiven: Bool, strictlyBefore: Bool
     ) -> Int {
