@@ -274,11 +274,6 @@ public struct RulePattern: @unchecked Sendable {
         var position = start
         var spanFirst = -1
         var spanEnd = start
-        // Where an optional mark that ends the span so far begins (-1: none), and whether an
-        // optional element meant to follow it is missing: `~/? ~D4?` reads `15/3` in `vào 15/3.`
-        // with its year absent, not `15/3.`.
-        var optionalMark = -1
-        var markLeftDangling = false
         let elements = pattern.pointee.elements
         let literalPool = pattern.pointee.literalPool
         let tables = pattern.pointee.tablePointers
@@ -333,21 +328,15 @@ public struct RulePattern: @unchecked Sendable {
             if !matched {
                 guard element.optional else { return nil }
                 if element.captures { captures.append(nil) }
-                if optionalMark >= 0 && !element.context { markLeftDangling = true }
                 continue
             }
             if element.captures { captures.append(value) }
             if !element.context {
                 if spanFirst < 0 { spanFirst = begin }
                 spanEnd = position
-                let isMark =
-                    element.optional && element.matcher == .literal && tokens[begin].kind == .punctuation
-                optionalMark = isMark ? begin : -1
-                markLeftDangling = false
             }
         }
         guard spanFirst >= 0 else { return nil }
-        if markLeftDangling && optionalMark > spanFirst { spanEnd = optionalMark }
         return Bounds(firstToken: start, endToken: position, spanFirst: spanFirst, spanEnd: spanEnd)
     }
 }
