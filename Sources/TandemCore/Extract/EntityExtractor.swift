@@ -1925,16 +1925,11 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether `index` holds an apostrophe glued between a word and the word it goes on
-        /// into (G'long, H'leo, M'gar).
+        /// into (G'long, H'leo, M'gar; normalization has folded ’ into ').
         func joinsByApostrophe(_ index: Int) -> Bool {
-            guard index > 0, index + 1 < tokens.count, tokens[index].glued, tokens[index + 1].glued,
-                tokens[index + 1].kind == .word, tokens[index - 1].kind == .word
-            else { return false }
-            if context.isCharacter(index, UInt8(ascii: "'")) { return true }
-            let start = Int(tokens[index].start)
-            // ’ (E2 80 99)
-            return tokens[index].end - tokens[index].start == 3 && context.bytes[start] == 0xE2
-                && context.bytes[start + 1] == 0x80 && context.bytes[start + 2] == 0x99
+            index > 0 && index + 1 < tokens.count && tokens[index].glued && tokens[index + 1].glued
+                && tokens[index + 1].kind == .word && tokens[index - 1].kind == .word
+                && context.isCharacter(index, UInt8(ascii: "'"))
         }
 
         /// Whether `index` holds an ampersand written between two parts of an acronym (Sở
@@ -3081,6 +3076,16 @@ public final class EntityExtractor: Extractor {
             var long = 0
             // Acronyms the gazetteer knows that a long form here redefines (AFP).
             var redefined: [UInt64] = []
+            /// The one-word hit `acronym` names the body of hit `body` here, and so do its later
+            /// mentions.
+            func redefine(_ acronym: Int, as body: Int, rule: EntityRule? = nil) {
+                hits[acronym].referent = hits[body].referent
+                hits[acronym].type = hits[body].type
+                if let rule { hits[acronym].rule = rule }
+                let key = nameHash(Int(hits[acronym].first))
+                redefined.append(key)
+                aliases.set(key, (hits[body].referent, hits[body].type))
+            }
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
                 while long < hits.count && hits[long].end < index { long += 1 }
@@ -3090,9 +3095,7 @@ public final class EntityExtractor: Extractor {
                 if long + 1 < hits.count, hits[long].end == index, hits[long + 1].first == index + 1,
                     redefinesAcronym(hits[long], hits[long + 1])
                 {
-                    hits[long + 1].referent = hits[long].referent
-                    redefined.append(nameHash(index + 1))
-                    aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
+                    redefine(long + 1, as: long)
                     continue
                 }
                 // A ticker the gazetteer knows as a place's acronym, before a company the rules
@@ -3105,11 +3108,7 @@ public final class EntityExtractor: Extractor {
                     hits[long + 1].rule == .orgHead || hits[long + 1].rule == .orgTail,
                     context.isCharacter(Int(hits[long + 1].end), UInt8(ascii: ")"))
                 {
-                    hits[long].referent = hits[long + 1].referent
-                    hits[long].type = .organization
-                    hits[long].rule = .shortForm
-                    redefined.append(nameHash(index - 1))
-                    aliases.set(nameHash(index - 1), (hits[long + 1].referent, .organization))
+                    redefine(long, as: long + 1, rule: .shortForm)
                     continue
                 }
                 // "ACR (Long Form)", as a ticker before its company (VNM (Công ty CP Sữa Việt
@@ -3135,10 +3134,7 @@ public final class EntityExtractor: Extractor {
                     extractor.entities[Int(hits[long + 1].referent.entity)].longNamedInVietnamese, isAcronym(index + 1),
                     context.isCharacter(index + 2, UInt8(ascii: ")"))
                 {
-                    hits[long + 1].referent = hits[long].referent
-                    hits[long + 1].rule = .shortForm
-                    redefined.append(nameHash(index + 1))
-                    aliases.set(nameHash(index + 1), (hits[long].referent, .organization))
+                    redefine(long + 1, as: long, rule: .shortForm)
                     continue
                 }
                 // A long form the gazetteer lacks takes the id of a known short name in

@@ -174,14 +174,15 @@ public struct NumeralParser: Sendable {
         func endsInHundreds(_ token: Token) -> Bool {
             context.bytes[Int(token.end) - 1] == 0x30 && context.bytes[Int(token.end) - 2] == 0x30
         }
-        while firstLength <= 3 && next + 1 < tokens.count && tokens[next].glued
-            && context.isCharacter(next, groupSeparator)
-            && isDigits(next + 1) && tokens[next + 1].end - tokens[next + 1].start == 3
-        {
-            value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
-            next += 2
-            grouped = true
+        /// Reads the three-digit groups after `separator` from `next` on.
+        func readGroups(after separator: UInt8) {
+            while isGroup(after: next, separator: separator) {
+                value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
+                next += 2
+                grouped = true
+            }
         }
+        if firstLength <= 3 { readGroups(after: groupSeparator) }
         // Thousands grouped the other language's way (1,000,000 đồng, 46,000 đ in Vietnamese):
         // a chain of three-digit groups, or one group ending in 00 after a number that is no
         // zero (a fraction is seldom written 46,000 for 46).
@@ -189,11 +190,7 @@ public struct NumeralParser: Sendable {
             && isGroup(after: next, separator: decimalSeparator)
             && (isGroup(after: next + 2, separator: decimalSeparator) || endsInHundreds(tokens[next + 1]))
         {
-            while isGroup(after: next, separator: decimalSeparator) {
-                value = value * 1000 + Self.digitsValue(context, tokens[next + 1])
-                next += 2
-            }
-            grouped = true
+            readGroups(after: decimalSeparator)
         }
         let decimalMark: UInt8? =
             next + 1 < tokens.count && tokens[next].glued && isDigits(next + 1)

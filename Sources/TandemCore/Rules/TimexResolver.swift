@@ -606,7 +606,7 @@ final class TimexResolver: Sendable {
         if dayGiven && months == 0 {
             let ahead = sameYear.daysSinceEpoch - dct.daysSinceEpoch
             if (tense == .future && ahead < 0 && ahead >= -Self.lateForecastDays)
-                || (tense == .past && ahead > 0 && ahead <= 1)
+                || (tense == .past && ahead > 0 && ahead <= Self.earlyReferenceDays)
             {
                 return dct.year
             }
@@ -622,6 +622,9 @@ final class TimexResolver: Sendable {
     /// How many days before the dct a day named in the future is still this year's (a
     /// forecast or a plan reported late; see `inferYear`).
     static let lateForecastDays = 7
+    /// How many days after the dct a day named in the past is still this year's (a dct set a
+    /// few hours early).
+    static let earlyReferenceDays = 1
 
     /// How far ahead of the dct a month or quarter without a year or a tense cue is still
     /// taken as coming (see `inferYear`): next month, not the rest of the year (tháng 7, giá
