@@ -1634,12 +1634,18 @@ public final class EntityExtractor: Extractor {
 
         /// Whether the capitalized run around `index` names a street: after a street word in
         /// Vietnamese (đường Châu Văn Liêm: neither Châu Văn Liêm nor Văn Liêm is a person
-        /// there), before one in English (Le Loi St.).
+        /// there; nor is La Sơn on cao tốc Cam Lộ - La Sơn, a road's second end), before one
+        /// in English (Le Loi St.).
         func namesStreet(_ index: Int) -> Bool {
             guard !tables.nameWords.streetWords.isEmpty else { return false }
             guard tables.syllableNames else { return streetWordEnds(from: index + 1) }
             var start = index
             while start > 0 && index - start < 3 && isNameWord(start - 1) { start -= 1 }
+            if start > 1 && joinsBySpacedDash(start - 1) {
+                let dash = start - 1
+                start = dash - 1
+                while start > 0 && dash - start < 3 && isNameWord(start - 1) { start -= 1 }
+            }
             return start > 0 && tables.nameWords.streetWords.contains(ids[start - 1])
         }
 
@@ -2937,6 +2943,9 @@ public final class EntityExtractor: Extractor {
         mutating func addLocation(_ first: Int, _ end: Int) {
             // One letter is no place (the U of an age-group team, U.23 Philippines).
             if end == first + 1 && tokens[first].end - tokens[first].start == 1 { return }
+            // Nor is a road's name before its number (north of Highway 128, Old County Road 40).
+            func isDigits(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .digits }
+            if (namesThingBefore(end - 1) && isDigits(end)) || (namesThingBefore(end) && isDigits(end + 1)) { return }
             if let (count, entity) = gazetteer(at: first), count == end - first,
                 !(followsCommuneCue(first) && namesUnitAsCommune(entity, at: first))
             {
