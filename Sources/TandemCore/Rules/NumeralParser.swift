@@ -76,9 +76,17 @@ public struct NumeralParser: Sendable {
     }
 
     /// The numerals of a language folder: `numerals.tsv`, with the separators that
-    /// `numbers.rules` sets (`set decimal ,`, `set group .`).
-    static func load(folder: URL, vocabulary: Vocabulary) throws(ConfigError) -> NumeralParser {
-        let rules = try RuleFile.load(folder.appendingPathComponent("numbers.rules"))
+    /// `numbers.rules` sets (`set decimal ,`, `set group .`). `numbersRules` is that file when
+    /// the caller has it parsed already.
+    static func load(
+        folder: URL, vocabulary: Vocabulary, numbersRules: RuleFile? = nil
+    ) throws(ConfigError) -> NumeralParser {
+        let rules: RuleFile
+        if let numbersRules {
+            rules = numbersRules
+        } else {
+            rules = try RuleFile.load(folder.appendingPathComponent("numbers.rules"))
+        }
         let settings = rules.settings
         // A switch is yes or no: any other value would silently mean no.
         func flag(_ name: String) throws(ConfigError) -> Bool {

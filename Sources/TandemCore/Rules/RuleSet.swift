@@ -113,9 +113,11 @@ final class RuleSet: Sendable {
                 file: file.path, line: line, path: setting,
                 "unknown setting (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
+        // (The numbers' own file sets the numerals' separators: not parsed a second time.)
+        let numerals = try NumeralParser.load(
+            folder: folder, vocabulary: vocabulary, numbersRules: name == "numbers.rules" ? file : nil)
         return try RuleSet(
-            file: file, language: language, folder: folder,
-            vocabulary: vocabulary, numerals: try NumeralParser.load(folder: folder, vocabulary: vocabulary),
+            file: file, language: language, folder: folder, vocabulary: vocabulary, numerals: numerals,
             allowedOutputs: allowedOutputs)
     }
 
