@@ -2063,6 +2063,15 @@ public final class EntityExtractor: Extractor {
                 if let known, known.count > count, extractor.entities[known.entity].type == .location {
                     break head
                 }
+                // A body the gazetteer knows by its head alone (Quốc hội, Vietnam's) before a full
+                // Vietnamese name is that body, then a person (Chủ nhiệm Ủy ban tài chính, ngân
+                // sách của Quốc hội Phùng Quốc Hiển), not a body of that name.
+                if tables.syllableNames, let known, known.count == count,
+                    extractor.entities[known.entity].type == .organization, startsPersonName(index + count),
+                    isNameWord(index + count + 2)
+                {
+                    break head
+                }
                 // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh), or inside
                 // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there).
                 if tables.syllableNames && index > 0 && tokens[index - 1].capitalized
