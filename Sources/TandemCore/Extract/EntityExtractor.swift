@@ -644,7 +644,10 @@ public final class EntityExtractor: Extractor {
                 }
                 if capitalized && (runStart || tokens[index].newlineBefore) {
                     appositiveName(at: index)
-                    if tables.syllableNames { bracketedPlace(at: index) }
+                    if tables.syllableNames {
+                        bracketedPlace(at: index)
+                        brandAfterLowercaseHead(at: index)
+                    }
                 }
             }
             if !tables.syllableNames { acronymLongForms() }
@@ -1579,6 +1582,29 @@ public final class EntityExtractor: Extractor {
                 priority: patternPriority - 1)
         }
 
+        /// A brand's name after a lowercase head that takes one (tờ Tagesspiegel, hãng tin
+        /// Tanjug, ngân hàng ACB): up to four capitalized words the gazetteer does not start,
+        /// an organization. (A full Vietnamese name there is the family-name finder's: hãng xe
+        /// Mai Linh; a head or a title starts a name of its own.)
+        @inline(never)
+        mutating func brandAfterLowercaseHead(at index: Int) {
+            guard followsLowercaseBrandHead(index), gazetteer(at: index) == nil, !startsPersonName(index),
+                tables.orgHeads.matchLength(context, ids: ids, at: index) == nil,
+                tables.titles.matchLength(context, ids: ids, at: index) == nil
+            else { return }
+            var end = index
+            while end < tokens.count && end - index < 4 {
+                if isNameWord(end) {
+                    end += 1
+                } else if end > index && joinsByHyphen(end) && isNameWord(end + 1) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            addOrganization(index, end, rule: .brandCue)
+        }
+
         /// Whether a lowercase head of `org_brand_heads.tsv` ends right before `index`.
         func followsLowercaseBrandHead(_ index: Int) -> Bool {
             guard let heads = tables.orgBrandHeads else { return false }
@@ -1980,11 +2006,13 @@ public final class EntityExtractor: Extractor {
                 && tokens[index + 1].glued && tokens[index - 1].capitalized
         }
 
-        /// Whether the ASCII word at `index` can be no Vietnamese syllable: it holds f, j, w or
-        /// z, or ends in a letter no syllable ends in (Lazarus, Pasteur; a syllable ends in a
-        /// vowel or in c, ch, m, n, ng, nh, p or t).
+        /// Whether the ASCII word at `index` can be no Vietnamese syllable: it is longer than
+        /// any (Handelsblatt; the longest, nghiêng, has seven letters), holds f, j, w or z, or
+        /// ends in a letter no syllable ends in (Lazarus, Pasteur; a syllable ends in a vowel
+        /// or in c, ch, m, n, ng, nh, p or t).
         func isForeignWord(_ index: Int) -> Bool {
             guard tokens[index].ascii, tokens[index].kind == .word else { return false }
+            if tokens[index].end - tokens[index].start > 7 { return true }
             return context.bytes.withUnsafeBufferPointer { bytes in
                 let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
                 for position in start..<end {
