@@ -1532,6 +1532,13 @@ public final class EntityExtractor: Extractor {
                 locationCueLength(before: index).map({ cueNamesTitlesPlace(index - $0) }) ?? true,
                 index == 0 || !isNameWord(index - 1) || !insideKnownNonPerson(index)
             else { return }
+            // Nor after the lowercase word a known name starts with (Âu in châu Âu Andrius
+            // Kubilius: Europe, then the person).
+            if index > 0 && !tokens[index - 1].capitalized, let (count, entity) = gazetteer(at: index - 1), count > 1,
+                extractor.entities[entity].type != .person
+            {
+                return
+            }
             if inStreetAfterHouseNumber(index) || beforeAcronym(index) { return }
             var end = index + 1
             let english = context.language == "en"
@@ -1925,12 +1932,12 @@ public final class EntityExtractor: Extractor {
             gazetteer(at: index).map { extractor.entities[$0.entity].type != .person } ?? false
         }
 
-        /// Whether a place the gazetteer knows starts one or two words before `index` and
-        /// goes on past it.
-        func insideKnownPlace(_ index: Int) -> Bool {
+        /// Whether a name the gazetteer knows, of a type `accepts`, starts one or two words
+        /// before `index` and goes on past it.
+        func insideKnownName(_ index: Int, where accepts: (NameType) -> Bool) -> Bool {
             (max(0, index - 2)..<index).contains { start in
                 gazetteer(at: start).map {
-                    start + $0.count > index && extractor.entities[$0.entity].type == .location
+                    start + $0.count > index && accepts(extractor.entities[$0.entity].type)
                 } ?? false
             }
         }
@@ -2101,9 +2108,14 @@ public final class EntityExtractor: Extractor {
                     break head
                 }
                 // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh), or inside
-                // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there).
-                if tables.syllableNames && index > 0 && tokens[index - 1].capitalized
-                    && (namesStreet(index) || insideKnownPlace(index))
+                // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there), or
+                // inside a known body before a person's name (Ủy viên Trung ương Đảng Nguyễn
+                // Văn A: the Central Committee, then its member; but Trung ương Đảng Nhân dân
+                // Cách mạng Lào is Laos's party).
+                if tables.syllableNames && index > 0
+                    && ((tokens[index - 1].capitalized
+                        && (namesStreet(index) || insideKnownName(index, where: { $0 == .location })))
+                        || (startsPersonName(index + count) && insideKnownName(index, where: { $0 != .person })))
                 {
                     break head
                 }
