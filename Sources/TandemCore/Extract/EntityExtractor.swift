@@ -644,10 +644,8 @@ public final class EntityExtractor: Extractor {
                 }
                 if capitalized && (runStart || tokens[index].newlineBefore) {
                     appositiveName(at: index)
-                    if tables.syllableNames {
-                        bracketedPlace(at: index)
-                        brandAfterLowercaseHead(at: index)
-                    }
+                    if tables.syllableNames { bracketedPlace(at: index) }
+                    brandAfterLowercaseHead(at: index)
                 }
             }
             if !tables.syllableNames { acronymLongForms() }
@@ -1590,13 +1588,14 @@ public final class EntityExtractor: Extractor {
         }
 
         /// A brand's name after a lowercase head that takes one (tờ Tagesspiegel, hãng tin
-        /// Tanjug, ngân hàng ACB): up to four capitalized words the gazetteer does not start,
-        /// an organization. (A full Vietnamese name there is the family-name finder's: hãng xe
-        /// Mai Linh; a head or a title starts a name of its own.)
+        /// Tanjug, ngân hàng ACB, broadcaster ARD): up to four capitalized words the gazetteer
+        /// does not start, an organization. (A full Vietnamese name there is the family-name
+        /// finder's: hãng xe Mai Linh; a head or a title starts a name of its own, and a word
+        /// that starts no name none: the newspaper Monday.)
         @inline(never)
         mutating func brandAfterLowercaseHead(at index: Int) {
             guard followsLowercaseBrandHead(index), gazetteer(at: index) == nil, !startsPersonName(index),
-                tables.orgHeads.matchLength(context, ids: ids, at: index) == nil,
+                !startsNoName(index), tables.orgHeads.matchLength(context, ids: ids, at: index) == nil,
                 tables.titles.matchLength(context, ids: ids, at: index) == nil
             else { return }
             var end = index
@@ -1609,6 +1608,8 @@ public final class EntityExtractor: Extractor {
                     break
                 }
             }
+            // (A name written in parts around a slash is not read here: website Re/code.)
+            if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "/")) { return }
             addOrganization(index, end, rule: .brandCue)
         }
 
