@@ -172,6 +172,8 @@ public final class EntityExtractor: Extractor {
         /// after any other head a known organization is the parent (`Văn phòng Quốc hội` is
         /// not the National Assembly).
         let orgBrandHeads: TokenTable?
+        /// The words those heads end with.
+        let brandHeadEnds: WordIDs
         let orgTails: TokenTable?
         /// Lowercase compounds that go on inside an organization's name after its first
         /// lowercase syllable (`Cục Y tế dự phòng`, `Hiệp hội Bất động sản`).
@@ -223,6 +225,7 @@ public final class EntityExtractor: Extractor {
             self.surnames = surnames
             self.orgHeads = orgHeads
             self.orgBrandHeads = orgBrandHeads
+            brandHeadEnds = WordIDs(orgBrandHeads?.lastIDs() ?? [])
             self.orgTails = orgTails
             self.orgWords = orgWords
             self.locationCues = locationCues
@@ -1615,7 +1618,10 @@ public final class EntityExtractor: Extractor {
 
         /// Whether a lowercase head of `org_brand_heads.tsv` ends right before `index`.
         func followsLowercaseBrandHead(_ index: Int) -> Bool {
-            guard let heads = tables.orgBrandHeads else { return false }
+            // (Most words end no head: one read rejects them.)
+            guard index > 0, tables.brandHeadEnds.contains(ids[index - 1]), let heads = tables.orgBrandHeads else {
+                return false
+            }
             for length in 1...3 where index - length >= 0 {
                 let head = index - length
                 if !tokens[head].capitalized && heads.matchLength(context, ids: ids, at: head) == length { return true }

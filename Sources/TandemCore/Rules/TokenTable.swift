@@ -82,6 +82,11 @@ public final class TokenTable: Sendable {
                 }), vocabulary: vocabulary)
     }
 
+    /// Every vocabulary id a phrase ends with, sorted (computed on each call).
+    func lastIDs() -> [Int32] {
+        Set(wordStarts.dropFirst().map { words[Int($0) - 1] }).sorted()
+    }
+
     /// For the phrases that start with word `first`: whether one is that word alone, and the
     /// ids their second words can be (how rule sets learn what may follow a trigger).
     func continuations(of first: Int32) -> (single: Bool, seconds: [Int32]) {
