@@ -129,7 +129,7 @@ public final class EntityExtractor: Extractor {
     /// The entity rules, as records name them (`vi/entities:title-name`).
     enum EntityRule: Int, CaseIterable, Sendable {
         case gazetteer, titleName, familyName, orgHead, orgTail, locationCue, shortForm, appositiveName, dateline
-        case speechName, givenName, bracketedPlace, surname, brandCue, acronymLongForm
+        case speechName, givenName, bracketedPlace, surname, brandCue, acronymLongForm, byline
 
         var name: String {
             switch self {
@@ -148,6 +148,7 @@ public final class EntityExtractor: Extractor {
             case .surname: "surname"
             case .brandCue: "brand-cue"
             case .acronymLongForm: "acronym-long-form"
+            case .byline: "byline"
             }
         }
     }
@@ -617,7 +618,10 @@ public final class EntityExtractor: Extractor {
                     }
                 }
                 guard tokens[index].kind == .word else { continue }
-                if tokens[index].allCaps && (index == 0 || tokens[index].newlineBefore) { dateline(at: index) }
+                if index == 0 || tokens[index].newlineBefore {
+                    if tokens[index].allCaps { dateline(at: index) }
+                    if tables.nameWords.bylineWords.contains(ids[index]) { byline(at: index) }
+                }
                 if flags & Flags.title != 0 { titleName(at: index) }
                 if flags & Flags.personName != 0 && capitalized {
                     familyName(at: index)
@@ -2966,6 +2970,24 @@ public final class EntityExtractor: Extractor {
                 add(
                     index, end, referent: .titleCasedSlug(index, end), type: .location, rule: .dateline,
                     priority: patternPriority - 2)
+            }
+        }
+
+        /// A byline's authors (By Ivana Sekularac and Fatos Bytyci; By JOHN SMITH, Associated
+        /// Press): after a line's first word `By`, two or three capitalized words are a person,
+        /// and so are those after a comma or `and`, until a name the gazetteer knows as no
+        /// person (the outlet) or the line's end.
+        @inline(never)
+        mutating func byline(at index: Int) {
+            var start = index + 1
+            while isNameWord(start) && !startsKnownNonPerson(start) {
+                let end = nameRun(from: start, limit: 3)
+                guard end - start >= 2 else { return }
+                add(start, end, referent: person(start, end), type: .person, rule: .byline, priority: patternPriority)
+                guard end + 1 < tokens.count, !tokens[end].newlineBefore,
+                    context.isCharacter(end, UInt8(ascii: ",")) || tables.nameWords.listJoiners.contains(ids[end])
+                else { return }
+                start = end + 1
             }
         }
 

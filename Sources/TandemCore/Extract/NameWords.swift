@@ -39,6 +39,7 @@ struct NameWords: Sendable {
         case featureCue = "feature-cue"
         case stormWord = "storm-word"
         case companyWord = "company-word"
+        case bylineWord = "byline-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -132,6 +133,8 @@ struct NameWords: Sendable {
     /// Words between a known company's name and its legal form that keep it that company
     /// (Goldman Sachs Group Inc, VinFast Auto Ltd).
     let companyWords: WordIDs
+    /// A line's first word before its authors' names (By Jane Doe and John Roe).
+    let bylineWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -197,6 +200,7 @@ struct NameWords: Sendable {
         featureCues = ids(.featureCue)
         stormWords = ids(.stormWord)
         companyWords = ids(.companyWord)
+        bylineWords = ids(.bylineWord)
     }
 }
 
