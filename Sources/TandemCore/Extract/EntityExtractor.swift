@@ -2109,24 +2109,23 @@ public final class EntityExtractor: Extractor {
                 if let known, known.count > count, extractor.entities[known.entity].type == .location {
                     break head
                 }
-                // A body the gazetteer knows by its head alone (Quốc hội, Vietnam's) before a full
-                // Vietnamese name is that body, then a person (Chủ nhiệm Ủy ban tài chính, ngân
-                // sách của Quốc hội Phùng Quốc Hiển), not a body of that name.
-                if tables.syllableNames, let known, known.count == count,
-                    extractor.entities[known.entity].type == .organization, startsPersonName(index + count),
-                    isNameWord(index + count + 2)
+                // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh), or inside
+                // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there).
+                if tables.syllableNames && index > 0 && tokens[index - 1].capitalized
+                    && (namesStreet(index) || insideKnownName(index, where: { $0 == .location }))
                 {
                     break head
                 }
-                // Nor does a head start a name inside a street's (đường Đinh Bộ Lĩnh), or inside
-                // a place the gazetteer knows (Tây Ban Nha thắng: Ban is no board there), or
-                // inside a known body before a person's name (Ủy viên Trung ương Đảng Nguyễn
-                // Văn A: the Central Committee, then its member; but Trung ương Đảng Nhân dân
-                // Cách mạng Lào is Laos's party).
-                if tables.syllableNames && index > 0
-                    && ((tokens[index - 1].capitalized
-                        && (namesStreet(index) || insideKnownName(index, where: { $0 == .location })))
-                        || (startsPersonName(index + count) && insideKnownName(index, where: { $0 != .person })))
+                // A body the gazetteer knows, then a person's full name, are the body and its
+                // member, not a body of that name: where the head is the known body's whole name
+                // (Chủ nhiệm Ủy ban tài chính, ngân sách của Quốc hội Phùng Quốc Hiển) or inside
+                // it (Ủy viên Trung ương Đảng Nguyễn Văn A; but Trung ương Đảng Nhân dân Cách
+                // mạng Lào is Laos's party).
+                let isKnownBody =
+                    known.map { $0.count == count && extractor.entities[$0.entity].type == .organization } ?? false
+                if tables.syllableNames && startsPersonName(index + count)
+                    && ((isKnownBody && isNameWord(index + count + 2))
+                        || insideKnownName(index, where: { $0 != .person }))
                 {
                     break head
                 }
