@@ -1617,6 +1617,9 @@ public final class EntityExtractor: Extractor {
             }
             // (A name written in parts around a slash is not read here: website Re/code.)
             if end < tokens.count && tokens[end].glued && context.isCharacter(end, UInt8(ascii: "/")) { return }
+            // One Vietnamese syllable is a common noun capitalized, the head a verb (tổ chức Lễ
+            // kỷ niệm, tổ chức Đại hội cổ đông); a brand of one word is an acronym or foreign.
+            if tables.syllableNames && end - index == 1 && !tokens[index].allCaps && !isForeignWord(index) { return }
             addOrganization(index, end, rule: .brandCue)
         }
 
