@@ -173,8 +173,9 @@ public final class EntityExtractor: Extractor {
         /// after any other head a known organization is the parent (`Văn phòng Quốc hội` is
         /// not the National Assembly).
         let orgBrandHeads: TokenTable?
-        /// The words those heads end with.
-        let brandHeadEnds: WordIDs
+        /// By vocabulary id, whether one of those heads ends with the word (read before every
+        /// capitalized run: one load, where a word list would be scanned).
+        let endsBrandHead: [Bool]
         let orgTails: TokenTable?
         /// Lowercase compounds that go on inside an organization's name after its first
         /// lowercase syllable (`Cục Y tế dự phòng`, `Hiệp hội Bất động sản`).
@@ -226,7 +227,9 @@ public final class EntityExtractor: Extractor {
             self.surnames = surnames
             self.orgHeads = orgHeads
             self.orgBrandHeads = orgBrandHeads
-            brandHeadEnds = WordIDs(orgBrandHeads?.lastIDs() ?? [])
+            var endsBrandHead = [Bool](repeating: false, count: vocabularyCount)
+            for id in orgBrandHeads?.lastIDs() ?? [] where Int(id) < vocabularyCount { endsBrandHead[Int(id)] = true }
+            self.endsBrandHead = endsBrandHead
             self.orgTails = orgTails
             self.orgWords = orgWords
             self.locationCues = locationCues
@@ -652,7 +655,7 @@ public final class EntityExtractor: Extractor {
                 if capitalized && (runStart || tokens[index].newlineBefore) {
                     appositiveName(at: index)
                     if tables.syllableNames { bracketedPlace(at: index) }
-                    brandAfterLowercaseHead(at: index)
+                    if index > 0 && endsBrandHead(index - 1) { brandAfterLowercaseHead(at: index) }
                 }
             }
             if !tables.syllableNames { acronymLongForms() }
@@ -1623,10 +1626,17 @@ public final class EntityExtractor: Extractor {
             addOrganization(index, end, rule: .brandCue)
         }
 
+        /// Whether the word at `index` is the last of some head of `org_brand_heads.tsv`.
+        @inline(__always)
+        func endsBrandHead(_ index: Int) -> Bool {
+            let id = Int(ids[index])
+            return id >= 0 && id < tables.endsBrandHead.count && tables.endsBrandHead[id]
+        }
+
         /// Whether a lowercase head of `org_brand_heads.tsv` ends right before `index`.
         func followsLowercaseBrandHead(_ index: Int) -> Bool {
             // (Most words end no head: one read rejects them.)
-            guard index > 0, tables.brandHeadEnds.contains(ids[index - 1]), let heads = tables.orgBrandHeads else {
+            guard index > 0, endsBrandHead(index - 1), let heads = tables.orgBrandHeads else {
                 return false
             }
             for length in 1...3 where index - length >= 0 {
@@ -3025,7 +3035,7 @@ public final class EntityExtractor: Extractor {
             if end == first + 1 && tokens[first].end - tokens[first].start == 1 { return }
             // Nor is a road's name before its number (north of Highway 128, Old County Road 40).
             func isDigits(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .digits }
-            if (namesThingBefore(end - 1) && isDigits(end)) || (namesThingBefore(end) && isDigits(end + 1)) { return }
+            if (isDigits(end) && namesThingBefore(end - 1)) || (isDigits(end + 1) && namesThingBefore(end)) { return }
             if let (count, entity) = gazetteer(at: first), count == end - first,
                 !(followsCommuneCue(first) && namesUnitAsCommune(entity, at: first))
             {
