@@ -302,6 +302,11 @@ final class TimexResolver: Sendable {
             case "D": date = dct.adding(days: amount)
             default: return nil
             }
+            // A day of that month (ngày 20 tháng này, ngày 5 tháng sau).
+            if unit == "M", let day = startFields[Field.day.rawValue]?.number(captures) {
+                guard (1...CivilDate.daysIn(year: date.year, month: date.month)).contains(day) else { return nil }
+                return dayValue(CivilDate(year: date.year, month: date.month, day: day), grain: "D", captures)
+            }
             // A clock time on that day: 7 a.m. tomorrow, 23 giờ 15 phút đêm qua.
             return dayValue(date, grain: grain?.fill(captures) ?? unit, captures)
         }
