@@ -304,6 +304,10 @@ public final class EntityExtractor: Extractor {
     /// `shared/town_regions.tsv`: by entity, the name a town written before the region and a
     /// comma takes in its id (`Holland, Mich.` is Holland,_Michigan); nil for other entities.
     let townRegionNames: [String?]
+    /// By vocabulary id, the one person the gazetteer knows whose English form of two words or
+    /// more ends with that word (`Starmer`: Keir Starmer), -1 when several do: a title before
+    /// the surname alone names that person (Prime Minister Starmer).
+    let englishSurnames: [Int32: Int32]
     /// A country's bodies by the English words after their demonym: an organization whose id
     /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
     /// under `BodyKey(country, [Defence, Ministry])`, so `Russia's Defence Ministry` is it.
@@ -401,6 +405,16 @@ public final class EntityExtractor: Extractor {
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
         senses = try NameSenses.load(rulesFolder.appendingPathComponent("shared/senses.tsv"), entities: entities)
+        var surnames: [Int32: Int32] = [:]
+        for form in formsByLanguage["en"] ?? [] where form.ids.count >= 2 && entities[form.entity].type == .person {
+            let last = form.ids[form.ids.count - 1]
+            if let owner = surnames[last], owner != Int32(form.entity) {
+                surnames[last] = -1
+            } else {
+                surnames[last] = Int32(form.entity)
+            }
+        }
+        englishSurnames = surnames
         townRegionNames = try Self.loadTownRegions(
             rulesFolder.appendingPathComponent("shared/town_regions.tsv"), entities: entities)
     }
@@ -1313,7 +1327,16 @@ public final class EntityExtractor: Extractor {
                 return
             }
             let start = holderStart(position, end, titleEnd: index + count)
-            add(start, end, referent: person(start, end), type: .person, rule: .titleName, priority: patternPriority)
+            // In English a surname alone after a title of office is the one known person of
+            // that surname (Prime Minister Starmer, Secretary Rubio; Mr. Jackson is anyone).
+            var referent = person(start, end)
+            if context.language == "en", end == start + 1, referent.entity == -1,
+                !tables.nameWords.courtesyTitles.contains(ids[index]),
+                let owner = extractor.englishSurnames[ids[start]], owner >= 0
+            {
+                referent = .known(Int(owner))
+            }
+            add(start, end, referent: referent, type: .person, rule: .titleName, priority: patternPriority)
             suppressTitle(index, count, nameStart: start)
         }
 

@@ -40,6 +40,7 @@ struct NameWords: Sendable {
         case stormWord = "storm-word"
         case companyWord = "company-word"
         case bylineWord = "byline-word"
+        case courtesyTitle = "courtesy-title"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -135,6 +136,8 @@ struct NameWords: Sendable {
     let companyWords: WordIDs
     /// A line's first word before its authors' names (By Jane Doe and John Roe).
     let bylineWords: WordIDs
+    /// Titles anyone may bear (Mr., Ms., Dr.): a surname alone after one is no known person's.
+    let courtesyTitles: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -201,6 +204,7 @@ struct NameWords: Sendable {
         stormWords = ids(.stormWord)
         companyWords = ids(.companyWord)
         bylineWords = ids(.bylineWord)
+        courtesyTitles = ids(.courtesyTitle)
     }
 }
 
