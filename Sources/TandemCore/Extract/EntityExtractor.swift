@@ -1327,11 +1327,15 @@ public final class EntityExtractor: Extractor {
                 return
             }
             let start = holderStart(position, end, titleEnd: index + count)
-            // In English a surname alone after a title of office is the one known person of
-            // that surname (Prime Minister Starmer, Secretary Rubio; Mr. Jackson is anyone).
+            // A surname alone after a title of office is the one known person of that surname
+            // (Prime Minister Starmer, Secretary Rubio; Mr. Jackson is anyone): in English, and
+            // in Vietnamese when it is a foreign name, no syllable (Tổng thư ký Stoltenberg; Bộ
+            // trưởng Minh is not Ho Chi Minh), after no honorific (ông).
             var referent = person(start, end)
-            if context.language == "en", end == start + 1, referent.entity == -1,
-                !tables.nameWords.courtesyTitles.contains(ids[index]),
+            let surnameAlone =
+                tables.syllableNames
+                ? !honorific && !isSyllable(start) : !tables.nameWords.courtesyTitles.contains(ids[index])
+            if end == start + 1, referent.entity == -1, surnameAlone,
                 let owner = extractor.englishSurnames[ids[start]], owner >= 0
             {
                 referent = .known(Int(owner))
