@@ -1332,13 +1332,10 @@ public final class EntityExtractor: Extractor {
             // in Vietnamese when it is a foreign name, no syllable (Tổng thư ký Stoltenberg; Bộ
             // trưởng Minh is not Ho Chi Minh), after no honorific (ông).
             var referent = person(start, end)
-            let surnameAlone =
-                tables.syllableNames
-                ? !honorific && !isSyllable(start) : !tables.nameWords.courtesyTitles.contains(ids[index])
-            if end == start + 1, referent.entity == -1, surnameAlone,
-                let owner = extractor.englishSurnames[ids[start]], owner >= 0
-            {
-                referent = .known(Int(owner))
+            let courtesy =
+                tables.syllableNames ? honorific : tables.nameWords.courtesyTitles.contains(ids[index])
+            if end == start + 1, referent.entity == -1, !courtesy, let owner = knownSurnameOwner(start) {
+                referent = .known(owner)
             }
             add(start, end, referent: referent, type: .person, rule: .titleName, priority: patternPriority)
             suppressTitle(index, count, nameStart: start)
@@ -1483,6 +1480,11 @@ public final class EntityExtractor: Extractor {
                     add(
                         after, end, referent: person(after, end), type: .person, rule: .speechName,
                         priority: patternPriority - 2)
+                } else if end - after == 1, !continuesName(end), let owner = lonePersonSurname(after) {
+                    // One word that is only one known person's surname (said Kurti).
+                    add(
+                        after, end, referent: .known(owner), type: .person, rule: .speechName,
+                        priority: patternPriority - 2)
                 }
             }
             // Before: back over capitalized words, the first of a line included.
@@ -1491,6 +1493,13 @@ public final class EntityExtractor: Extractor {
                 && tokens[start - 1].kind == .word && tokens[start - 1].capitalized
             {
                 start -= 1
+            }
+            // (So before: Kurti said, Stoltenberg told reporters.)
+            if index - start == 1, start == 0 || !isNameWord(start - 1), let owner = lonePersonSurname(start) {
+                add(
+                    start, index, referent: .known(owner), type: .person, rule: .speechName,
+                    priority: patternPriority - 2)
+                return
             }
             // After `of`, `for` or `on`, with or without an article, the words end an
             // organization's name or a title's domain (the Commission on Human Rights said;
@@ -1505,6 +1514,25 @@ public final class EntityExtractor: Extractor {
             add(
                 start, index, referent: person(start, index), type: .person, rule: .speechName,
                 priority: patternPriority - 2)
+        }
+
+        /// The known person a capitalized word alone names by surname (see
+        /// `knownSurnameOwner`), where no table and no gazetteer form starts with it.
+        func lonePersonSurname(_ index: Int) -> Int? {
+            guard tokens[index].kind == .word, tokens[index].capitalized, !tokens[index].allCaps,
+                gazetteer(at: index) == nil, !startsNoName(index),
+                tables.titles.matchLength(context, ids: ids, at: index) == nil
+            else { return nil }
+            return knownSurnameOwner(index)
+        }
+
+        /// The one person the gazetteer knows by the surname at `index`, if one alone: in
+        /// English any word, in Vietnamese a foreign one (Stoltenberg), no syllable (Minh).
+        func knownSurnameOwner(_ index: Int) -> Int? {
+            guard let owner = extractor.englishSurnames[ids[index]], owner >= 0,
+                !tables.syllableNames || !isSyllable(index)
+            else { return nil }
+            return Int(owner)
         }
 
         /// Whether the words `start..<end` can only be a person's name: no acronym, and no word
