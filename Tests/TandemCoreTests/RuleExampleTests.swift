@@ -29,6 +29,18 @@ struct RuleExampleTests {
         }
     }
 
+    /// A rules file that does not load fails here: `cases` reads only what loads, so a bad
+    /// line would otherwise leave its language's examples silently unrun.
+    @Test(arguments: ["numbers.rules", "dates.rules", "entities.rules"])
+    func rulesFileLoads(_ file: String) throws {
+        let home = try #require(TandemHome.locate())
+        for language in LanguageResources.languages {
+            #expect(throws: Never.self, "\(language)/\(file)") {
+                try RuleFile.load(home.appendingPathComponent("rules/\(language)/\(file)"))
+            }
+        }
+    }
+
     static let extractor = try! NumberExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
     static let dateCases: [Case] = cases(file: "dates.rules")
     static let dateExtractor = try! DateExtractor(rulesFolder: TandemHome.locate()!.appendingPathComponent("rules"))
