@@ -305,8 +305,9 @@ public final class EntityExtractor: Extractor {
     /// comma takes in its id (`Holland, Mich.` is Holland,_Michigan); nil for other entities.
     let townRegionNames: [String?]
     /// By vocabulary id, the one person the gazetteer knows whose English form of two words or
-    /// more ends with that word (`Starmer`: Keir Starmer), -1 when several do: a title before
-    /// the surname alone names that person (Prime Minister Starmer).
+    /// more ends with that word (`Starmer`: Keir Starmer), -1 when several do: the surname
+    /// alone after a title or by a verb of saying names that person (Prime Minister Starmer,
+    /// Stoltenberg told reporters).
     let englishSurnames: [Int32: Int32]
     /// A country's bodies by the English words after their demonym: an organization whose id
     /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
@@ -1481,7 +1482,7 @@ public final class EntityExtractor: Extractor {
                         after, end, referent: person(after, end), type: .person, rule: .speechName,
                         priority: patternPriority - 2)
                 } else if end - after == 1, !continuesName(end), let owner = lonePersonSurname(after) {
-                    // One word that is only one known person's surname (said Kurti).
+                    // One word that is only one known person's surname (said Stoltenberg).
                     add(
                         after, end, referent: .known(owner), type: .person, rule: .speechName,
                         priority: patternPriority - 2)
@@ -1494,7 +1495,7 @@ public final class EntityExtractor: Extractor {
             {
                 start -= 1
             }
-            // (So before: Kurti said, Stoltenberg told reporters.)
+            // (So before: Huang said, Stoltenberg told reporters.)
             if index - start == 1, start == 0 || !isNameWord(start - 1), let owner = lonePersonSurname(start) {
                 add(
                     start, index, referent: .known(owner), type: .person, rule: .speechName,
