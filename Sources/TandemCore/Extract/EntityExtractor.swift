@@ -332,19 +332,19 @@ public final class EntityExtractor: Extractor {
                     "expected id<TAB>PER|ORG|LOC<TAB>English forms<TAB>Vietnamese forms")
             }
             let entity = entities.count
+            // (The Vietnamese forms are read three ways below: split once.)
+            let vietnameseForms = fields[3].split(byte: UInt8(ascii: "|"), omittingEmpty: true)
             entities.append(
                 Entity(
                     id: fields[0], type: type,
-                    longNamedInVietnamese: fields[3].split(byte: UInt8(ascii: "|")).contains {
-                        $0.split(byte: UInt8(ascii: " ")).count >= 3
-                    }))
+                    longNamedInVietnamese: vietnameseForms.contains { $0.split(byte: UInt8(ascii: " ")).count >= 3 }))
             let english = fields[2].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
                 Self.form(String($0), entity, vocabulary)
             }
             // Vietnamese press capitalizes an organization's name in full or only its first
             // words (Quỹ Tiền tệ Quốc tế, Quỹ Tiền tệ quốc tế): past the first word of a long
             // Vietnamese organization form, a capital matches either case.
-            let vietnamese = fields[3].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
+            let vietnamese = vietnameseForms.map {
                 Self.form(String($0), entity, vocabulary, caseFreeTail: type == .organization)
             }
             formsByLanguage["en"]! += english
@@ -352,7 +352,7 @@ public final class EntityExtractor: Extractor {
             // English outlets in Vietnam keep the diacritics of Vietnamese names (Hà Nội, Phạm
             // Minh Chính): a Vietnamese form of two words or more written with them is English
             // too (one word may be a common Vietnamese word: Đức, Nga).
-            formsByLanguage["en"]! += fields[3].split(byte: UInt8(ascii: "|"), omittingEmpty: true).filter {
+            formsByLanguage["en"]! += vietnameseForms.filter {
                 $0.contains(" ") && $0.unicodeScalars.contains { $0.value > 0x7F }
             }.map { Self.form(String($0), entity, vocabulary) }
         }
@@ -1598,8 +1598,8 @@ public final class EntityExtractor: Extractor {
             else { return }
             // Nor after the lowercase word a known name starts with (Âu in châu Âu Andrius
             // Kubilius: Europe, then the person).
-            if index > 0 && !tokens[index - 1].capitalized, let (count, entity) = gazetteer(at: index - 1), count > 1,
-                extractor.entities[entity].type != .person
+            if index > 0 && !tokens[index - 1].capitalized
+                && insideKnownName(index, within: 1, where: { $0 != .person })
             {
                 return
             }
@@ -2012,10 +2012,10 @@ public final class EntityExtractor: Extractor {
             gazetteer(at: index).map { extractor.entities[$0.entity].type != .person } ?? false
         }
 
-        /// Whether a name the gazetteer knows, of a type `accepts`, starts one or two words
+        /// Whether a name the gazetteer knows, of a type `accepts`, starts up to `words` words
         /// before `index` and goes on past it.
-        func insideKnownName(_ index: Int, where accepts: (NameType) -> Bool) -> Bool {
-            (max(0, index - 2)..<index).contains { start in
+        func insideKnownName(_ index: Int, within words: Int = 2, where accepts: (NameType) -> Bool) -> Bool {
+            (max(0, index - words)..<index).contains { start in
                 gazetteer(at: start).map {
                     start + $0.count > index && accepts(extractor.entities[$0.entity].type)
                 } ?? false
@@ -2798,10 +2798,7 @@ public final class EntityExtractor: Extractor {
 
         /// Whether token `index` is part of a gazetteer place or organization (Nai in Dong Nai).
         func insideKnownNonPerson(_ index: Int) -> Bool {
-            (max(0, index - 3)...index).contains { start in
-                guard let (count, entity) = gazetteer(at: start) else { return false }
-                return start + count > index && extractor.entities[entity].type != .person
-            }
+            startsKnownNonPerson(index) || insideKnownName(index, within: 3, where: { $0 != .person })
         }
 
         /// Places after a cue (`tỉnh Quảng Nam`, `the municipalities of A, B and C`) or
