@@ -1330,11 +1330,11 @@ public final class EntityExtractor: Extractor {
             let start = holderStart(position, end, titleEnd: index + count)
             // A surname alone after a title of office is the one known person of that surname
             // (Prime Minister Starmer, Secretary Rubio; Mr. Jackson is anyone): in English, and
-            // in Vietnamese when it is a foreign name, no syllable (Tổng thư ký Stoltenberg; Bộ
-            // trưởng Minh is not Ho Chi Minh), after no honorific (ông).
+            // in Vietnamese when it is a foreign name, no syllable (Tổng thư ký Stoltenberg, ông
+            // Belousov; Bộ trưởng Minh is not Ho Chi Minh). A Vietnamese honorific before a
+            // foreign surname names a public figure: the people of local news bear syllables.
             var referent = person(start, end)
-            let courtesy =
-                tables.syllableNames ? honorific : tables.nameWords.courtesyTitles.contains(ids[index])
+            let courtesy = !tables.syllableNames && tables.nameWords.courtesyTitles.contains(ids[index])
             if end == start + 1, referent.entity == -1, !courtesy, let owner = knownSurnameOwner(start) {
                 referent = .known(owner)
             }
