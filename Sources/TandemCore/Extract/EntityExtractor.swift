@@ -3303,14 +3303,16 @@ public final class EntityExtractor: Extractor {
                 }
                 // An organization's short name in brackets need not be an acronym (Công ty cổ
                 // phần Sữa Việt Nam (Vinamilk)), if it names nothing the gazetteer knows. A
-                // place's acronym spells its initials (United Arab Emirates (UAE)); else the
-                // place ends a longer name the rules missed (… Quốc tế Nhật Bản (JICA)).
+                // place's or a person's acronym spells the initials (United Arab Emirates (UAE),
+                // Marjorie Taylor Greene (MTG)); else the place ends a longer name the rules
+                // missed (… Quốc tế Nhật Bản (JICA)), and the person's is a party (Boris
+                // Pistorius (SPD)).
                 guard long < hits.count, hits[long].end == index, index + 2 < tokens.count,
                     context.isCharacter(index + 2, UInt8(ascii: ")")), !isCovered(index + 1),
                     isAcronym(index + 1)
                         || (hits[long].type == .organization && isNameWord(index + 1)
                             && gazetteer(at: index + 1) == nil),
-                    hits[long].type != .location || spellsInitials(index + 1, of: hits[long])
+                    hits[long].type == .organization || spellsInitials(index + 1, of: hits[long])
                 else { continue }
                 aliases.set(nameHash(index + 1), (hits[long].referent, hits[long].type))
             }
