@@ -627,8 +627,9 @@ public final class EntityExtractor: Extractor {
                     extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
                     // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
                     !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index)),
-                    // (Nor a storm's name: Hurricane Florence.)
-                    !namesStorm(index, entity)
+                    // (Nor a storm's name: Hurricane Florence; nor a place in an adjective:
+                    // Euro-Atlantic.)
+                    !namesStorm(index, entity), !followsCompoundPrefix(index)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
@@ -758,6 +759,13 @@ public final class EntityExtractor: Extractor {
                 form += 1
             }
             return nil
+        }
+
+        /// Whether the word at `index` is glued by a hyphen to a combining form before it
+        /// (Euro-Atlantic, Sino-Russian).
+        func followsCompoundPrefix(_ index: Int) -> Bool {
+            index >= 2 && tokens[index].glued && tokens[index - 1].glued && context.isCharacter(index - 1, UInt8(ascii: "-"))
+                && tables.nameWords.compoundPrefixes.contains(ids[index - 2])
         }
 
         /// The length of gazetteer form `form` if the text at `index` holds it, its case

@@ -41,6 +41,7 @@ struct NameWords: Sendable {
         case companyWord = "company-word"
         case bylineWord = "byline-word"
         case courtesyTitle = "courtesy-title"
+        case compoundPrefix = "compound-prefix"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -138,6 +139,9 @@ struct NameWords: Sendable {
     let bylineWords: WordIDs
     /// Titles anyone may bear (Mr., Ms., Dr.): a surname alone after one is no known person's.
     let courtesyTitles: WordIDs
+    /// Combining forms glued by a hyphen before a place's name that make an adjective of
+    /// both (Euro-Atlantic, Sino-Russian): the place is none there.
+    let compoundPrefixes: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -205,6 +209,7 @@ struct NameWords: Sendable {
         companyWords = ids(.companyWord)
         bylineWords = ids(.bylineWord)
         courtesyTitles = ids(.courtesyTitle)
+        compoundPrefixes = ids(.compoundPrefix)
     }
 }
 
