@@ -92,11 +92,14 @@ public struct DateExtractor: Extractor {
         /// The tense the words before token `first` give, within `tenseCueReach` tokens of its clause
         /// (no clause punctuation or line break between; the slash or dash of a date between,
         /// as in `sẽ … từ ngày 15/6 đến hết tháng 7`, is no boundary). A future cue anywhere
-        /// there wins over a past one, unless a clause-start word comes between them; with
+        /// there wins over a past one, unless a clause-start word comes between them, and is a
+        /// reported future with a past cue before it (`said … would`, `cho biết … sẽ`); with
         /// neither, a one-word past cue after the date.
         func tense(before first: Int, end: Int, _ context: ExtractionContext, _ ids: [Int32]) -> TimexResolver.Tense {
             guard !flags.isEmpty else { return .unknown }
             var past = false
+            // Whether a future cue was found: from there on, only a past cue before it counts.
+            var future = false
             return context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { ids in
                     flags.withUnsafeBufferPointer { flags in
@@ -112,6 +115,11 @@ public struct DateExtractor: Extractor {
                                 break
                             }
                             let cue = flag(at: index)
+                            if future {
+                                if cue != 0 && isPastCue(cue, at: index, ids) { return .reportedFuture }
+                                index -= 1
+                                continue
+                            }
                             if cue != 0 {
                                 // (A clause-start word that is a past cue itself opens a past
                                 // clause: his first trip since taking office in June.)
@@ -134,12 +142,15 @@ public struct DateExtractor: Extractor {
                                     // (A phrase's cue is taken as two words: expected to.)
                                     let cueFirst = word ? index : index - 1
                                     if cueFirst > 0 && planPastPhrases.ends(at: cueFirst - 1, ids) { return .unknown }
-                                    return .future
+                                    future = true
+                                    index = cueFirst - 1
+                                    continue
                                 }
                                 if isPastCue(cue, at: index, ids) { past = true }
                             }
                             index -= 1
                         }
+                        if future { return .future }
                         if past { return .past }
                         // None before: a past cue after the date in its clause, a few words
                         // on (On May 26, Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…).
@@ -322,9 +333,19 @@ public struct DateExtractor: Extractor {
                 named.cover(match)
                 return blocker()
             }
-            let tense = language.tenseCues.tense(before: match.spanFirst, end: match.endToken, context, ids)
+            var tense = language.tenseCues.tense(before: match.spanFirst, end: match.endToken, context, ids)
             let resolver = language.resolvers[index]
             var reference = dct
+            // A future reported in the past is ahead of the past date its sentence named first,
+            // not of the dct (Tháng 4 vừa qua, ông Borrell cho biết … sẽ nối lại vào ngày 11/5).
+            if tense == .reportedFuture {
+                tense = .future
+                if let dct, let last = named.last, Self.sameSentence(last.end, match.spanFirst, context),
+                    let anchor = named.last?.anchor(), anchor.date < dct
+                {
+                    reference = anchor.date
+                }
+            }
             if resolver.anchored {
                 let grain = resolver.anchorGrain(match.values)
                 if let anchor = named.last?.anchor(), anchor.grain >= grain {
@@ -517,6 +538,23 @@ extension DateExtractor {
         if context.isCharacter(index, UInt8(ascii: "'")) || isSign(index, context) { return true }
         let glued = index + 1 < context.tokens.count && context.tokens[index].glued && context.tokens[index + 1].glued
         return glued && (context.isCharacter(index, UInt8(ascii: "/")) || context.isCharacter(index, UInt8(ascii: "-")))
+    }
+
+    /// Whether tokens `from..<to` hold no line break and no sentence's end (a full stop, a
+    /// question or an exclamation mark not glued to a word after it, as in `VOV.VN`).
+    static func sameSentence(_ from: Int, _ to: Int, _ context: ExtractionContext) -> Bool {
+        guard from <= to else { return false }
+        for index in from..<to {
+            let token = context.tokens[index]
+            if index > from && token.newlineBefore { return false }
+            guard token.kind == .punctuation,
+                context.isCharacter(index, UInt8(ascii: ".")) || context.isCharacter(index, UInt8(ascii: "?"))
+                    || context.isCharacter(index, UInt8(ascii: "!"))
+            else { continue }
+            if index + 1 < to && context.tokens[index + 1].glued && context.tokens[index + 1].kind == .word { continue }
+            return false
+        }
+        return !(to < context.tokens.count && context.tokens[to].newlineBefore && to > from)
     }
 
     /// Whether the token is a currency sign ($, £, ¥, €) or a percent sign.

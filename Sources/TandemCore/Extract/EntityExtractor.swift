@@ -627,9 +627,9 @@ public final class EntityExtractor: Extractor {
                     extractor.entities[entity].type == .organization || !namesStreet(index, index + count),
                     // (Nor a province or a district after a commune's cue: xã Hòa Bình.)
                     !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index)),
-                    // (Nor a storm's name: Hurricane Florence; nor a place in an adjective:
-                    // Euro-Atlantic.)
-                    !namesStorm(index, entity), !followsCompoundPrefix(index)
+                    // (Nor a storm's name: Hurricane Florence; nor a place in an adjective or
+                    // a web address: Euro-Atlantic, VOV.VN.)
+                    !namesStorm(index, entity), !endsGluedCompound(index)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
@@ -762,10 +762,15 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether the word at `index` is glued by a hyphen to a combining form before it
-        /// (Euro-Atlantic, Sino-Russian).
-        func followsCompoundPrefix(_ index: Int) -> Bool {
-            index >= 2 && tokens[index].glued && tokens[index - 1].glued && context.isCharacter(index - 1, UInt8(ascii: "-"))
-                && tables.nameWords.compoundPrefixes.contains(ids[index - 2])
+        /// (Euro-Atlantic, Sino-Russian), or in capitals by a dot to a word (a web address's
+        /// domain: VOV.VN; an abbreviated cue keeps its place, TP.Hà Nội).
+        func endsGluedCompound(_ index: Int) -> Bool {
+            guard index >= 2 && tokens[index].glued && tokens[index - 1].glued else { return false }
+            if context.isCharacter(index - 1, UInt8(ascii: "-")) {
+                return tables.nameWords.compoundPrefixes.contains(ids[index - 2])
+            }
+            return tokens[index].allCaps && context.isCharacter(index - 1, UInt8(ascii: "."))
+                && tokens[index - 2].kind == .word
         }
 
         /// The length of gazetteer form `form` if the text at `index` holds it, its case
