@@ -3320,8 +3320,10 @@ public final class EntityExtractor: Extractor {
                 // Marjorie Taylor Greene (MTG)); else the place ends a longer name the rules
                 // missed (… Quốc tế Nhật Bản (JICA)), and the person's is a party (Boris
                 // Pistorius (SPD)).
+                // (An acronym is no long form of another: ASEAN (ADMM) names the meeting.)
                 guard long < hits.count, hits[long].end == index, index + 2 < tokens.count,
                     context.isCharacter(index + 2, UInt8(ascii: ")")), !isCovered(index + 1),
+                    hits[long].end - hits[long].first > 1 || !isAcronym(Int(hits[long].first)),
                     isAcronym(index + 1)
                         || (hits[long].type == .organization && isNameWord(index + 1)
                             && gazetteer(at: index + 1) == nil),
