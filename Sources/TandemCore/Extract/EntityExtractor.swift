@@ -629,7 +629,10 @@ public final class EntityExtractor: Extractor {
                     !(followsCommuneCue(index) && namesUnitAsCommune(entity, at: index)),
                     // (Nor a storm's name: Hurricane Florence; nor a place in an adjective or
                     // a web address: Euro-Atlantic, VOV.VN.)
-                    !namesStorm(index, entity), !endsGluedCompound(index)
+                    !namesStorm(index, entity), !endsGluedCompound(index),
+                    // (Nor one inside a phrase of not_names begun by the capitalized words before
+                    // it: the North Atlantic Treaty.)
+                    !continuesNotName(index)
                 {
                     add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
@@ -759,6 +762,19 @@ public final class EntityExtractor: Extractor {
                 form += 1
             }
             return nil
+        }
+
+        /// Whether a phrase of `not_names` begun by one or two capitalized words right before
+        /// `index` goes on over it (North Atlantic Treaty: no Atlantic there).
+        func continuesNotName(_ index: Int) -> Bool {
+            var start = index - 1
+            while start >= 0 && index - start <= 2 && tokens[start].kind == .word && tokens[start].capitalized {
+                if let length = tables.notNames.matchLength(context, ids: ids, at: start), length > index - start {
+                    return true
+                }
+                start -= 1
+            }
+            return false
         }
 
         /// Whether the word at `index` is glued by a hyphen to a combining form before it
