@@ -298,6 +298,8 @@ final class TimexResolver: Sendable {
             let unit = unitTemplate.fill(captures)
             let date: CivilDate
             switch unit {
+            case "CE": date = dct.adding(months: 1200 * amount)
+            case "DE": date = dct.adding(months: 120 * amount)
             case "Y": date = dct.adding(months: 12 * amount)
             case "Q": date = dct.adding(months: 3 * amount)
             case "M": date = dct.adding(months: amount)
@@ -648,6 +650,9 @@ final class TimexResolver: Sendable {
     private func format(_ date: CivilDate, grain: String, _ captures: [Capture?], withPart: Bool = true) -> String {
         let text: String
         switch grain {
+        // A century or a decade is its year's first two or three digits (TIMEX3: 19, 199).
+        case "CE": text = String(format4(date.year).prefix(2))
+        case "DE": text = String(format4(date.year).prefix(3))
         case "Y": text = format4(date.year)
         case "Q": text = "\(format4(date.year))-Q\((date.month - 1) / 3 + 1)"
         case "M": text = "\(format4(date.year))-\(pad2(date.month))"
