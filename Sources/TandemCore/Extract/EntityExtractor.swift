@@ -1524,6 +1524,14 @@ public final class EntityExtractor: Extractor {
             {
                 start -= 1
             }
+            // (A word before a given name that starts none is no part of the name: KFOR
+            // Command Erhard Drews said.)
+            let trimmed =
+                index - start == 3
+                && tables.givenNames.map {
+                    $0.matchLength(context, ids: ids, at: start + 1) != nil && $0.matchLength(context, ids: ids, at: start) == nil
+                } ?? false
+            if trimmed { start += 1 }
             // (So before: Huang said, Stoltenberg told reporters.)
             if index - start == 1, start == 0 || !isNameWord(start - 1), let owner = lonePersonSurname(start) {
                 add(
@@ -1535,7 +1543,7 @@ public final class EntityExtractor: Extractor {
             // organization's name or a title's domain (the Commission on Human Rights said;
             // Secretary of the Treasury Janet Yellen said).
             guard index - start >= 2,
-                tokens[start].newlineBefore
+                tokens[start].newlineBefore || trimmed
                     || (!isNameWord(start - 1) && !tables.nameWords.headConnectors.contains(ids[start - 1])
                         && !(start >= 2 && tables.nameWords.articles.contains(ids[start - 1])
                             && tables.nameWords.headConnectors.contains(ids[start - 2]))),
