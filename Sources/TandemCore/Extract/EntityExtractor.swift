@@ -2871,7 +2871,9 @@ public final class EntityExtractor: Extractor {
                     end = first + count
                 }
                 // (A word after an abbreviation's dot starts nothing: Louis in St. Louis County.)
+                // (A suffix that starts a longer title is the title's: Defense State Secretary.)
                 guard end < tokens.count, let suffix = suffixes.matchLength(context, ids: ids, at: end),
+                    (tables.titles.matchLength(context, ids: ids, at: end) ?? 0) <= suffix,
                     !followsAbbreviation(index), tables.notNames.matchLength(context, ids: ids, at: first) == nil,
                     end - first > 1
                         || !(tables.nameWords.directions.contains(ids[first])
