@@ -109,6 +109,33 @@ struct AlignTests {
         #expect(pairs.first?.keys.contains("concept:declare") == true)
     }
 
+    /// And the other way: an English sentence keeps its best Vietnamese counterpart per
+    /// document and the neighbours of that one in a row, not a match further off.
+    @Test func anEnglishSentenceKeepsARunOfNeighbours() throws {
+        let english = ("en", "Kosovo declared independence from Serbia in 2008, and Serbia does not recognize it.", "en")
+        let neighbours = documents([
+            (
+                "vi",
+                "Kosovo tuyên bố độc lập khỏi Serbia năm 2008. Serbia không công nhận Kosovo là nhà nước độc lập.",
+                "vi"
+            ),
+            english,
+        ])
+        #expect(try AlignmentJob(documents: neighbours, config: Support.setup.config).comparablePairs().count == 2)
+        let apart = documents([
+            (
+                "vi",
+                "Kosovo tuyên bố độc lập khỏi Serbia năm 2008. Trời mưa to ở Hà Nội. "
+                    + "Serbia không công nhận Kosovo là nhà nước độc lập.",
+                "vi"
+            ),
+            english,
+        ])
+        let pairs = try AlignmentJob(documents: apart, config: Support.setup.config).comparablePairs()
+        #expect(pairs.count == 1)
+        #expect(pairs.first?.keys.contains("date:2008") == true)
+    }
+
     @Test func entityAnchorsIgnoreDiacritics() {
         #expect(MatchKey.withoutDiacritics("Phạm_Minh_Chính") == "Pham_Minh_Chinh")
         #expect(MatchKey.withoutDiacritics("Đà_Nẵng") == "Da_Nang")

@@ -9,7 +9,8 @@ import Foundation
 /// weight its shared anchors carry, in units of one rare anchor (one found in just the two
 /// sentences), with concepts counting less than facts; a pair needs a shared fact. In each
 /// document of the other language a sentence keeps only its best counterpart: a fact is
-/// stated once per article. Candidates come from an index of rare anchors only, so the work
+/// stated once per article (an English sentence may keep a run of neighbouring Vietnamese
+/// ones, as one long sentence may state what two short ones do). Candidates come from an index of rare anchors only, so the work
 /// grows with the pairs that share one, not with the square of the collection.
 public struct Aligner {
     /// A sentence with its anchors.
@@ -148,6 +149,8 @@ public struct Aligner {
             for key in conjunctions(sentence) { conjunctionPostings[key, default: []].append(index) }
         }
         var pairs: [Pair] = []
+        // The Vietnamese sentence of each pair (its index in `sentences`).
+        var pairSentences: [Int] = []
         for (index, sentence) in sentences.enumerated() where documents[sentence.document].language == "vi" {
             var candidates = Set<Int>()
             for key in sentence.keys where frequency[key] <= commonLimit && !isConcept[key] {
@@ -174,9 +177,42 @@ public struct Aligner {
                     b: (otherSentence.document, otherSentence.start, otherSentence.end),
                     keys: shared.map { keyNames[$0] }.sorted(), score: score)
             }
-            pairs += bestByDocument.values.sorted { ($0.score, -$0.b.document) > ($1.score, -$1.b.document) }
+            let best = bestByDocument.values.sorted { ($0.score, -$0.b.document) > ($1.score, -$1.b.document) }
+            pairs += best
+            pairSentences += Array(repeating: index, count: best.count)
         }
-        return pairs
+        return keepingRuns(pairs, pairSentences)
+    }
+
+    /// The pairs an English sentence makes with one Vietnamese document, kept where they are
+    /// its best and the Vietnamese sentences next to that one in a row: a long sentence may
+    /// state what two neighbours of the other language state, but one fact is stated once
+    /// per article, so a match further off is another fact's.
+    private func keepingRuns(_ pairs: [Pair], _ pairSentences: [Int]) -> [Pair] {
+        var groups: [EnglishSide: [Int]] = [:]
+        for (index, pair) in pairs.enumerated() {
+            groups[EnglishSide(start: pair.b.start, document: pair.b.document, other: pair.a.document), default: []]
+                .append(index)
+        }
+        var dropped = Set<Int>()
+        for members in groups.values where members.count > 1 {
+            // The best, the earlier of equals (members are in text order).
+            var best = members[0]
+            for member in members where pairs[member].score > pairs[best].score { best = member }
+            let matched = Set(members.map { pairSentences[$0] })
+            var (low, high) = (pairSentences[best], pairSentences[best])
+            while matched.contains(low - 1) { low -= 1 }
+            while matched.contains(high + 1) { high += 1 }
+            for member in members where !(low...high).contains(pairSentences[member]) { dropped.insert(member) }
+        }
+        return pairs.indices.filter { !dropped.contains($0) }.map { pairs[$0] }
+    }
+
+    /// An English sentence (its start and document) seen from one Vietnamese document.
+    private struct EnglishSide: Hashable {
+        var start: Int
+        var document: Int
+        var other: Int
     }
 
     /// The weight two sentences' shared anchors carry, in units of one rare anchor, with at

@@ -1528,8 +1528,9 @@ public final class EntityExtractor: Extractor {
             // Command Erhard Drews said.)
             let trimmed =
                 index - start == 3
-                && tables.givenNames.map {
-                    $0.matchLength(context, ids: ids, at: start + 1) != nil && $0.matchLength(context, ids: ids, at: start) == nil
+                && tables.givenNames.map { given in
+                    given.matchLength(context, ids: ids, at: start + 1) != nil
+                        && given.matchLength(context, ids: ids, at: start) == nil
                 } ?? false
             if trimmed { start += 1 }
             // (So before: Huang said, Stoltenberg told reporters.)
