@@ -25,7 +25,8 @@ import Foundation
 ///   runs from December, so January's `this winter` began the year before), the last one
 ///   over before the dct with `direction=past` (`last summer`, in November, is that year's),
 ///   the next one to begin with `direction=future`, or that of the dct's year moved by
-///   `year_shift` (`mùa hè năm ngoái`); null without a dct.
+///   `year_shift` (`mùa hè năm ngoái`); with `direction=tense`, past or future as the words
+///   around it say (`over the summer, protests escalated`); null without a dct.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
 /// - `cycle=N`: the year is the one at place N (0…59, `cycle_years.tsv`) of the sexagenary
@@ -275,8 +276,9 @@ final class TimexResolver: Sendable {
         let direction = self.direction?.fill(captures)
         if let season = season?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
+            let tensed = tense == .past ? "past" : tense == .unknown ? nil : "future"
             return seasonValue(
-                season, dct: dct, direction: direction,
+                season, dct: dct, direction: direction == "tense" ? tensed : direction,
                 yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
         }
         // A rule that names its direction overrides the words around the date; one that leans
