@@ -187,6 +187,9 @@ public final class EntityExtractor: Extractor {
         let numberedUnits: TokenTable?
         let locationSuffixes: TokenTable?
         let notNames: TokenTable
+        /// The words that start a phrase of `notNames` of two words or more (asked before
+        /// every known place: one mask test turns most words away).
+        let longNotNameStarts: WordIDs
         let functionWords: TokenTable
         /// Month and weekday names (the first column of the dates tables): no organization's
         /// name goes on into one (the House on Aug. 18 voted).
@@ -236,6 +239,7 @@ public final class EntityExtractor: Extractor {
             self.numberedUnits = numberedUnits
             self.locationSuffixes = locationSuffixes
             self.notNames = notNames
+            longNotNameStarts = WordIDs(notNames.firstIDs.filter { !notNames.continuations(of: $0).seconds.isEmpty })
             self.functionWords = functionWords
             self.calendarWords = calendarWords
             self.nameWords = nameWords
@@ -764,12 +768,15 @@ public final class EntityExtractor: Extractor {
             return nil
         }
 
-        /// Whether a phrase of `not_names` begun by one or two capitalized words right before
-        /// `index` goes on over it (North Atlantic Treaty: no Atlantic there).
+        /// Whether a phrase of `not_names` begun by one to three words right before `index`
+        /// goes on over it (the North Atlantic Treaty, Hiệp ước Bắc Đại Tây Dương: no Atlantic
+        /// there).
         func continuesNotName(_ index: Int) -> Bool {
             var start = index - 1
-            while start >= 0 && index - start <= 2 && tokens[start].kind == .word && tokens[start].capitalized {
-                if let length = tables.notNames.matchLength(context, ids: ids, at: start), length > index - start {
+            while start >= 0 && index - start <= 3 && tokens[start].kind == .word && !tokens[start + 1].newlineBefore {
+                if tables.longNotNameStarts.contains(ids[start]),
+                    let length = tables.notNames.matchLength(context, ids: ids, at: start), length > index - start
+                {
                     return true
                 }
                 start -= 1
