@@ -112,7 +112,9 @@ struct AlignTests {
     /// And the other way: an English sentence keeps its best Vietnamese counterpart per
     /// document and the neighbours of that one in a row, not a match further off.
     @Test func anEnglishSentenceKeepsARunOfNeighbours() throws {
-        let english = ("en", "Kosovo declared independence from Serbia in 2008, and Serbia does not recognize it.", "en")
+        let english = (
+            "en", "Kosovo declared independence from Serbia in 2008, and Serbia does not recognize it.", "en"
+        )
         let neighbours = documents([
             (
                 "vi",

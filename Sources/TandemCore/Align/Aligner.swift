@@ -10,8 +10,9 @@ import Foundation
 /// sentences), with concepts counting less than facts; a pair needs a shared fact. In each
 /// document of the other language a sentence keeps only its best counterpart: a fact is
 /// stated once per article (an English sentence may keep a run of neighbouring Vietnamese
-/// ones, as one long sentence may state what two short ones do). Candidates come from an index of rare anchors only, so the work
-/// grows with the pairs that share one, not with the square of the collection.
+/// ones, as one long sentence may state what two short ones do). Candidates come from an
+/// index of rare anchors only, so the work grows with the pairs that share one, not with the
+/// square of the collection.
 public struct Aligner {
     /// A sentence with its anchors.
     struct Sentence {

@@ -276,9 +276,10 @@ final class TimexResolver: Sendable {
         let direction = self.direction?.fill(captures)
         if let season = season?.fill(captures) {
             guard let dct else { return Resolved(value: .null) }
-            let tensed = tense == .past ? "past" : tense == .unknown ? nil : "future"
+            let directed =
+                direction != "tense" ? direction : tense == .past ? "past" : tense == .unknown ? nil : "future"
             return seasonValue(
-                season, dct: dct, direction: direction == "tense" ? tensed : direction,
+                season, dct: dct, direction: directed,
                 yearShift: startFields[Field.yearShift.rawValue]?.number(captures))
         }
         // A rule that names its direction overrides the words around the date; one that leans
