@@ -789,9 +789,7 @@ public final class EntityExtractor: Extractor {
         /// domain: VOV.VN; an abbreviated cue keeps its place, TP.Hà Nội).
         func endsGluedCompound(_ index: Int) -> Bool {
             guard index >= 2 && tokens[index].glued && tokens[index - 1].glued else { return false }
-            if context.isCharacter(index - 1, UInt8(ascii: "-")) {
-                return tables.nameWords.compoundPrefixes.contains(ids[index - 2])
-            }
+            if joinsByHyphen(index - 1) { return tables.nameWords.compoundPrefixes.contains(ids[index - 2]) }
             return tokens[index].allCaps && context.isCharacter(index - 1, UInt8(ascii: "."))
                 && tokens[index - 2].kind == .word
         }

@@ -256,9 +256,9 @@ final class TimexResolver: Sendable {
 
     /// What the words before a date say of its time: they speak of the future (`will meet
     /// on Thursday`), of the past (`agreed in December`, `đã diễn ra`), of a future reported
-    /// in the past (`said the talks would resume on May 11`), or none of these. The resolver
-    /// reads a reported future as a future; the extractor may first move its reference to a
-    /// past date the sentence named (`In April, … said … would resume on May 11`).
+    /// in the past (`said the talks would resume on May 11`), or none of these. The date
+    /// extractor passes a reported future on as a future, read from the past date its
+    /// sentence named where there is one (`In April, … said … would resume on May 11`).
     enum Tense: Sendable {
         case unknown
         case past
@@ -287,8 +287,7 @@ final class TimexResolver: Sendable {
         let tense: Tense =
             direction == "future"
             ? .future
-            : direction != nil
-                ? .past : (tense == .unknown && leansFuture) || tense == .reportedFuture ? .future : tense
+            : direction != nil ? .past : tense == .unknown && leansFuture ? .future : tense
         let future = tense == .future
         let weekday = self.weekday?.number(captures)
         if let weekday, !(1...7).contains(weekday) { return nil }
