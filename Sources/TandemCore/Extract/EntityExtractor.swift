@@ -317,6 +317,10 @@ public final class EntityExtractor: Extractor {
     /// names a country (`Ministry_of_Defence_(Russia)`, forms `Russian Defence Ministry`, …)
     /// under `BodyKey(country, [Defence, Ministry])`, so `Russia's Defence Ministry` is it.
     let bodiesOfCountry: [BodyKey: Int]
+    /// A place's bodies by the Vietnamese words before the place's name: an organization whose
+    /// Vietnamese form ends in a form of a place (`Bộ Quốc phòng Nga`) under
+    /// `BodyKey(Russia, [Bộ, Quốc, phòng])`, so `Bộ Quốc phòng Liên bang Nga` is it too.
+    let bodiesBeforePlace: [BodyKey: Int]
 
     /// A country's entity and the words of one of its bodies' names.
     struct BodyKey: Hashable, Sendable {
@@ -328,6 +332,7 @@ public final class EntityExtractor: Extractor {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
         var formsByLanguage: [String: [Form]] = ["vi": [], "en": []]
+        var vietnameseColumn: [Form] = []
         for (number, line) in try RuleText.lines(of: gazetteerURL) {
             let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
@@ -353,6 +358,7 @@ public final class EntityExtractor: Extractor {
             }
             formsByLanguage["en"]! += english
             formsByLanguage["vi"]! += vietnamese + english
+            vietnameseColumn += vietnamese
             // English outlets in Vietnam keep the diacritics of Vietnamese names (Hà Nội, Phạm
             // Minh Chính): a Vietnamese form of two words or more written with them is English
             // too (one word may be a common Vietnamese word: Đức, Nga).
@@ -407,6 +413,7 @@ public final class EntityExtractor: Extractor {
         self.languages = languages
         self.vocabulary = vocabulary
         bodiesOfCountry = Self.bodiesOfCountry(entities, english: formsByLanguage["en"] ?? [])
+        bodiesBeforePlace = Self.bodiesBeforePlace(entities, vietnamese: vietnameseColumn)
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
         senses = try NameSenses.load(rulesFolder.appendingPathComponent("shared/senses.tsv"), entities: entities)
@@ -488,6 +495,25 @@ public final class EntityExtractor: Extractor {
                 let country = places[String(id[open.upperBound..<id.index(before: id.endIndex)])]
             else { continue }
             bodies[BodyKey(country: country, words: words)] = form.entity
+        }
+        return bodies
+    }
+
+    /// The bodies of a place named before it, as Vietnamese names them: each organization's
+    /// Vietnamese form that ends in a Vietnamese form of a place, under the words before it
+    /// (the longest such place; the first organization where two share the words).
+    static func bodiesBeforePlace(_ entities: [Entity], vietnamese: [Form]) -> [BodyKey: Int] {
+        var placeOfWords: [[Int32]: Int] = [:]
+        for form in vietnamese where entities[form.entity].type == .location {
+            placeOfWords[form.ids] = placeOfWords[form.ids] ?? form.entity
+        }
+        var bodies: [BodyKey: Int] = [:]
+        for form in vietnamese where form.ids.count >= 2 && entities[form.entity].type == .organization {
+            guard let split = (1..<form.ids.count).first(where: { placeOfWords[Array(form.ids[$0...])] != nil }),
+                let place = placeOfWords[Array(form.ids[split...])]
+            else { continue }
+            let key = BodyKey(country: place, words: Array(form.ids[..<split]))
+            bodies[key] = bodies[key] ?? form.entity
         }
         return bodies
     }
@@ -847,9 +873,17 @@ public final class EntityExtractor: Extractor {
             }
             return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isToneSyllable(index - 1)
                 && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
-                // (A compass word alone before it is the region's: miền Bắc Kosovo.)
+                // (A compass word alone before it is the region's: miền Bắc Kosovo; a group
+                // noun names the place's group: Đoàn Mỹ.)
                 && !(tables.nameWords.compassWords.contains(ids[index - 1])
                     && (index < 2 || !tokens[index - 2].capitalized))
+                && !namesGroup(index - 1)
+        }
+
+        /// Whether the word at `index` is a group noun (Đoàn) and no title or honorific stands
+        /// right before it: then it names a group, not a person (Đoàn Mỹ; ông Đoàn Nga).
+        func namesGroup(_ index: Int) -> Bool {
+            tables.nameWords.groupNouns.contains(ids[index]) && !titleEnds(before: index, within: 3)
         }
 
         /// Whether a phrase of `not_names` longer than `count` words starts a sentence at
@@ -1263,6 +1297,8 @@ public final class EntityExtractor: Extractor {
             // Ocasio-Cortez).
             var afterOrganization = false
             var skipped = 0
+            // A one-word place right after the title that is also a given name (Milan).
+            var placeGivenName: Int?
             while skipped < 3, position < tokens.count {
                 var place = position
                 if tables.nameWords.titlePlaces.contains(ids[position]) {
@@ -1278,6 +1314,11 @@ public final class EntityExtractor: Extractor {
                         || context.language != "en"
                 else { break }
                 afterOrganization = extractor.entities[entity].type == .organization
+                if skipped == 0, place == index + count, known == 1,
+                    tables.givenNames?.matchLength(context, ids: ids, at: place) == 1
+                {
+                    placeGivenName = place
+                }
                 position = place + known
                 skipped += 1
             }
@@ -1297,6 +1338,13 @@ public final class EntityExtractor: Extractor {
                     end = full
                 }
             }
+            // In Vietnamese too, before one foreign word (Tướng Milan Mojsilovic; a mayor of
+            // Milan's two names are his: Thị trưởng Milan Giuseppe Sala).
+            if tables.syllableNames, skipped == 1, let given = placeGivenName, position == given + 1,
+                end == position + 1, isForeignWord(position)
+            {
+                position = given
+            }
             // In English a place's name may be a first name right after the title (Rep.
             // Alexandria Ocasio-Cortez, Foreign Minister Israel Katz) when a surname follows.
             if end == position, context.language == "en", skipped == 0, let (known, entity) = gazetteer(at: position),
@@ -1314,8 +1362,10 @@ public final class EntityExtractor: Extractor {
             {
                 end += 1
             }
-            // The name in apposition, closed by a comma or the sentence's end: "the Kremlin
-            // spokesman, Dmitry Peskov, said"; a title after the comma has its own rule.
+            // The name in apposition, closed by a comma, the sentence's end, a verb of saying
+            // or a word of affiliation: "the Kremlin spokesman, Dmitry Peskov, said", "State
+            // Secretary for Defense, Siemtje Möller from the SPD"; a title after the comma has
+            // its own rule.
             if end == position, position + 1 < tokens.count, context.isCharacter(position, UInt8(ascii: ",")),
                 tables.titles.matchLength(context, ids: ids, at: position + 1) == nil
             {
@@ -1323,6 +1373,8 @@ public final class EntityExtractor: Extractor {
                 if run - position > 2,
                     run >= tokens.count || context.isCharacter(run, UInt8(ascii: ","))
                         || context.isCharacter(run, UInt8(ascii: "."))
+                        || tables.nameWords.speechVerbs.contains(ids[run])
+                        || tables.nameWords.affiliationWords.contains(ids[run])
                 {
                     position += 1
                     end = run
@@ -1673,6 +1725,13 @@ public final class EntityExtractor: Extractor {
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
             if english && end - index < 3 { return }
+            // A group noun before a known place is that place's group (Đoàn Mỹ: the US delegation).
+            if namesGroup(index),
+                let (count, entity) = gazetteer(at: index + 1), index + 1 + count >= end,
+                extractor.entities[entity].type == .location
+            {
+                return
+            }
             // Two words whose second begins a compound of common words are no name (Đoàn Ngoại
             // giao: the diplomatic corps, not Mr. Đoàn Ngoại).
             if end - index == 2, (tables.orgWords?.matchLength(context, ids: ids, at: end - 1) ?? 0) > 1 { return }
@@ -1847,12 +1906,13 @@ public final class EntityExtractor: Extractor {
             var end = nameRun(from: index, limit: 4, lineStart: true)
             // A given name that is also a one-word place or club starts no run of its own
             // (Milan, Chelsea); before a surname no table knows it is the person's (Milan
-            // Radoicic, Chelsea Clinton).
+            // Radoicic, Chelsea Clinton), before another given name the place's (the mayor of
+            // Milan Giuseppe Sala).
             if end == index, let (count, entity) = gazetteer(at: index), count == 1,
                 extractor.entities[entity].type != .person
             {
                 end = nameRun(from: index + 1, limit: 3)
-                if end == index + 1 { end = index }
+                if end == index + 1 || givenNames.matchLength(context, ids: ids, at: index + 1) == 1 { end = index }
             }
             // A one-word organization the gazetteer knows is the surname right after a given
             // name, when the name ends there (David Wagner, not the Wagner Group); so is a
@@ -2770,7 +2830,7 @@ public final class EntityExtractor: Extractor {
             {
                 // A known body and the organization it belongs to (Hội đồng Bảo an LHQ): the body.
                 add(first, spanEnd, known: entity, rule: rule, priority: patternPriority)
-            } else if let body = countryBody(first, end) {
+            } else if let body = countryBody(first, end) ?? bodyBeforePlace(first, end) {
                 add(first, spanEnd, known: body, rule: rule, priority: patternPriority)
             } else {
                 // A company the gazetteer lacks is named without its abbreviated legal form, as
@@ -2797,6 +2857,19 @@ public final class EntityExtractor: Extractor {
             else { return nil }
             return extractor.bodiesOfCountry[
                 BodyKey(country: Int(country.referent.entity), words: Array(ids[first..<end]))]
+        }
+
+        /// The known body of a place whose name ends `first..<end` in Vietnamese, the place
+        /// written in another of its forms (Bộ Quốc phòng Liên bang Nga is Bộ Quốc phòng Nga).
+        func bodyBeforePlace(_ first: Int, _ end: Int) -> Int? {
+            guard context.language == "vi" else { return nil }
+            for start in first + 1..<end {
+                guard let (count, place) = gazetteer(at: start), start + count == end,
+                    extractor.entities[place].type == .location
+                else { continue }
+                return extractor.bodiesBeforePlace[BodyKey(country: place, words: Array(ids[first..<start]))]
+            }
+            return nil
         }
 
         /// Where an English organization whose head is at `head` starts: at the capitalized

@@ -42,6 +42,8 @@ struct NameWords: Sendable {
         case bylineWord = "byline-word"
         case courtesyTitle = "courtesy-title"
         case compoundPrefix = "compound-prefix"
+        case groupNoun = "group-noun"
+        case affiliationWord = "affiliation-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -142,6 +144,12 @@ struct NameWords: Sendable {
     /// Combining forms glued by a hyphen before a place's name that make an adjective of
     /// both (Euro-Atlantic, Sino-Russian): the place is none there.
     let compoundPrefixes: WordIDs
+    /// Family names that are also nouns of a group (Vietnamese Đoàn, a delegation): before
+    /// a place the gazetteer knows, that place's group, no person (Đoàn Mỹ, Đoàn Việt Nam).
+    let groupNouns: WordIDs
+    /// Words after a person's name that bring in the party or body the person belongs to
+    /// (Siemtje Möller from the SPD): one closes a name in apposition after a title.
+    let affiliationWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -210,6 +218,8 @@ struct NameWords: Sendable {
         bylineWords = ids(.bylineWord)
         courtesyTitles = ids(.courtesyTitle)
         compoundPrefixes = ids(.compoundPrefix)
+        groupNouns = ids(.groupNoun)
+        affiliationWords = ids(.affiliationWord)
     }
 }
 
