@@ -332,7 +332,8 @@ public final class EntityExtractor: Extractor {
         let gazetteerURL = rulesFolder.appendingPathComponent("shared/gazetteer.tsv")
         var entities: [Entity] = []
         var formsByLanguage: [String: [Form]] = ["vi": [], "en": []]
-        var vietnameseColumn: [Form] = []
+        // Where each entity's Vietnamese-column forms lie in the Vietnamese list.
+        var vietnameseColumn: [Range<Int>] = []
         for (number, line) in try RuleText.lines(of: gazetteerURL) {
             let fields = line.split(byte: UInt8(ascii: "\t")).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, let type = NameType(code: fields[1]) else {
@@ -357,8 +358,9 @@ public final class EntityExtractor: Extractor {
                 Self.form(String($0), entity, vocabulary, caseFreeTail: type == .organization)
             }
             formsByLanguage["en"]! += english
+            let firstVietnamese = formsByLanguage["vi"]!.count
             formsByLanguage["vi"]! += vietnamese + english
-            vietnameseColumn += vietnamese
+            vietnameseColumn.append(firstVietnamese..<firstVietnamese + vietnamese.count)
             // English outlets in Vietnam keep the diacritics of Vietnamese names (Hà Nội, Phạm
             // Minh Chính): a Vietnamese form of two words or more written with them is English
             // too (one word may be a common Vietnamese word: Đức, Nga).
@@ -413,7 +415,8 @@ public final class EntityExtractor: Extractor {
         self.languages = languages
         self.vocabulary = vocabulary
         bodiesOfCountry = Self.bodiesOfCountry(entities, english: formsByLanguage["en"] ?? [])
-        bodiesBeforePlace = Self.bodiesBeforePlace(entities, vietnamese: vietnameseColumn)
+        bodiesBeforePlace = Self.bodiesBeforePlace(
+            entities, forms: formsByLanguage["vi"] ?? [], vietnameseColumn: vietnameseColumn)
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
             rulesFolder.appendingPathComponent("shared/sports_names.tsv"), entities: entities)
         senses = try NameSenses.load(rulesFolder.appendingPathComponent("shared/senses.tsv"), entities: entities)
@@ -502,18 +505,33 @@ public final class EntityExtractor: Extractor {
     /// The bodies of a place named before it, as Vietnamese names them: each organization's
     /// Vietnamese form that ends in a Vietnamese form of a place, under the words before it
     /// (the longest such place; the first organization where two share the words).
-    static func bodiesBeforePlace(_ entities: [Entity], vietnamese: [Form]) -> [BodyKey: Int] {
-        var placeOfWords: [[Int32]: Int] = [:]
-        for form in vietnamese where entities[form.entity].type == .location {
-            placeOfWords[form.ids] = placeOfWords[form.ids] ?? form.entity
+    static func bodiesBeforePlace(_ entities: [Entity], forms: [Form], vietnameseColumn: [Range<Int>]) -> [BodyKey: Int]
+    {
+        // Places by a hash of their words (FNV-1a): no array is built or hashed per split.
+        func hash(_ words: ArraySlice<Int32>) -> UInt64 {
+            words.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64(UInt32(bitPattern: $1))) &* 0x100_0000_01b3 }
+        }
+        var placeOfWords: [UInt64: Int] = [:]
+        var placeStarts = Set<Int32>()
+        for (entity, column) in zip(entities.indices, vietnameseColumn) where entities[entity].type == .location {
+            for form in column {
+                let key = hash(forms[form].ids[...])
+                placeOfWords[key] = placeOfWords[key] ?? entity
+                placeStarts.insert(forms[form].ids[0])
+            }
         }
         var bodies: [BodyKey: Int] = [:]
-        for form in vietnamese where form.ids.count >= 2 && entities[form.entity].type == .organization {
-            guard let split = (1..<form.ids.count).first(where: { placeOfWords[Array(form.ids[$0...])] != nil }),
-                let place = placeOfWords[Array(form.ids[split...])]
-            else { continue }
-            let key = BodyKey(country: place, words: Array(form.ids[..<split]))
-            bodies[key] = bodies[key] ?? form.entity
+        for (entity, column) in zip(entities.indices, vietnameseColumn) where entities[entity].type == .organization {
+            for form in column where forms[form].ids.count >= 2 {
+                let ids = forms[form].ids
+                // (A place's first word first: most splits start none.)
+                for split in 1..<ids.count where placeStarts.contains(ids[split]) {
+                    guard let place = placeOfWords[hash(ids[split...])] else { continue }
+                    let key = BodyKey(country: place, words: Array(ids[..<split]))
+                    bodies[key] = bodies[key] ?? entity
+                    break
+                }
+            }
         }
         return bodies
     }
