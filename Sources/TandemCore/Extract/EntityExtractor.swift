@@ -678,6 +678,9 @@ public final class EntityExtractor: Extractor {
                     // (Nor a storm's name: Hurricane Florence; nor a place in an adjective or
                     // a web address: Euro-Atlantic, VOV.VN.)
                     !namesStorm(index, entity), !endsGluedCompound(index),
+                    // (Nor a person a thing is named after: the Ho Chi Minh Mausoleum, the Ho Chi
+                    // Minh Relic Site.)
+                    extractor.entities[entity].type != .person || !namesThingAfter(index + count),
                     // (Nor one inside a phrase of not_names begun by the capitalized words before
                     // it: the North Atlantic Treaty.)
                     !continuesNotName(index)
@@ -1738,7 +1741,7 @@ public final class EntityExtractor: Extractor {
                 end += 2
             }
             // A name before Street, Bridge or Airport is the thing's (Nguyen Thi Dinh Street).
-            if end < tokens.count && isNameWord(end) && tables.nameWords.thingWords.contains(ids[end]) { return }
+            if namesThingAfter(end) { return }
             // In English the family names are written without tones and some are English
             // words (Do, Le): ask for a whole three-part name of Vietnamese syllables there
             // (Tran Minh Quan, not Do Not Disturb or Le Monde Diplomatique).
@@ -2669,6 +2672,17 @@ public final class EntityExtractor: Extractor {
         @inline(never)
         func namesThingBefore(_ end: Int) -> Bool {
             context.language == "en" && end < tokens.count && tables.nameWords.thingWords.contains(ids[end])
+        }
+
+        /// Whether the English name ending before `end` starts a thing's: a word that ends one
+        /// follows, up to two capitalized words on (the Ho Chi Minh Relic Site).
+        func namesThingAfter(_ end: Int) -> Bool {
+            var word = end
+            while word < end + 3 && isNameWord(word) {
+                if namesThingBefore(word) { return true }
+                word += 1
+            }
+            return false
         }
 
         /// The length of a capitalized place's cue at `index` that a place the gazetteer knows
