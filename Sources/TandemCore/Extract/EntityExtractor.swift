@@ -679,8 +679,8 @@ public final class EntityExtractor: Extractor {
                     // a web address: Euro-Atlantic, VOV.VN.)
                     !namesStorm(index, entity), !endsGluedCompound(index),
                     // (Nor a person a thing is named after: the Ho Chi Minh Mausoleum, the Ho Chi
-                    // Minh Relic Site.)
-                    extractor.entities[entity].type != .person || !namesThingAfter(index + count),
+                    // Minh Relic Site; nor a place an agreement is: the Brussels Agreement.)
+                    !namesThingAfter(index + count, extractor.entities[entity].type),
                     // (Nor one inside a phrase of not_names begun by the capitalized words before
                     // it: the North Atlantic Treaty.)
                     !continuesNotName(index)
@@ -2675,11 +2675,15 @@ public final class EntityExtractor: Extractor {
         }
 
         /// Whether the English name ending before `end` starts a thing's: a word that ends one
-        /// follows, up to two capitalized words on (the Ho Chi Minh Relic Site).
-        func namesThingAfter(_ end: Int) -> Bool {
+        /// follows, up to two capitalized words on (the Ho Chi Minh Relic Site). For a known
+        /// place, a word that ends an agreement's or a process's name (the Brussels Agreement;
+        /// a place's own feature stays it: the Danube River). An organization's name is none.
+        func namesThingAfter(_ end: Int, _ type: NameType = .person) -> Bool {
+            guard type != .organization, context.language == "en" else { return false }
+            let words = type == .person ? tables.nameWords.thingWords : tables.nameWords.documentWords
             var word = end
             while word < end + 3 && isNameWord(word) {
-                if namesThingBefore(word) { return true }
+                if words.contains(ids[word]) { return true }
                 word += 1
             }
             return false

@@ -44,6 +44,7 @@ struct NameWords: Sendable {
         case compoundPrefix = "compound-prefix"
         case groupNoun = "group-noun"
         case affiliationWord = "affiliation-word"
+        case documentWord = "document-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -150,6 +151,9 @@ struct NameWords: Sendable {
     /// Words after a person's name that bring in the party or body the person belongs to
     /// (Siemtje Möller from the SPD): one closes a name in apposition after a title.
     let affiliationWords: WordIDs
+    /// Words that end the name of an agreement or a process (Agreement, Accords, Format):
+    /// a place the gazetteer knows before one is none there (the Brussels Agreement).
+    let documentWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -220,6 +224,7 @@ struct NameWords: Sendable {
         compoundPrefixes = ids(.compoundPrefix)
         groupNouns = ids(.groupNoun)
         affiliationWords = ids(.affiliationWord)
+        documentWords = ids(.documentWord)
     }
 }
 
