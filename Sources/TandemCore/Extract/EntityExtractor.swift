@@ -1291,6 +1291,10 @@ public final class EntityExtractor: Extractor {
             {
                 position += domain
             }
+            // In English the title with its domain, which names no body of its own (Commissioner
+            // for the Armed Forces), is suppressed whole once a name is found; a Vietnamese
+            // domain is a body (Chủ tịch Quốc hội).
+            let suppressedEnd = tables.syllableNames ? index + count : position
             // After an honorific, a one-word place the gazetteer knows is a given name (ông Đức,
             // bà Nga), with the capitalized words after it (anh Đức Anh); after a profession,
             // with one more (ca sĩ Mỹ Tâm, but tiền đạo Pháp Kylian Mbappé).
@@ -1446,7 +1450,7 @@ public final class EntityExtractor: Extractor {
                 referent = .known(owner)
             }
             add(start, end, referent: referent, type: .person, rule: .titleName, priority: patternPriority)
-            suppressTitle(index, count, nameStart: start)
+            suppressTitle(index, suppressedEnd - index, nameStart: start)
         }
 
         /// A name withheld after the title at `index` (`count` words): one capital letter (ông
