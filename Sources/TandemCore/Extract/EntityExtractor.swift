@@ -321,7 +321,6 @@ public final class EntityExtractor: Extractor {
     /// Vietnamese form ends in a form of a place (`Bộ Quốc phòng Nga`) under
     /// `BodyKey(Russia, [Bộ, Quốc, phòng])`, so `Bộ Quốc phòng Liên bang Nga` is it too.
     let bodiesBeforePlace: [BodyKey: Int]
-
     /// A country's entity and the words of one of its bodies' names.
     struct BodyKey: Hashable, Sendable {
         var country: Int
@@ -414,7 +413,8 @@ public final class EntityExtractor: Extractor {
         self.entities = entities
         self.languages = languages
         self.vocabulary = vocabulary
-        bodiesOfCountry = Self.bodiesOfCountry(entities, english: formsByLanguage["en"] ?? [])
+        bodiesOfCountry = Self.bodiesOfCountry(
+            entities, english: formsByLanguage["en"] ?? [], of: vocabulary.intern("of"))
         bodiesBeforePlace = Self.bodiesBeforePlace(
             entities, forms: formsByLanguage["vi"] ?? [], vietnameseColumn: vietnameseColumn)
         (sportsCues, clubOfPlace) = try Self.loadSportsNames(
@@ -480,9 +480,10 @@ public final class EntityExtractor: Extractor {
 
     /// The bodies of a country: each organization whose id ends in `_(COUNTRY_ID)`, a place
     /// the gazetteer knows, under each of its English forms but the form's first word (the
-    /// demonym: Russian Defence Ministry); and each whose English form begins with a place's
-    /// one-word form, under the rest (Gaza Health Ministry: Gaza's Health Ministry).
-    static func bodiesOfCountry(_ entities: [Entity], english: [Form]) -> [BodyKey: Int] {
+    /// demonym: Russian Defence Ministry); each whose English form begins with a place's
+    /// one-word form, under the rest (Gaza Health Ministry: Gaza's Health Ministry); and each
+    /// whose form ends in "of" and one, under the words before (National Assembly of Serbia).
+    static func bodiesOfCountry(_ entities: [Entity], english: [Form], of: Int32) -> [BodyKey: Int] {
         var places: [String: Int] = [:]
         for (index, entity) in entities.enumerated() where entity.type == .location { places[entity.id] = index }
         var placeOfWord: [Int32: Int] = [:]
@@ -493,6 +494,10 @@ public final class EntityExtractor: Extractor {
         for form in english where form.ids.count >= 3 && entities[form.entity].type == .organization {
             let words = Array(form.ids.dropFirst())
             if let place = placeOfWord[form.ids[0]] { bodies[BodyKey(country: place, words: words)] = form.entity }
+            // (And one named with "of" and the place: National Assembly of Serbia.)
+            if form.ids[form.ids.count - 2] == of, let place = placeOfWord[form.ids[form.ids.count - 1]] {
+                bodies[BodyKey(country: place, words: Array(form.ids.dropLast(2)))] = form.entity
+            }
             let id = entities[form.entity].id
             guard id.hasSuffix(")"), let open = id.range(of: "_(", options: .backwards),
                 let country = places[String(id[open.upperBound..<id.index(before: id.endIndex)])]
@@ -502,15 +507,18 @@ public final class EntityExtractor: Extractor {
         return bodies
     }
 
+    /// A hash of vocabulary ids (FNV-1a), for tables keyed by a phrase.
+    static func wordsHash(_ words: ArraySlice<Int32>) -> UInt64 {
+        words.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64(UInt32(bitPattern: $1))) &* 0x100_0000_01b3 }
+    }
+
     /// The bodies of a place named before it, as Vietnamese names them: each organization's
     /// Vietnamese form that ends in a Vietnamese form of a place, under the words before it
     /// (the longest such place; the first organization where two share the words).
     static func bodiesBeforePlace(_ entities: [Entity], forms: [Form], vietnameseColumn: [Range<Int>]) -> [BodyKey: Int]
     {
-        // Places by a hash of their words (FNV-1a): no array is built or hashed per split.
-        func hash(_ words: ArraySlice<Int32>) -> UInt64 {
-            words.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64(UInt32(bitPattern: $1))) &* 0x100_0000_01b3 }
-        }
+        // Places by a hash of their words: no array is built or hashed per split.
+        let hash = wordsHash
         var placeOfWords: [UInt64: Int] = [:]
         var placeStarts = Set<Int32>()
         for (entity, column) in zip(entities.indices, vietnameseColumn) where entities[entity].type == .location {
@@ -685,7 +693,12 @@ public final class EntityExtractor: Extractor {
                     // it: the North Atlantic Treaty.)
                     !continuesNotName(index)
                 {
-                    add(index, index + count, known: entity, rule: .gazetteer, priority: gazetteerPriority)
+                    // (A known body after a country's 's is that country's: Serbia's National
+                    // Assembly.)
+                    let body =
+                        extractor.entities[entity].type == .organization
+                        ? countryBody(index, index + count) ?? entity : entity
+                    add(index, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
                     }
