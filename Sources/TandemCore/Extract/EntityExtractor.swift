@@ -3387,6 +3387,9 @@ public final class EntityExtractor: Extractor {
                         let last = Int(hit.end) - 1
                         if hit.end - hit.first >= 3 && joinsByHyphen(last - 1) {
                             hyphenatedSurnames.append((nameHash(last - 2), nameHash(last)))
+                            // (After a given name, its first half alone names the person too:
+                            // Osmani after Vjosa Osmani-Sadriu.)
+                            if hit.end - hit.first >= 4 { teach(last - 2) }
                         } else {
                             nameTails.append((nameHash(last - 1), nameHash(last)))
                         }
