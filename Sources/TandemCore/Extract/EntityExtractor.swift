@@ -1346,6 +1346,13 @@ public final class EntityExtractor: Extractor {
                 }
                 // (Not after an honorific, the commonest title: ông Vương is a person.)
                 if !honorific { place += capitalizedCueLength(beforeKnownPlace: place) }
+                // (A body's kind before a known body's name goes with it: Phái bộ EULEX.)
+                if tables.syllableNames, !honorific, place < tokens.count, tokens[place].capitalized,
+                    let kind = tables.orgWords?.matchLength(context, ids: ids, at: place), kind > 1,
+                    let (_, body) = gazetteer(at: place + kind), extractor.entities[body].type == .organization
+                {
+                    place += kind
+                }
                 guard context.language != "en" || place > position, let (known, entity) = gazetteer(at: place),
                     extractor.entities[entity].type != .person,
                     place == position || extractor.entities[entity].type == .location
