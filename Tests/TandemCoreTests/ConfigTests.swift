@@ -205,11 +205,12 @@ struct NameWordsTests {
         try expectEntityTablesRefuse(line, in: "shared/sports_names.tsv")
     }
 
-    /// A senses line must name gazetteer ids in three or four fields; a wrong one is a config
-    /// error that names the file and the line.
+    /// A senses line must name gazetteer ids in three or four fields, then optionally `alone`;
+    /// a wrong one is a config error that names the file and the line.
     @Test(arguments: [
         "Georgia_(country)\tNo_Such_State\tAtlanta\n", "Georgia_(country)\tGeorgia_(U.S._state)\n",
         "Georgia_(country)\tGeorgia_(U.S._state)\tAtlanta|Nowhere\n",
+        "Georgia_(country)\tGeorgia_(U.S._state)\tAtlanta\tTbilisi\tsometimes\n",
     ])
     func rejectsABadSense(_ line: String) throws {
         try expectEntityTablesRefuse(line, in: "shared/senses.tsv")

@@ -3321,7 +3321,7 @@ public final class EntityExtractor: Extractor {
         /// forms become candidates.
         func linkShortForms(_ hits: consuming [Hit]) -> [Candidate] {
             namePlacesAsClubs(&hits)
-            extractor.senses.resolve(&hits, entities: extractor.entities)
+            extractor.senses.resolve(&hits, entities: extractor.entities, namesItself: endsInKnownPlace)
             // Aliases come from full names (two), bracketed acronyms and acronym hits: at most
             // four per hit. The table and one bit per token live in one temporary block (on the stack
             // for a short document).
@@ -3351,6 +3351,12 @@ public final class EntityExtractor: Extractor {
                     hits[index].type = .organization
                 }
             }
+        }
+
+        /// Whether a known place ends the name `hit` covers, after its first word (Quân ủy
+        /// Trung ương Trung Quốc).
+        func endsInKnownPlace(_ hit: Hit) -> Bool {
+            (Int(hit.first) + 1..<Int(hit.end)).contains { isKnownPlace($0, Int(hit.end)) }
         }
 
         /// `linkShortForms` with its scratch: `covered` has a zero bit per token.

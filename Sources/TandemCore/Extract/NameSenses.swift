@@ -12,6 +12,9 @@ struct NameSenses: Sendable {
         var other: Int
         var otherCues: [Int]
         var nameCues: [Int]
+        /// Whether one of the name's own cues keeps it (`alone`): for a name a story about
+        /// its own country may also use next to another's (Quốc hội in a Hanoi–Belgrade visit).
+        var keptByOneCue: Bool
     }
 
     let senses: [Sense]
@@ -19,14 +22,17 @@ struct NameSenses: Sendable {
     private let isAmbiguous: [Bool]
 
     /// Reads `url` (optional): `NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES`, the cues
-    /// gazetteer ids separated by `|` (the last field may be empty). Unknown ids are config errors.
+    /// gazetteer ids separated by `|` (the last field may be empty), then optionally `alone`:
+    /// the other sense only where the story names none of the name's cues. Unknown ids are
+    /// config errors.
     static func load(_ url: URL, entities: [EntityExtractor.Entity]) throws(ConfigError) -> NameSenses {
         let table = GazetteerIDTable(url, entities: entities)
         var senses: [Sense] = []
         for (line, fields) in try table.lines() {
-            guard fields.count == 3 || fields.count == 4 else {
+            guard (3...5).contains(fields.count), fields.count < 5 || fields[4] == "alone" else {
                 throw ConfigError(
-                    file: url.path, line: line, "expected NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES")
+                    file: url.path, line: line,
+                    "expected NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES, then optionally 'alone'")
             }
             func cues(_ field: String) throws(ConfigError) -> [Int] {
                 var result: [Int] = []
@@ -38,7 +44,8 @@ struct NameSenses: Sendable {
             senses.append(
                 Sense(
                     name: try table.entity(fields[0], line: line), other: try table.entity(fields[1], line: line),
-                    otherCues: try cues(fields[2]), nameCues: fields.count == 4 ? try cues(fields[3]) : []))
+                    otherCues: try cues(fields[2]), nameCues: fields.count >= 4 ? try cues(fields[3]) : [],
+                    keptByOneCue: fields.count == 5))
         }
         return NameSenses(senses: senses, entityCount: entities.count)
     }
@@ -51,8 +58,12 @@ struct NameSenses: Sendable {
     }
 
     /// Moves each ambiguous name among `hits` to its other sense where the document's hits
-    /// name more of that sense's cues than of the name's.
-    func resolve(_ hits: inout [EntityExtractor.Hit], entities: [EntityExtractor.Entity]) {
+    /// name more of that sense's cues than of the name's, but for a mention that `namesItself`
+    /// (Quân ủy Trung ương Trung Quốc, which names its country).
+    func resolve(
+        _ hits: inout [EntityExtractor.Hit], entities: [EntityExtractor.Entity],
+        namesItself: (EntityExtractor.Hit) -> Bool
+    ) {
         guard
             !senses.isEmpty,
             hits.contains(where: { $0.referent.entity >= 0 && isAmbiguous[Int($0.referent.entity)] })
@@ -66,8 +77,9 @@ struct NameSenses: Sendable {
                 if sense.otherCues.contains(entity) { other += 1 }
                 if sense.nameCues.contains(entity) { own += 1 }
             }
-            guard named, other > own else { continue }
-            for index in hits.indices where hits[index].referent.entity == Int32(sense.name) {
+            guard named, other > own, own == 0 || !sense.keptByOneCue else { continue }
+            for index in hits.indices
+            where hits[index].referent.entity == Int32(sense.name) && !namesItself(hits[index]) {
                 hits[index].referent = .known(sense.other)
                 hits[index].type = entities[sense.other].type
             }
