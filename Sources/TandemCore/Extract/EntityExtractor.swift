@@ -321,6 +321,7 @@ public final class EntityExtractor: Extractor {
     /// Vietnamese form ends in a form of a place (`Bộ Quốc phòng Nga`) under
     /// `BodyKey(Russia, [Bộ, Quốc, phòng])`, so `Bộ Quốc phòng Liên bang Nga` is it too.
     let bodiesBeforePlace: [BodyKey: Int]
+
     /// A country's entity and the words of one of its bodies' names.
     struct BodyKey: Hashable, Sendable {
         var country: Int
@@ -518,12 +519,11 @@ public final class EntityExtractor: Extractor {
     static func bodiesBeforePlace(_ entities: [Entity], forms: [Form], vietnameseColumn: [Range<Int>]) -> [BodyKey: Int]
     {
         // Places by a hash of their words: no array is built or hashed per split.
-        let hash = wordsHash
         var placeOfWords: [UInt64: Int] = [:]
         var placeStarts = Set<Int32>()
         for (entity, column) in zip(entities.indices, vietnameseColumn) where entities[entity].type == .location {
             for form in column {
-                let key = hash(forms[form].ids[...])
+                let key = wordsHash(forms[form].ids[...])
                 placeOfWords[key] = placeOfWords[key] ?? entity
                 placeStarts.insert(forms[form].ids[0])
             }
@@ -534,7 +534,7 @@ public final class EntityExtractor: Extractor {
                 let ids = forms[form].ids
                 // (A place's first word first: most splits start none.)
                 for split in 1..<ids.count where placeStarts.contains(ids[split]) {
-                    guard let place = placeOfWords[hash(ids[split...])] else { continue }
+                    guard let place = placeOfWords[wordsHash(ids[split...])] else { continue }
                     let key = BodyKey(country: place, words: Array(ids[..<split]))
                     bodies[key] = bodies[key] ?? entity
                     break
