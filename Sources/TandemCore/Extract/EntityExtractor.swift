@@ -49,6 +49,10 @@ public final class EntityExtractor: Extractor {
         /// Whether a Vietnamese form of three words or more names it (Trung tâm Kiểm soát và
         /// Phòng ngừa dịch bệnh Mỹ for CDC): another long name before its acronym is another body.
         var longNamedInVietnamese = false
+        /// Whether an English form begins with a lowercase `the` that only marks the name's
+        /// sense (the West, the Balkans): the mention starts after it, as the article is no
+        /// part of a name.
+        var articleLed = false
     }
 
     /// One gazetteer form as vocabulary ids, with the case each word must have in the text.
@@ -347,7 +351,8 @@ public final class EntityExtractor: Extractor {
             entities.append(
                 Entity(
                     id: fields[0], type: type,
-                    longNamedInVietnamese: vietnameseForms.contains { $0.split(byte: UInt8(ascii: " ")).count >= 3 }))
+                    longNamedInVietnamese: vietnameseForms.contains { $0.split(byte: UInt8(ascii: " ")).count >= 3 },
+                    articleLed: fields[2].hasPrefix("the ") || fields[2].contains("|the ")))
             let english = fields[2].split(byte: UInt8(ascii: "|"), omittingEmpty: true).map {
                 Self.form(String($0), entity, vocabulary)
             }
@@ -698,7 +703,12 @@ public final class EntityExtractor: Extractor {
                     let body =
                         extractor.entities[entity].type == .organization
                         ? countryBody(index, index + count) ?? entity : entity
-                    add(index, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
+                    // (An article that marks a name's sense is no part of it: the West.)
+                    let first =
+                        count > 1 && extractor.entities[entity].articleLed
+                            && tables.nameWords.articles.contains(ids[index])
+                        ? index + 1 : index
+                    add(first, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
                     }
