@@ -331,6 +331,7 @@ public struct DateExtractor: Extractor {
             }
             if language.rules.rules[index].blocks {
                 named.cover(match)
+                named.forgetIfOutreached(by: match)
                 return blocker()
             }
             var tense = language.tenseCues.tense(before: match.spanFirst, end: match.endToken, context, ids)
@@ -389,6 +390,8 @@ public struct DateExtractor: Extractor {
                 case .string(let value) = resolved.value, !isBase
             {
                 named.name(Named(value: value, start: match.spanFirst, end: match.spanEnd, matchEnd: match.endToken))
+            } else {
+                named.forgetIfOutreached(by: match)
             }
             let mod = language.mods[index].map { $0.fill(match.values) }.flatMap {
                 $0.hasUnknown || $0.isEmpty ? nil : $0
@@ -430,6 +433,9 @@ public struct DateExtractor: Extractor {
         /// it is the last: kept only when hidden, so most dates are stored once).
         private var hiddenDay: Named?
         private var lastNamesDay = false
+        /// The state before the last date was named, while a longer match from its first token
+        /// may still take its span (rules match in file order at one token).
+        private var beforeLast: (last: Named?, hiddenDay: Named?, lastNamesDay: Bool)?
 
         /// The last date named to the day.
         var lastDay: Named? { lastNamesDay ? last : hiddenDay }
@@ -448,9 +454,21 @@ public struct DateExtractor: Extractor {
             let namesDay =
                 date.value.utf8.withContiguousStorageIfAvailable { $0.count >= 10 && $0[7] == UInt8(ascii: "-") }
                 ?? false
+            beforeLast = (last, hiddenDay, lastNamesDay)
             if !namesDay && lastNamesDay { hiddenDay = last }
             last = date
             lastNamesDay = namesDay
+        }
+
+        /// Takes the last date named back when a longer match from its first token names none
+        /// (a duration or a block): that match wins the span, so the text named no date there
+        /// (Hai năm trước đó is two years, not hai năm trước, two years ago).
+        mutating func forgetIfOutreached(by match: RulePattern.Match) {
+            guard let named = last, match.spanFirst == named.start, match.spanEnd > named.end,
+                let before = beforeLast
+            else { return }
+            (last, hiddenDay, lastNamesDay) = before
+            beforeLast = nil
         }
     }
 
