@@ -93,8 +93,11 @@ public final class EntityExtractor: Extractor {
             var entities: [Int] = []
             var secondWords: [Int32] = []
             for group in forms {
-                // In second-word order (one-word forms first), longest first within one.
-                func key(_ form: Form) -> (Int32, Int) { (form.ids.count > 1 ? form.ids[1] : -1, -form.ids.count) }
+                // In second-word order (one-word forms first), longest first within one, and of
+                // two as long the stricter in case first (NIS the company before Nis the city).
+                func key(_ form: Form) -> (Int32, Int, Int) {
+                    (form.ids.count > 1 ? form.ids[1] : -1, -form.ids.count, -Int(form.cases[0].rawValue))
+                }
                 for form in group.sorted(by: { key($0) < key($1) }) {
                     words += form.ids
                     cases += form.cases
