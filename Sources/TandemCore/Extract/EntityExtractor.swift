@@ -397,8 +397,19 @@ public final class EntityExtractor: Extractor {
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
                 calendarPhrases += try Lexicon.load(url).entries.map { $0.words.joined(separator: " ") }
             }
+            // A head that takes a brand, first in an organization's form, matches in either
+            // case: the press writes đảng Cộng hòa as often as Đảng Cộng hòa.
+            let brandHeadsURL = folder.appendingPathComponent("org_brand_heads.tsv")
+            let brandHeads =
+                FileManager.default.fileExists(atPath: brandHeadsURL.path)
+                ? try WordList.load(brandHeadsURL).map { Tokenizer.words(of: $0).map(vocabulary.intern) } : []
             var forms = [[Form]](repeating: [], count: vocabulary.count)
-            for form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
+            for var form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
+                if entities[form.entity].type == .organization,
+                    let head = brandHeads.first(where: { $0.count < form.ids.count && form.ids.starts(with: $0) })
+                {
+                    for offset in head.indices { form.cases[offset] = .any }
+                }
                 forms[Int(form.ids[0])].append(form)
             }
             languages[language] = LanguageTables(
@@ -699,18 +710,22 @@ public final class EntityExtractor: Extractor {
                     !namesThingAfter(index + count, extractor.entities[entity].type),
                     // (Nor one inside a phrase of not_names begun by the capitalized words before
                     // it: the North Atlantic Treaty.)
-                    !continuesNotName(index)
+                    !continuesNotName(index),
+                    // (Nor a name after a lowercase head that runs on past the form: đảng Dân chủ
+                    // Xã hội is no đảng Dân chủ.)
+                    !(isNameWord(index + count) && lowercaseBrandHead(at: index, within: count) > 0)
                 {
                     // (A known body after a country's 's is that country's: Serbia's National
                     // Assembly.)
                     let body =
                         extractor.entities[entity].type == .organization
                         ? countryBody(index, index + count) ?? entity : entity
-                    // (An article that marks a name's sense is no part of it: the West.)
+                    // (An article that marks a name's sense is no part of it: the West; nor is a
+                    // brand's head written in lowercase: đảng Cộng hòa, tập đoàn Hòa Phát.)
                     let first =
                         count > 1 && extractor.entities[entity].articleLed
                             && tables.nameWords.articles.contains(ids[index])
-                        ? index + 1 : index
+                        ? index + 1 : index + lowercaseBrandHead(at: index, within: count)
                     add(first, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
@@ -839,6 +854,30 @@ public final class EntityExtractor: Extractor {
                 form += 1
             }
             return nil
+        }
+
+        /// The length of a head that takes a brand, written in lowercase at `index`, that a
+        /// gazetteer match of `count` words goes on past (0: none).
+        func lowercaseBrandHead(at index: Int, within count: Int) -> Int {
+            guard !tokens[index].capitalized, let heads = tables.orgBrandHeads,
+                let length = heads.matchLength(context, ids: ids, at: index), length < count
+            else { return 0 }
+            return length
+        }
+
+        /// Whether the words `first..<end` begin a longer gazetteer form of `entity` (in any
+        /// case).
+        func startsLongerForm(of entity: Int, _ first: Int, _ end: Int) -> Bool {
+            let forms = tables.forms
+            let id = Int(ids[first])
+            guard id >= 0, id + 1 < forms.formStarts.count else { return false }
+            let count = end - first
+            for form in Int(forms.formStarts[id])..<Int(forms.formStarts[id + 1]) where forms.entities[form] == entity {
+                let wordStart = Int(forms.wordStarts[form])
+                guard Int(forms.wordStarts[form + 1]) - wordStart > count else { continue }
+                if (0..<count).allSatisfy({ forms.words[wordStart + $0] == ids[first + $0] }) { return true }
+            }
+            return false
         }
 
         /// Whether a phrase of `not_names` begun by one to three words right before `index`
@@ -3484,7 +3523,11 @@ public final class EntityExtractor: Extractor {
                     hits[long + 1].first == index + 1, hits[long + 1].end == index + 2,
                     hits[long + 1].type == .organization, hits[long + 1].referent.entity >= 0,
                     extractor.entities[Int(hits[long + 1].referent.entity)].longNamedInVietnamese, isAcronym(index + 1),
-                    context.isCharacter(index + 2, UInt8(ascii: ")"))
+                    context.isCharacter(index + 2, UInt8(ascii: ")")),
+                    // (A long form that starts a form of the acronym's own is that body cut
+                    // short: Đảng Dân chủ Xã hội (SPD), of Đảng Dân chủ Xã hội Đức.)
+                    !startsLongerForm(
+                        of: Int(hits[long + 1].referent.entity), Int(hits[long].first), Int(hits[long].end))
                 {
                     redefine(long + 1, as: long, rule: .shortForm)
                     continue
