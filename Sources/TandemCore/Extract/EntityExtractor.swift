@@ -959,6 +959,10 @@ public final class EntityExtractor: Extractor {
             }
             return index > 0 && tokens[index].spaceBefore && !tokens[index].newlineBefore && isToneSyllable(index - 1)
                 && tables.titles.matchLength(context, ids: ids, at: index - 1) == nil
+                // (A sentence's first word is capitalized by its place: a name there starts
+                // with a family name, else the place is the place: Tại Nga, Riêng Đức.)
+                && !(startsSentence(index - 1)
+                    && tables.familyNames?.matchLength(context, ids: ids, at: index - 1) == nil)
                 // (A compass word alone before it is the region's: miền Bắc Kosovo; a group
                 // noun names the place's group: Đoàn Mỹ.)
                 && !(tables.nameWords.compassWords.contains(ids[index - 1])
