@@ -360,6 +360,15 @@ enum Boundaries {
     ) -> Bool {
         let tokens = context.tokens
         if first > 0 && tokens[first].glued && isAlphanumeric(tokens[first - 1]) && !gluedPrefix { return false }
+        // Nor one written by a hyphen onto a word in capitals or a capitalized word of up to
+        // three letters: a model's or a code's (S-400, PAC-3, Su-35; not Gaza-20, a dash).
+        if first >= 2 && tokens[first].kind == .digits && tokens[first].glued && tokens[first - 1].glued
+            && tokens[first - 2].kind == .word && tokens[first - 2].capitalized
+            && (tokens[first - 2].allCaps || tokens[first - 2].end - tokens[first - 2].start <= 3)
+            && context.isCharacter(first - 1, UInt8(ascii: "-"))
+        {
+            return false
+        }
         // A match ending in an opening bracket (in its trailing context) may touch the word
         // the bracket opens: "cấp 8 (mạnh)"; so may one ending in a percent sign (+109%YoY).
         if end < tokens.count && tokens[end].glued && isAlphanumeric(tokens[end]) && !gluedUnit
