@@ -784,8 +784,14 @@ public final class EntityExtractor: Extractor {
             while let index = opening {
                 opening = nextOpeningBracket(from: index + 1)
                 guard index >= 2, index + 2 < tokens.count, tokens[index + 1].allCaps, isAcronym(index + 1),
-                    context.isCharacter(index + 2, UInt8(ascii: ")")), gazetteer(at: index + 1) == nil
+                    context.isCharacter(index + 2, UInt8(ascii: ")"))
                 else { continue }
+                if let (count, entity) = gazetteer(at: index + 1) {
+                    if count == 1 && extractor.entities[entity].type == .organization {
+                        knownAcronymLongForm(before: index, entity: entity)
+                    }
+                    continue
+                }
                 let letters = context.bytes[Int(tokens[index + 1].start)..<Int(tokens[index + 1].end)]
                 guard letters.count <= 6, letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { continue }
                 var remaining = letters.endIndex
@@ -819,6 +825,25 @@ public final class EntityExtractor: Extractor {
                     start, index, referent: .slug(start, index), type: .organization, rule: .acronymLongForm,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// A known organization's acronym in brackets after a name the gazetteer lacks that
+        /// begins as one of the body's own forms: that body, named another way (the Social
+        /// Democrats (SPD), the Christian Democrats (CDU); not Boris Pistorius (SPD)).
+        mutating func knownAcronymLongForm(before bracket: Int, entity: Int) {
+            var start = bracket
+            while start > 0 && bracket - start < 5 && isNameWord(start - 1) { start -= 1 }
+            guard bracket - start >= 2, gazetteer(at: start).map({ start + $0.count == bracket }) != true else {
+                return
+            }
+            let forms = tables.forms
+            let id = Int(ids[start])
+            guard id >= 0, id + 1 < forms.formStarts.count else { return }
+            let beginsOwnForm = (Int(forms.formStarts[id])..<Int(forms.formStarts[id + 1])).contains {
+                forms.entities[$0] == entity && forms.secondWords[$0] >= 0
+            }
+            guard beginsOwnForm else { return }
+            add(start, bracket, known: entity, rule: .acronymLongForm, priority: patternPriority - 2)
         }
 
         var gazetteerPriority: Int { EntityExtractor.gazetteerPriority }
