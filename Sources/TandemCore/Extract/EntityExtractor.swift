@@ -3595,6 +3595,7 @@ public final class EntityExtractor: Extractor {
                 let key = nameHash(Int(hit.first))
                 if aliases[key] == nil { aliases.set(key, (hit.referent, hit.type)) }
             }
+            sameNameSameEntity(&hits)
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
             // (A one-word name the gazetteer knows keeps its id.)
             for index in hits.indices
@@ -3808,6 +3809,29 @@ public final class EntityExtractor: Extractor {
         /// (an ASCII word's key is its bytes lowercased). In Vietnamese the key keeps the tones
         /// (`MatchKey.matchHash`: Thành is not Thanh); elsewhere it drops accents
         /// (`MatchKey.nameHash`: Vucic is Vučić).
+        /// A person's name of two words or more that no table knows takes the entity and the
+        /// type of the same words linked elsewhere in the document (the Social Democrats (SPD) …
+        /// the Social Democrats said: the party). (A place a cue found keeps its own: phường Bình
+        /// Thạnh is no quận Bình Thạnh.)
+        func sameNameSameEntity(_ hits: inout [Hit]) {
+            func words(_ hit: Hit) -> UInt64 { EntityExtractor.wordsHash(ids[Int(hit.first)..<Int(hit.end)]) }
+            var unknown: [(hash: UInt64, hit: Int)] = []
+            for index in hits.indices
+            where hits[index].type == .person && hits[index].end - hits[index].first >= 2
+                && hits[index].referent.entity < 0
+            {
+                unknown.append((words(hits[index]), index))
+            }
+            guard !unknown.isEmpty else { return }
+            for known in hits where known.end - known.first >= 2 && known.referent.entity >= 0 {
+                let hash = words(known)
+                for (other, index) in unknown where other == hash {
+                    hits[index].referent = known.referent
+                    hits[index].type = known.type
+                }
+            }
+        }
+
         func nameHash(_ index: Int) -> UInt64 {
             context.bytes.withUnsafeBufferPointer { bytes in
                 let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
