@@ -3383,18 +3383,37 @@ public final class EntityExtractor: Extractor {
             let headline =
                 index >= 2 && !tokens[index - 1].newlineBefore && tokens[index - 2].kind == .word
                 && tokens[index - 2].capitalized && tables.notNames.matchLength(context, ids: ids, at: index - 2) == nil
-            // (In Vietnamese only a foreign name: no tone marks and longer than a syllable
-            // names mostly are; Bắc, Cảng, Nam after ở or tại are a region, a port, a name.)
-            let foreign =
-                !tables.syllableNames
-                || (tokens[index].ascii && tokens[index].end - tokens[index].start >= 5 && !startsPersonName(index))
-            guard index + 1 < tokens.count, !tokens[index].allCaps, !headline, foreign,
-                index < 2 || !tables.nameWords.holdingWords.contains(ids[index - 2]),
-                context.isCharacter(index + 1, UInt8(ascii: ",")) || context.isCharacter(index + 1, UInt8(ascii: "."))
-                    || context.isCharacter(index + 1, UInt8(ascii: ";")),
-                !isInitialDot(index + 1), noTableKnows(index)
+            guard index + 1 < tokens.count, !headline, isLonePlaceWord(index),
+                index < 2 || !tables.nameWords.holdingWords.contains(ids[index - 2])
             else { return }
-            addLocation(index, index + 1)
+            if closesClause(index + 1) {
+                addLocation(index, index + 1)
+            } else if tables.nameWords.listJoiners.contains(ids[index + 1]), index + 3 < tokens.count,
+                isNameWord(index + 2), isLonePlaceWord(index + 2), closesClause(index + 3)
+            {
+                // Two such words joined, the list closed (fighting in Pokrovsk and Myrnohrad.):
+                // two places.
+                addLocation(index, index + 1)
+                addLocation(index + 2, index + 3)
+            }
+        }
+
+        /// Whether a comma, a dot or a semicolon at `index` closes a clause there (no initial's
+        /// dot).
+        func closesClause(_ index: Int) -> Bool {
+            (context.isCharacter(index, UInt8(ascii: ",")) || context.isCharacter(index, UInt8(ascii: "."))
+                || context.isCharacter(index, UInt8(ascii: ";"))) && !isInitialDot(index)
+        }
+
+        /// Whether the capitalized word at `index` may be a place no table knows after a
+        /// preposition of place: not in capitals, and known as nothing else; in Vietnamese only a
+        /// foreign name (no tone marks and longer than a syllable names mostly are: Bắc, Cảng,
+        /// Nam after ở or tại are a region, a port, a name).
+        func isLonePlaceWord(_ index: Int) -> Bool {
+            !tokens[index].allCaps
+                && (!tables.syllableNames
+                    || (tokens[index].ascii && tokens[index].end - tokens[index].start >= 5 && !startsPersonName(index)))
+                && noTableKnows(index)
         }
 
         /// Acronyms defined in brackets take the long form's id; surnames and acronyms met
