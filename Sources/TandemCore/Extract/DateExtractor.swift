@@ -454,8 +454,10 @@ public struct DateExtractor: Extractor {
             let namesDay =
                 date.value.utf8.withContiguousStorageIfAvailable { $0.count >= 10 && $0[7] == UInt8(ascii: "-") }
                 ?? false
-            beforeLast = (last, hiddenDay, lastNamesDay)
-            if !namesDay && lastNamesDay { hiddenDay = last }
+            // (The last moves into the saved state, not copied.)
+            let previous = last.take()
+            beforeLast = (previous, hiddenDay, lastNamesDay)
+            if !namesDay && lastNamesDay { hiddenDay = previous }
             last = date
             lastNamesDay = namesDay
         }

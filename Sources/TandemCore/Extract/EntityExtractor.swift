@@ -882,7 +882,9 @@ public final class EntityExtractor: Extractor {
         }
 
         /// The length of a head that takes a brand, written in lowercase at `index`, that a
-        /// gazetteer match of `count` words goes on past (0: none).
+        /// gazetteer match of `count` words goes on past (0: none). (Inlined: asked at every
+        /// gazetteer hit, and most are capitalized.)
+        @inline(__always)
         func lowercaseBrandHead(at index: Int, within count: Int) -> Int {
             guard !tokens[index].capitalized, let heads = tables.orgBrandHeads,
                 let length = heads.matchLength(context, ids: ids, at: index), length < count
@@ -3833,6 +3835,12 @@ public final class EntityExtractor: Extractor {
         /// the Social Democrats said: the party). (A place a cue found keeps its own: phường Bình
         /// Thạnh is no quận Bình Thạnh.)
         func sameNameSameEntity(_ hits: inout [Hit]) {
+            // (The gazetteer's own names are found wherever their words stand: only a name a
+            // rule linked can be met unlinked elsewhere.)
+            func linkedByRule(_ hit: Hit) -> Bool {
+                hit.end - hit.first >= 2 && hit.referent.entity >= 0 && hit.rule != .gazetteer
+            }
+            guard hits.contains(where: linkedByRule) else { return }
             func words(_ hit: Hit) -> UInt64 { EntityExtractor.wordsHash(ids[Int(hit.first)..<Int(hit.end)]) }
             var unknown: [(hash: UInt64, hit: Int)] = []
             for index in hits.indices
@@ -3842,7 +3850,7 @@ public final class EntityExtractor: Extractor {
                 unknown.append((words(hits[index]), index))
             }
             guard !unknown.isEmpty else { return }
-            for known in hits where known.end - known.first >= 2 && known.referent.entity >= 0 {
+            for known in hits where linkedByRule(known) {
                 let hash = words(known)
                 for (other, index) in unknown where other == hash {
                     hits[index].referent = known.referent
