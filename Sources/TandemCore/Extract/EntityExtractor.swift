@@ -836,13 +836,8 @@ public final class EntityExtractor: Extractor {
             guard bracket - start >= 2, gazetteer(at: start).map({ start + $0.count == bracket }) != true else {
                 return
             }
-            let forms = tables.forms
-            let id = Int(ids[start])
-            guard id >= 0, id + 1 < forms.formStarts.count else { return }
-            let beginsOwnForm = (Int(forms.formStarts[id])..<Int(forms.formStarts[id + 1])).contains {
-                forms.entities[$0] == entity && forms.secondWords[$0] >= 0
-            }
-            guard beginsOwnForm else { return }
+            // (Its first word begins a form of the body's own of two words or more.)
+            guard startsLongerForm(of: entity, start, start + 1) else { return }
             add(start, bracket, known: entity, rule: .acronymLongForm, priority: patternPriority - 2)
         }
 
@@ -3826,10 +3821,6 @@ public final class EntityExtractor: Extractor {
             }
         }
 
-        /// The hash of a token's case-insensitive key, which links a short form to a full name
-        /// (an ASCII word's key is its bytes lowercased). In Vietnamese the key keeps the tones
-        /// (`MatchKey.matchHash`: Thành is not Thanh); elsewhere it drops accents
-        /// (`MatchKey.nameHash`: Vucic is Vučić).
         /// A person's name of two words or more that no table knows takes the entity and the
         /// type of the same words linked elsewhere in the document (the Social Democrats (SPD) …
         /// the Social Democrats said: the party). (A place a cue found keeps its own: phường Bình
@@ -3859,6 +3850,10 @@ public final class EntityExtractor: Extractor {
             }
         }
 
+        /// The hash of a token's case-insensitive key, which links a short form to a full name
+        /// (an ASCII word's key is its bytes lowercased). In Vietnamese the key keeps the tones
+        /// (`MatchKey.matchHash`: Thành is not Thanh); elsewhere it drops accents
+        /// (`MatchKey.nameHash`: Vucic is Vučić).
         func nameHash(_ index: Int) -> UInt64 {
             context.bytes.withUnsafeBufferPointer { bytes in
                 let (start, end) = (Int(tokens[index].start), Int(tokens[index].end))
