@@ -3612,6 +3612,7 @@ public final class EntityExtractor: Extractor {
                 if aliases[key] == nil { aliases.set(key, (hit.referent, hit.type)) }
             }
             sameNameSameEntity(&hits)
+            initialsOfKnownPersons(&hits)
             // Re-id single-word persons found by a title ("ông Scholz") from their full name.
             // (A one-word name the gazetteer knows keeps its id.)
             for index in hits.indices
@@ -3847,6 +3848,26 @@ public final class EntityExtractor: Extractor {
                     hits[index].referent = known.referent
                     hits[index].type = known.type
                 }
+            }
+        }
+
+        /// A person's name no table knows written as initials and a surname the gazetteer knows
+        /// of one person is that person where the first initial is the first letter of the
+        /// person's id (A. Vucic, A.Vucic: Aleksandar Vučić; not B. Vucic).
+        func initialsOfKnownPersons(_ hits: inout [Hit]) {
+            for index in hits.indices where hits[index].type == .person && hits[index].referent.entity < 0 {
+                let (first, last) = (Int(hits[index].first), Int(hits[index].end) - 1)
+                guard last - first >= 2, tokens[first].kind == .word, tokens[first].end - tokens[first].start == 1,
+                    context.isCharacter(first + 1, UInt8(ascii: ".")),
+                    let owner = extractor.englishSurnames[ids[last]], owner >= 0,
+                    extractor.entities[Int(owner)].id.utf8.first == context.bytes[Int(tokens[first].start)],
+                    // (Only initials and their dots before the surname.)
+                    (first + 1..<last).allSatisfy({
+                        context.isCharacter($0, UInt8(ascii: "."))
+                            || (tokens[$0].kind == .word && tokens[$0].end - tokens[$0].start == 1)
+                    })
+                else { continue }
+                hits[index].referent = .known(Int(owner))
             }
         }
 
