@@ -2611,9 +2611,10 @@ public final class EntityExtractor: Extractor {
                         && isNameWord(end + 1)
                         && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
                         && tables.titles.matchLength(context, ids: ids, at: end + 1) == nil
+                        && !startsKnownNonPerson(end + 1)
                     {
                         // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
-                        // organizations: "Bộ Y tế và Bộ Tài chính").
+                        // organizations: "Bộ Y tế và Bộ Tài chính", "Đảng Xanh và SPD").
                         capitalsInRow = 0
                     } else if context.language == "en" && tables.nameWords.listJoiners.contains(ids[end])
                         && isNameWord(end + 1) && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
