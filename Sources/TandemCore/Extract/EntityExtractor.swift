@@ -2607,20 +2607,17 @@ public final class EntityExtractor: Extractor {
                         }
                         if !tokens[end].allCaps { capitalsInRow += 1 }
                         last = end + 1
-                    } else if context.language != "en" && tables.nameWords.listJoiners.contains(ids[end])
-                        && isNameWord(end + 1)
+                    } else if tables.nameWords.listJoiners.contains(ids[end]) && isNameWord(end + 1)
                         && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
-                        && tables.titles.matchLength(context, ids: ids, at: end + 1) == nil
                         && !startsKnownNonPerson(end + 1)
+                        && (context.language == "en"
+                            || tables.titles.matchLength(context, ids: ids, at: end + 1) == nil)
                     {
-                        // "Sở Giáo dục và Đào tạo": và joins two parts of one name (not two
-                        // organizations: "Bộ Y tế và Bộ Tài chính", "Đảng Xanh và SPD").
+                        // "Sở Giáo dục và Đào tạo", "Ministry of Science and Technology": the joiner
+                        // joins two parts of one name, not two organizations ("Bộ Y tế và Bộ Tài
+                        // chính") nor a known name ("… and Hanoi", "Đảng Xanh và SPD"); a
+                        // Vietnamese title after it starts a person.
                         capitalsInRow = 0
-                    } else if context.language == "en" && tables.nameWords.listJoiners.contains(ids[end])
-                        && isNameWord(end + 1) && tables.orgHeads.matchLength(context, ids: ids, at: end + 1) == nil
-                        && !startsKnownNonPerson(end + 1)
-                    {
-                        // "Ministry of Science and Technology" likewise (not "… and Hanoi").
                     } else if context.language != "en", tokens[end - 1].capitalized, let reach = compoundEnd(end) {
                         // A compound begun by the capitalized syllable before, even of common
                         // words (Ủy ban Chứng khoán Nhà nước).
