@@ -399,10 +399,11 @@ public final class EntityExtractor: Extractor {
             }
             // A head that takes a brand, first in an organization's form, matches in either
             // case: the press writes đảng Cộng hòa as often as Đảng Cộng hòa.
+            // (The file is read once, for these and for the finder's table.)
             let brandHeadsURL = folder.appendingPathComponent("org_brand_heads.tsv")
-            let brandHeads =
-                FileManager.default.fileExists(atPath: brandHeadsURL.path)
-                ? try WordList.load(brandHeadsURL).map { Tokenizer.words(of: $0).map(vocabulary.intern) } : []
+            let brandHeadPhrases =
+                FileManager.default.fileExists(atPath: brandHeadsURL.path) ? try WordList.load(brandHeadsURL) : nil
+            let brandHeads = (brandHeadPhrases ?? []).map { Tokenizer.words(of: $0).map(vocabulary.intern) }
             var forms = [[Form]](repeating: [], count: vocabulary.count)
             for var form in formsByLanguage[language] ?? [] where !form.ids.isEmpty {
                 if entities[form.entity].type == .organization,
@@ -418,7 +419,8 @@ public final class EntityExtractor: Extractor {
                 professions: try optionalTable("professions.tsv"),
                 familyNames: try optionalTable("family_names.tsv"), givenNames: givenNames,
                 surnames: try optionalTable("surnames.tsv"),
-                orgHeads: try table("org_heads.tsv"), orgBrandHeads: try optionalTable("org_brand_heads.tsv"),
+                orgHeads: try table("org_heads.tsv"),
+                orgBrandHeads: brandHeadPhrases.map { TokenTable(phrases: $0, vocabulary: vocabulary) },
                 orgTails: try optionalTable("org_tails.tsv"), orgWords: try optionalTable("org_words.tsv"),
                 locationCues: try optionalTable("location_cues.tsv"),
                 numberedUnits: try optionalTable("numbered_units.tsv"),
@@ -694,6 +696,8 @@ public final class EntityExtractor: Extractor {
                 guard capitalized || flags & Flags.anyCase != 0 else { continue }
                 // Each finder is called only where the word can start it.
                 let known = flags & Flags.gazetteer != 0 ? gazetteer(at: index) : nil
+                // (A brand's head written in lowercase before the known name, read once.)
+                let lowercaseHead = known.map { lowercaseBrandHead(at: index, within: $0.count) } ?? 0
                 if let (count, entity) = known,
                     !startsLongerNotName(index, count),
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
@@ -713,7 +717,7 @@ public final class EntityExtractor: Extractor {
                     !continuesNotName(index),
                     // (Nor a name after a lowercase head that runs on past the form: đảng Dân chủ
                     // Xã hội is no đảng Dân chủ.)
-                    !(isNameWord(index + count) && lowercaseBrandHead(at: index, within: count) > 0)
+                    !(lowercaseHead > 0 && isNameWord(index + count))
                 {
                     // (A known body after a country's 's is that country's: Serbia's National
                     // Assembly.)
@@ -725,7 +729,7 @@ public final class EntityExtractor: Extractor {
                     let first =
                         count > 1 && extractor.entities[entity].articleLed
                             && tables.nameWords.articles.contains(ids[index])
-                        ? index + 1 : index + lowercaseBrandHead(at: index, within: count)
+                        ? index + 1 : index + lowercaseHead
                     add(first, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
