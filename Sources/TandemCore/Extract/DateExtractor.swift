@@ -381,15 +381,23 @@ public struct DateExtractor: Extractor {
                 named.baseEnd = max(named.baseEnd, match.spanEnd)
             }
             // (Of two matches over one span, the one that read further wins it, and names its
-            // date: 7 a.m. (0000 GMT) on Sunday, not 7 a.m. alone.)
+            // date: 7 a.m. (0000 GMT) on Sunday, not 7 a.m. alone. A match that starts inside
+            // the last date and runs past it names its date only if it would win the overlap:
+            // 24 Feb. 11:30 names 24 February, not February 11.)
             if resolver.namesAnchor, !insideLonger,
                 named.last.map({
-                    match.spanEnd > $0.end
+                    if match.spanFirst > $0.start && match.spanFirst < $0.end {
+                        return match.spanEnd > $0.end && $0.losesOverlap(matchLength: matchLength, span: span)
+                    }
+                    return match.spanEnd > $0.end
                         || (match.spanEnd == $0.end && match.spanFirst == $0.start && match.endToken > $0.matchEnd)
                 }) ?? true,
                 case .string(let value) = resolved.value, !isBase
             {
-                named.name(Named(value: value, start: match.spanFirst, end: match.spanEnd, matchEnd: match.endToken))
+                named.name(
+                    Named(
+                        value: value, start: match.spanFirst, end: match.spanEnd, matchEnd: match.endToken,
+                        matchLength: matchLength, spanLength: span.end - span.start))
             } else {
                 named.forgetIfOutreached(by: match)
             }
@@ -483,13 +491,24 @@ public struct DateExtractor: Extractor {
         let start: Int
         let end: Int
         let matchEnd: Int
+        /// Its match's and span's lengths in bytes, which overlap resolution ranks it by.
+        let matchLength: Int32
+        let spanLength: Int32
         private var parsed: Anchor??
 
-        init(value: String, start: Int, end: Int, matchEnd: Int) {
+        init(value: String, start: Int, end: Int, matchEnd: Int, matchLength: Int32, spanLength: Int32) {
             self.value = value
             self.start = start
             self.end = end
             self.matchEnd = matchEnd
+            self.matchLength = matchLength
+            self.spanLength = spanLength
+        }
+
+        /// Whether a later match crossing this date would win the overlap (`OverlapResolver`'s
+        /// order among dates: the longer match, then the longer span; a tie goes to the earlier).
+        func losesOverlap(matchLength other: Int32, span: ByteSpan) -> Bool {
+            other > matchLength || (other == matchLength && span.end - span.start > spanLength)
         }
 
         /// The anchor the value gives, parsed on the first call.
