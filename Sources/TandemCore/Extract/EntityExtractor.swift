@@ -2671,11 +2671,12 @@ public final class EntityExtractor: Extractor {
                             capitalsInRow = 0
                             continue
                         }
-                        // A name the gazetteer knows (Tập đoàn Vingroup vừa…) takes none, nor
-                        // does a foreign word (Nhóm Lazarus tấn công…).
+                        // A name the gazetteer knows (Tập đoàn Vingroup vừa…, Đảng Xanh đạt…)
+                        // takes none, nor does a foreign word (Nhóm Lazarus tấn công…).
                         guard previous.capitalized, capitalsInRow < 2, end != compoundReach,
                             !previous.allCaps || previous.end - previous.start <= 2,
-                            gazetteer(at: end - 1)?.count != 1, !isForeignWord(end - 1)
+                            gazetteer(at: end - 1)?.count != 1, known.map({ index + $0.count != end }) ?? true,
+                            !isForeignWord(end - 1)
                         else { break }
                         capitalsInRow = 0
                         last = end + 1
