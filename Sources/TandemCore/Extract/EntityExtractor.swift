@@ -715,9 +715,10 @@ public final class EntityExtractor: Extractor {
                     // (Nor one inside a phrase of not_names begun by the capitalized words before
                     // it: the North Atlantic Treaty.)
                     !continuesNotName(index),
-                    // (Nor a name after a lowercase head that runs on past the form: đảng Dân chủ
-                    // Xã hội is no đảng Dân chủ.)
-                    !(lowercaseHead > 0 && isNameWord(index + count))
+                    // (Nor a name after a lowercase head, or after an article that marks its
+                    // sense, that runs on past the form: đảng Dân chủ Xã hội is no đảng Dân chủ,
+                    // the Baltic Sentry mission no Baltic Sea.)
+                    !((lowercaseHead > 0 || articleMarksSense(index, count, entity)) && isNameWord(index + count))
                 {
                     // (A known body after a country's 's is that country's: Serbia's National
                     // Assembly.)
@@ -726,10 +727,7 @@ public final class EntityExtractor: Extractor {
                         ? countryBody(index, index + count) ?? entity : entity
                     // (An article that marks a name's sense is no part of it: the West; nor is a
                     // brand's head written in lowercase: đảng Cộng hòa, tập đoàn Hòa Phát.)
-                    let first =
-                        count > 1 && extractor.entities[entity].articleLed
-                            && tables.nameWords.articles.contains(ids[index])
-                        ? index + 1 : index + lowercaseHead
+                    let first = articleMarksSense(index, count, entity) ? index + 1 : index + lowercaseHead
                     add(first, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
@@ -829,6 +827,12 @@ public final class EntityExtractor: Extractor {
                     start, index, referent: .slug(start, index), type: .organization, rule: .acronymLongForm,
                     priority: patternPriority - 2)
             }
+        }
+
+        /// Whether a gazetteer match of `count` words at `index` begins with an article that
+        /// marks its entity's sense (the West, the Baltic), which stays out of the span.
+        func articleMarksSense(_ index: Int, _ count: Int, _ entity: Int) -> Bool {
+            count > 1 && extractor.entities[entity].articleLed && tables.nameWords.articles.contains(ids[index])
         }
 
         /// A known organization's acronym in brackets after a name the gazetteer lacks that
