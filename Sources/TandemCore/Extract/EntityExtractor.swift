@@ -1092,6 +1092,10 @@ public final class EntityExtractor: Extractor {
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
                     if !tokens[end + 1].capitalized { freeTokens += 2 }
                     end += 2
+                } else if joinsNameByApostrophe(end) {
+                    // (O'Brien is one word of three tokens.)
+                    freeTokens += 2
+                    end += 2
                 } else if tables.nameWords.particles.contains(ids[end]) && !tokens[end].capitalized {
                     // One or two lowercase particles before the surname (Ursula von der Leyen),
                     // or one glued to it by a hyphen (Adel al-Jubeir).
@@ -2067,6 +2071,9 @@ public final class EntityExtractor: Extractor {
                 (index + 1..<wordsEnd).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
                     isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
+                        // (O'Brien: the capital, the apostrophe and the word after it.)
+                        || joinsNameByApostrophe($0 + 1) || joinsNameByApostrophe($0)
+                        || ($0 > index + 1 && joinsNameByApostrophe($0 - 1))
                         || isPlainPersonWord($0) || placeInsideName($0)
                         // After a middle initial, a one-word organization the gazetteer knows
                         // is the surname (John W. Forbes).
@@ -2283,6 +2290,13 @@ public final class EntityExtractor: Extractor {
             index > 0 && index + 1 < tokens.count && tokens[index].glued && tokens[index + 1].glued
                 && tokens[index + 1].kind == .word && tokens[index - 1].kind == .word
                 && context.isCharacter(index, UInt8(ascii: "'"))
+        }
+
+        /// Whether `index` holds an apostrophe that joins a capital before it to the capitalized
+        /// word after it, one word of a name (James O'Brien, Massimo D'Alema).
+        func joinsNameByApostrophe(_ index: Int) -> Bool {
+            joinsByApostrophe(index) && tokens[index - 1].end - tokens[index - 1].start == 1
+                && tokens[index - 1].capitalized && isNameWord(index + 1)
         }
 
         /// Whether `index` holds an ampersand written between two parts of an acronym (Sở
@@ -3710,6 +3724,9 @@ public final class EntityExtractor: Extractor {
                         && !isCovered(index - 2)
                         && hyphenatedSurnames.contains(where: { $0 == (nameHash(index - 2), nameHash(index)) })
                     {
+                        first = index - 2
+                    } else if index > 1 && joinsNameByApostrophe(index - 1) && !isCovered(index - 2) {
+                        // (And so does a capital and an apostrophe before it: O'Brien.)
                         first = index - 2
                     } else if !nameTails.isEmpty && tokens[index - 1].capitalized && tokens[index - 1].kind == .word
                         && (!isCovered(index - 1) || tables.syllableNames)
