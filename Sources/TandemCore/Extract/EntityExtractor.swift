@@ -2751,9 +2751,10 @@ public final class EntityExtractor: Extractor {
                     first = connector + 1
                 }
                 if let lastTail, let connector = organConnector(first, lastTail) { first = connector + 1 }
-                // (A place the gazetteer knows stays: An Giang Central General Hospital.)
+                // (A place the gazetteer knows stays: An Giang Central General Hospital; an
+                // article that only marks a known name's sense goes: The West Bank.)
                 while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil
-                    && gazetteer(at: first) == nil
+                    && gazetteer(at: first).map({ articleMarksSense(first, $0.count, $0.entity) }) ?? true
                 {
                     first += 1
                 }
