@@ -718,7 +718,11 @@ public final class EntityExtractor: Extractor {
                     // (Nor a name after a lowercase head, or after an article that marks its
                     // sense, that runs on past the form: đảng Dân chủ Xã hội is no đảng Dân chủ,
                     // the Baltic Sentry mission no Baltic Sea.)
-                    !((lowercaseHead > 0 || articleMarksSense(index, count, entity)) && isNameWord(index + count))
+                    !((lowercaseHead > 0 || articleMarksSense(index, count, entity)) && isNameWord(index + count)),
+                    // (Nor a region written in lowercase before a known place: miền Tây Serbia is
+                    // western Serbia, not the Mekong Delta.)
+                    tokens[index].capitalized || extractor.entities[entity].type != .location
+                        || !isKnownPlace(index + count, nil)
                 {
                     // (A known body after a country's 's is that country's: Serbia's National
                     // Assembly.)
