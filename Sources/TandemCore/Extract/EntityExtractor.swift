@@ -2742,8 +2742,16 @@ public final class EntityExtractor: Extractor {
                     }
                 }
                 var first = index
+                // (A place the gazetteer knows stays: An Giang Central General Hospital; an
+                // article that only marks a known name's sense goes: The West Bank.)
+                while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil
+                    && gazetteer(at: first).map({ articleMarksSense(first, $0.count, $0.entity) }) ?? true
+                {
+                    first += 1
+                }
                 // A title at or right before the run names its holder before the connector: the
-                // organization is what follows it (Chairman Nguyen Van Binh of Vietnam Bank).
+                // organization is what follows it (Chairman Nguyen Van Binh of Vietnam Bank; The
+                // CEO of Siemens Energy).
                 // (Looked at only where a tail ended the run.)
                 if let lastTail,
                     let connector = (first..<lastTail).last(where: {
@@ -2755,20 +2763,16 @@ public final class EntityExtractor: Extractor {
                     first = connector + 1
                 }
                 if let lastTail, let connector = organConnector(first, lastTail) { first = connector + 1 }
-                // (A place the gazetteer knows stays: An Giang Central General Hospital; an
-                // article that only marks a known name's sense goes: The West Bank.)
-                while first < (lastTail ?? first) && tables.notNames.matchLength(context, ids: ids, at: first) != nil
-                    && gazetteer(at: first).map({ articleMarksSense(first, $0.count, $0.entity) }) ?? true
-                {
-                    first += 1
-                }
                 // A tail that is the head of a longer name (Ho Chi Minh City Department of
                 // Transport) is left to the head rule (as it reads it: no weekday or month goes
                 // on from it, Aalto University on Monday).
                 // Nor is one before a place's suffix (Tan Son Nhat International Airport).
+                // Nor is a title's domain (Serbian Minister of Mining and Energy, the Minister of
+                // Mining and Energy: title_domains.tsv).
                 if let lastTail, lastTail - first >= 2,
                     !(tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
                         && headConnectorGoesOn(at: lastTail)),
+                    !isTitleDomain(first, lastTail),
                     !(lastTail < tokens.count && isNameWord(lastTail)
                         && tables.locationSuffixes?.matchLength(context, ids: ids, at: lastTail) != nil)
                 {
@@ -2780,6 +2784,17 @@ public final class EntityExtractor: Extractor {
                     }
                     addOrganization(first, lastTail, rule: .orgTail, name: placeEnd)
                 }
+            }
+        }
+
+        /// Whether `first..<end` ends in a title's domain (title_domains.tsv) that starts inside
+        /// it or right before it, after the title: no organization's name (Minister of Mining
+        /// and Energy; not CEO of Siemens Energy).
+        func isTitleDomain(_ first: Int, _ end: Int) -> Bool {
+            (max(first - 1, 0)..<end).contains { start in
+                guard let length = tables.titleDomains.matchLength(context, ids: ids, at: start), start + length >= end
+                else { return false }
+                return titleEnds(before: start, within: 3)
             }
         }
 
@@ -2852,7 +2867,8 @@ public final class EntityExtractor: Extractor {
         /// Directors of): the organization named after it is the run's (Van Thinh Phat Group).
         @inline(never)
         func organConnector(_ first: Int, _ lastTail: Int) -> Int? {
-            (first + 1..<lastTail).last {
+            guard first + 1 < lastTail else { return nil }
+            return (first + 1..<lastTail).last {
                 tables.nameWords.headConnectors.contains(ids[$0]) && tables.nameWords.organs.contains(ids[$0 - 1])
             }
         }
