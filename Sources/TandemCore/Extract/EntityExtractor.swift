@@ -698,7 +698,8 @@ public final class EntityExtractor: Extractor {
                 let known = flags & Flags.gazetteer != 0 ? gazetteer(at: index) : nil
                 // (A brand's head written in lowercase before the known name, read once.)
                 let lowercaseHead = known.map { lowercaseBrandHead(at: index, within: $0.count) } ?? 0
-                if let (count, entity) = known,
+                // (Whether an article that marks the name's sense begins it, read once.)
+                if let (count, entity) = known, case let articleLed = articleMarksSense(index, count, entity),
                     !startsLongerNotName(index, count),
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
                     // (A place or a person a street is named after is no entity there: đường Hồ
@@ -718,7 +719,7 @@ public final class EntityExtractor: Extractor {
                     // (Nor a name after a lowercase head, or after an article that marks its
                     // sense, that runs on past the form: đảng Dân chủ Xã hội is no đảng Dân chủ,
                     // the Baltic Sentry mission no Baltic Sea.)
-                    !((lowercaseHead > 0 || articleMarksSense(index, count, entity)) && isNameWord(index + count)),
+                    !((lowercaseHead > 0 || articleLed) && isNameWord(index + count)),
                     // (Nor a region written in lowercase before a known place: miền Tây Serbia is
                     // western Serbia, not the Mekong Delta.)
                     tokens[index].capitalized || extractor.entities[entity].type != .location
@@ -731,7 +732,7 @@ public final class EntityExtractor: Extractor {
                         ? countryBody(index, index + count) ?? entity : entity
                     // (An article that marks a name's sense is no part of it: the West; nor is a
                     // brand's head written in lowercase: đảng Cộng hòa, tập đoàn Hòa Phát.)
-                    let first = articleMarksSense(index, count, entity) ? index + 1 : index + lowercaseHead
+                    let first = articleLed ? index + 1 : index + lowercaseHead
                     add(first, index + count, known: body, rule: .gazetteer, priority: gazetteerPriority)
                     if count == 1 && !tables.syllableNames && extractor.entities[entity].type == .person {
                         namesakeOfKnownSurname(at: index)
@@ -2075,9 +2076,7 @@ public final class EntityExtractor: Extractor {
                 (index + 1..<wordsEnd).allSatisfy({
                     // A hyphen inside joins capitalized parts only (Bankman-Fried, not William-year-old).
                     isInitialDot($0) || isInitial($0) || (joinsByHyphen($0) && isNameWord($0 + 1))
-                        // (O'Brien: the capital, the apostrophe and the word after it.)
-                        || joinsNameByApostrophe($0 + 1) || joinsNameByApostrophe($0)
-                        || ($0 > index + 1 && joinsNameByApostrophe($0 - 1))
+                        || isInApostropheWord($0, after: index)
                         || isPlainPersonWord($0) || placeInsideName($0)
                         // After a middle initial, a one-word organization the gazetteer knows
                         // is the surname (John W. Forbes).
@@ -2301,6 +2300,13 @@ public final class EntityExtractor: Extractor {
         func joinsNameByApostrophe(_ index: Int) -> Bool {
             joinsByApostrophe(index) && tokens[index - 1].end - tokens[index - 1].start == 1
                 && tokens[index - 1].capitalized && isNameWord(index + 1)
+        }
+
+        /// Whether the token at `index` is the capital, the apostrophe or the word after it of
+        /// such a word, which begins after `start` (O'Brien is three tokens).
+        func isInApostropheWord(_ index: Int, after start: Int) -> Bool {
+            joinsNameByApostrophe(index + 1) || joinsNameByApostrophe(index)
+                || (index > start + 1 && joinsNameByApostrophe(index - 1))
         }
 
         /// Whether `index` holds an ampersand written between two parts of an acronym (Sở
