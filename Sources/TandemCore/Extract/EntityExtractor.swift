@@ -698,8 +698,7 @@ public final class EntityExtractor: Extractor {
                 let known = flags & Flags.gazetteer != 0 ? gazetteer(at: index) : nil
                 // (A brand's head written in lowercase before the known name, read once.)
                 let lowercaseHead = known.map { lowercaseBrandHead(at: index, within: $0.count) } ?? 0
-                // (Whether an article that marks the name's sense begins it, read once.)
-                if let (count, entity) = known, case let articleLed = articleMarksSense(index, count, entity),
+                if let (count, entity) = known,
                     !startsLongerNotName(index, count),
                     count > 1 || !tables.syllableNames || !isInSyllableName(index, entity),
                     // (A place or a person a street is named after is no entity there: đường Hồ
@@ -716,6 +715,8 @@ public final class EntityExtractor: Extractor {
                     // (Nor one inside a phrase of not_names begun by the capitalized words before
                     // it: the North Atlantic Treaty.)
                     !continuesNotName(index),
+                    // (Whether an article that marks the name's sense begins it, read once.)
+                    case let articleLed = articleMarksSense(index, count, entity),
                     // (Nor a name after a lowercase head, or after an article that marks its
                     // sense, that runs on past the form: đảng Dân chủ Xã hội is no đảng Dân chủ,
                     // the Baltic Sentry mission no Baltic Sea.)
@@ -836,6 +837,7 @@ public final class EntityExtractor: Extractor {
 
         /// Whether a gazetteer match of `count` words at `index` begins with an article that
         /// marks its entity's sense (the West, the Baltic), which stays out of the span.
+        @inline(__always)
         func articleMarksSense(_ index: Int, _ count: Int, _ entity: Int) -> Bool {
             count > 1 && extractor.entities[entity].articleLed && tables.nameWords.articles.contains(ids[index])
         }
