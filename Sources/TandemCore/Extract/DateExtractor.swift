@@ -387,7 +387,8 @@ public struct DateExtractor: Extractor {
             if resolver.namesAnchor, !insideLonger,
                 named.last.map({
                     if match.spanFirst > $0.start && match.spanFirst < $0.end {
-                        return match.spanEnd > $0.end && $0.losesOverlap(matchLength: matchLength, span: span)
+                        return match.spanEnd > $0.end
+                            && OverlapResolver.wins(matchLength: matchLength, span: span, over: $0.matchLength, $0.span)
                     }
                     return match.spanEnd > $0.end
                         || (match.spanEnd == $0.end && match.spanFirst == $0.start && match.endToken > $0.matchEnd)
@@ -397,7 +398,7 @@ public struct DateExtractor: Extractor {
                 named.name(
                     Named(
                         value: value, start: match.spanFirst, end: match.spanEnd, matchEnd: match.endToken,
-                        matchLength: matchLength, spanLength: span.end - span.start))
+                        matchLength: matchLength, span: span))
             } else {
                 named.forgetIfOutreached(by: match)
             }
@@ -491,24 +492,18 @@ public struct DateExtractor: Extractor {
         let start: Int
         let end: Int
         let matchEnd: Int
-        /// Its match's and span's lengths in bytes, which overlap resolution ranks it by.
+        /// Its match's length and its span in bytes, which overlap resolution ranks it by.
         let matchLength: Int32
-        let spanLength: Int32
+        let span: ByteSpan
         private var parsed: Anchor??
 
-        init(value: String, start: Int, end: Int, matchEnd: Int, matchLength: Int32, spanLength: Int32) {
+        init(value: String, start: Int, end: Int, matchEnd: Int, matchLength: Int32, span: ByteSpan) {
             self.value = value
             self.start = start
             self.end = end
             self.matchEnd = matchEnd
             self.matchLength = matchLength
-            self.spanLength = spanLength
-        }
-
-        /// Whether a later match crossing this date would win the overlap (`OverlapResolver`'s
-        /// order among dates: the longer match, then the longer span; a tie goes to the earlier).
-        func losesOverlap(matchLength other: Int32, span: ByteSpan) -> Bool {
-            other > matchLength || (other == matchLength && span.end - span.start > spanLength)
+            self.span = span
         }
 
         /// The anchor the value gives, parsed on the first call.

@@ -163,6 +163,16 @@ public enum OverlapResolver {
         static func < (a: SortKey, b: SortKey) -> Bool { a.order != b.order ? a.order < b.order : a.tie < b.tie }
     }
 
+    /// Whether a candidate of one extractor (one priority) with `matchLength` over `span`
+    /// would win against an earlier one over `other` with `otherMatchLength`, in the order
+    /// `resolve` keeps: for a caller that must know before resolution (the dates' anchor).
+    static func wins(matchLength: Int32, span: ByteSpan, over otherMatchLength: Int32, _ other: ByteSpan) -> Bool {
+        SortKey(matchLength: matchLength, priority: 0, spanLength: span.end - span.start, start: span.start, index: 1)
+            < SortKey(
+                matchLength: otherMatchLength, priority: 0, spanLength: other.end - other.start, start: other.start,
+                index: 0)
+    }
+
     /// Where a candidate is: its group and its offset there.
     typealias Location = (group: Int32, offset: Int32)
 
