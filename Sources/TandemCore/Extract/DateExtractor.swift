@@ -52,6 +52,7 @@ public struct DateExtractor: Extractor {
         private static let futurePhraseEnd: UInt8 = 4
         private static let pastPhraseEnd: UInt8 = 8
         private static let clauseStartWord: UInt8 = 16
+        private static let reportedClauseWord: UInt8 = 32
         /// Words right before a future cue that put the plan in the past (was scheduled to).
         private var planPastPhrases = Phrases()
         /// Words right before a past cue that take its tense away: a passive voice that may be
@@ -61,16 +62,33 @@ public struct DateExtractor: Extractor {
         /// How far after a date (in tokens, within its clause) a past cue counts, when no cue
         /// stands before it (`tense-reach-after`: a syllable language's clause runs longer).
         let reachAfter: Int
+        /// Endings that make a lowercase word no cue names a past form (`past-suffix ed`:
+        /// imposed, granted), and the endings of such words that are none (`past-suffix-not
+        /// eed|hundred`: need, exceed, a hundred). As bytes.
+        private var pastSuffixes: [[UInt8]] = []
+        private var notPastSuffixes: [[UInt8]] = []
+        /// A word shorter than this is no past form by its ending (bed, used, aged).
+        private static let pastFormMinimumLength = 5
 
         /// Parses `sẽ|sắp|dự kiến` settings, interning each word. `clauseStart` words (single
         /// words: a phrase there is passed over) begin a clause of their own (as, after, khi): a
         /// past cue between one and the date is that clause's tense, whatever comes before (his
-        /// plan to grow … as its shares tumbled Friday).
+        /// plan to grow … as its shares tumbled Friday). `reportedClause` words (that) open a
+        /// reported clause, which with no cue of its own takes none from the verb before it.
+        /// `pastSuffix` endings make a word no cue names a past one, unless it ends in a
+        /// `pastSuffixNot` one.
         init(
-            future: String, past: String, planPast: String = "", clauseStart: String = "", noTenseAfter: String = "",
-            reachAfter: Int = DateExtractor.tenseCueReachAfter, vocabulary: Vocabulary
+            future: String, past: String, planPast: String = "", clauseStart: String = "", reportedClause: String = "",
+            noTenseAfter: String = "", pastSuffix: String = "", pastSuffixNot: String = "",
+            reachAfter: Int = DateExtractor.tenseCueReachAfter,
+            vocabulary: Vocabulary
         ) {
             self.reachAfter = reachAfter
+            func endings(_ setting: String) -> [[UInt8]] {
+                setting.split(separator: "|").map { Array(CanonicalText.nfc(String($0)).utf8) }.filter { !$0.isEmpty }
+            }
+            pastSuffixes = endings(pastSuffix)
+            notPastSuffixes = endings(pastSuffixNot)
             noTenseAfterPhrases = Phrases(noTenseAfter, vocabulary: vocabulary)
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
@@ -84,6 +102,9 @@ public struct DateExtractor: Extractor {
             planPastPhrases = Phrases(planPast, vocabulary: vocabulary)
             for ids in Phrases.cues(clauseStart, vocabulary: vocabulary) where ids.count == 1 {
                 entries.append((ids[0], Self.clauseStartWord))
+            }
+            for ids in Phrases.cues(reportedClause, vocabulary: vocabulary) where ids.count == 1 {
+                entries.append((ids[0], Self.reportedClauseWord))
             }
             flags = Array(repeating: 0, count: Int(entries.map(\.id).max() ?? -1) + 1)
             for entry in entries { flags[Int(entry.id)] |= entry.flag }
@@ -103,10 +124,12 @@ public struct DateExtractor: Extractor {
             return context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { ids in
                     flags.withUnsafeBufferPointer { flags in
-                        // The cue flags of the word at token `index` (0 for none).
+                        // The cue flags of the word at token `index` (0 for none); a word
+                        // no cue names that ends as a past form is a past word.
                         func flag(at index: Int) -> UInt8 {
                             let id = Int(ids[index])
-                            return id >= 0 && id < flags.count ? flags[id] : 0
+                            let cue = id >= 0 && id < flags.count ? flags[id] : 0
+                            return cue == 0 && isPastForm(tokens[index], context) ? Self.pastWord : cue
                         }
                         var index = first - 1
                         while index >= 0 && first - index <= DateExtractor.tenseCueReach {
@@ -125,6 +148,13 @@ public struct DateExtractor: Extractor {
                                 // clause: his first trip since taking office in June.)
                                 if cue & Self.clauseStartWord != 0 && (past || cue & Self.pastWord != 0) {
                                     return .past
+                                }
+                                // A reported clause with no cue of its own takes no tense from
+                                // the verb that reports it (said that he wants a vote before
+                                // Jan. 15); a determiner right before the date is none.
+                                if cue & Self.reportedClauseWord != 0 && index + 1 < first {
+                                    if past { return .past }
+                                    break
                                 }
                                 let word = cue & Self.futureWord != 0
                                 if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
@@ -177,6 +207,21 @@ public struct DateExtractor: Extractor {
                         return .unknown
                     }
                 }
+            }
+        }
+
+        /// Whether a lowercase word ends in a `past-suffix` and in no `past-suffix-not`.
+        @inline(__always)
+        private func isPastForm(_ token: Token, _ context: ExtractionContext) -> Bool {
+            guard !pastSuffixes.isEmpty, token.kind == .word, token.lowercase,
+                token.end - token.start >= Self.pastFormMinimumLength
+            else { return false }
+            return context.bytes.withUnsafeBufferPointer { bytes in
+                let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+                func ends(with suffix: [UInt8]) -> Bool {
+                    suffix.count <= word.count && word.suffix(suffix.count).elementsEqual(suffix)
+                }
+                return pastSuffixes.contains(where: ends) && !notPastSuffixes.contains(where: ends)
             }
         }
 
@@ -274,8 +319,8 @@ public struct DateExtractor: Extractor {
                 "dates.rules", language: language, rulesFolder: rulesFolder, vocabulary: vocabulary,
                 allowedOutputs: TimexResolver.outputNames,
                 allowedSettings: [
-                    "future", "past", "plan-past", "clause-start", "no-tense-after", "tense-reach-after",
-                    "comparison-base",
+                    "future", "past", "past-suffix", "past-suffix-not", "plan-past", "clause-start", "reported-clause",
+                    "no-tense-after", "tense-reach-after", "comparison-base",
                 ])
             let path = rulesFolder.appendingPathComponent("\(language)/dates.rules").path
             var reachAfter = DateExtractor.tenseCueReachAfter
@@ -304,7 +349,11 @@ public struct DateExtractor: Extractor {
                 tenseCues: TenseCues(
                     future: rules.settings["future"] ?? "", past: rules.settings["past"] ?? "",
                     planPast: rules.settings["plan-past"] ?? "", clauseStart: rules.settings["clause-start"] ?? "",
-                    noTenseAfter: rules.settings["no-tense-after"] ?? "", reachAfter: reachAfter, vocabulary: vocabulary
+                    reportedClause: rules.settings["reported-clause"] ?? "",
+                    noTenseAfter: rules.settings["no-tense-after"] ?? "",
+                    pastSuffix: rules.settings["past-suffix"] ?? "",
+                    pastSuffixNot: rules.settings["past-suffix-not"] ?? "", reachAfter: reachAfter,
+                    vocabulary: vocabulary
                 ),
                 comparisonBases: Phrases(rules.settings["comparison-base"] ?? "", vocabulary: vocabulary))
         }
