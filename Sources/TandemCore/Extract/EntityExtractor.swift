@@ -2776,11 +2776,11 @@ public final class EntityExtractor: Extractor {
                 // on from it, Aalto University on Monday).
                 // Nor is one before a place's suffix (Tan Son Nhat International Airport).
                 // Nor is a title's domain (Serbian Minister of Mining and Energy, the Minister of
-                // Mining and Energy: title_domains.tsv).
+                // Mining and Energy, US Energy Secretary: title_domains.tsv).
                 if let lastTail, lastTail - first >= 2,
                     !(tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
                         && headConnectorGoesOn(at: lastTail)),
-                    !isTitleDomain(first, lastTail),
+                    !isTitleDomain(first, lastTail), !isDomainBeforeTitle(first, lastTail),
                     !(lastTail < tokens.count && isNameWord(lastTail)
                         && tables.locationSuffixes?.matchLength(context, ids: ids, at: lastTail) != nil)
                 {
@@ -2804,6 +2804,18 @@ public final class EntityExtractor: Extractor {
                 else { return false }
                 return titleEnds(before: start, within: 3)
             }
+        }
+
+        /// Whether `first..<end` is a people's or a place's word and a title's domain (a
+        /// domain-word) right before a title: the title's, no organization (Serbian Energy
+        /// Minister, US Energy Secretary; not Siemens Energy CEO).
+        func isDomainBeforeTitle(_ first: Int, _ end: Int) -> Bool {
+            guard end - first == 2, end < tokens.count, tables.nameWords.domainWords.contains(ids[end - 1]),
+                tables.titles.matchLength(context, ids: ids, at: end) != nil
+            else { return false }
+            if tables.nameWords.demonyms.contains(ids[first]) { return true }
+            return gazetteer(at: first).map { $0.count == 1 && extractor.entities[$0.entity].type == .location }
+                ?? false
         }
 
         /// Where the holder's name starts in the run `position..<end` after a title ending at

@@ -45,6 +45,7 @@ struct NameWords: Sendable {
         case groupNoun = "group-noun"
         case affiliationWord = "affiliation-word"
         case documentWord = "document-word"
+        case domainWord = "domain-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -154,6 +155,9 @@ struct NameWords: Sendable {
     /// Words that end the name of an agreement or a process (Agreement, Accords, Format):
     /// a place the gazetteer knows before one is none there (the Brussels Agreement).
     let documentWords: WordIDs
+    /// A title's domain that also ends organizations' names (Energy): after only a people's
+    /// or a place's word and before a title, it is the title's (US Energy Secretary).
+    let domainWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -225,6 +229,7 @@ struct NameWords: Sendable {
         groupNouns = ids(.groupNoun)
         affiliationWords = ids(.affiliationWord)
         documentWords = ids(.documentWord)
+        domainWords = ids(.domainWord)
     }
 }
 
