@@ -1076,7 +1076,7 @@ public final class EntityExtractor: Extractor {
                 !tables.nameWords.generationSuffixes.contains(ids[start])
             else { return start }
             var end = start + 1
-            // A lowercase syllable after a hyphen and its hyphen are no words of their own
+            // A syllable after a hyphen and its hyphen are no words of their own
             // (Cờ-rếc Chít-tích, two words in six tokens), nor are particles.
             var freeTokens = 0
             while end < tokens.count && end - start - freeTokens < limit {
@@ -1097,7 +1097,9 @@ public final class EntityExtractor: Extractor {
                     }
                     end += 1
                 } else if joinsByHyphen(end) && (isNameWord(end + 1) || isHyphenatedSyllable(end + 1)) {
-                    if !tokens[end + 1].capitalized { freeTokens += 2 }
+                    // (A capitalized part joins its word too: Marie-Agnes Strack-Zimmermann is
+                    // two words.)
+                    freeTokens += 2
                     end += 2
                 } else if joinsNameByApostrophe(end) {
                     // (O'Brien is one word of three tokens.)
