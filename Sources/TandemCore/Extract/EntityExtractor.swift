@@ -2621,9 +2621,13 @@ public final class EntityExtractor: Extractor {
                             break
                         }
                         // A full name after a body the gazetteer knows is a person, the body's
-                        // officer (… thuộc Ủy ban Thường vụ Quốc hội Dương Thanh Bình).
-                        if context.language != "en" && end > firstWord && startsPersonName(end)
-                            && isNameWord(end + 2) && knownName(.organization, endsAt: end)
+                        // officer (… thuộc Ủy ban Thường vụ Quốc hội Dương Thanh Bình), as is a
+                        // given name and a name word (Bộ Ngoại giao Đức Tobias Lindner).
+                        if context.language != "en" && end > firstWord
+                            && (startsPersonName(end) && isNameWord(end + 2)
+                                || isNameWord(end + 1)
+                                    && tables.givenNames?.matchLength(context, ids: ids, at: end) != nil)
+                            && knownName(.organization, endsAt: end)
                         {
                             break
                         }
