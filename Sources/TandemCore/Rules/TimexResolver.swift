@@ -29,6 +29,9 @@ import Foundation
 ///   around it say (`over the summer, protests escalated`); null without a dct.
 /// - `calendar=lunar`: the day and month are lunar (`LunarCalendar`), written as the
 ///   Gregorian date; null without a year or a dct.
+/// - `calendar=easter|orthodox-easter`: the day is `day` days from that Easter Sunday (0
+///   when absent: Good Friday is `day=-2`), of the year written or inferred from the dct as
+///   a day and month is; null without a year or a dct.
 /// - `cycle=N`: the year is the one at place N (0…59, `cycle_years.tsv`) of the sexagenary
 ///   cycle nearest the dct (`Tết Mậu Tuất`, `năm Giáp Thìn`); null without a dct.
 /// - `anchor=previous`: the expression is read from the date the text last named, not from
@@ -99,6 +102,8 @@ final class TimexResolver: Sendable {
     private let hasEnd: Bool
     /// Whether the day, month and year are of the lunar calendar (`calendar=lunar`).
     private let lunar: Bool
+    /// The Easter a movable feast is counted from (`calendar=easter|orthodox-easter`).
+    private let feast: MovableFeasts.Easter?
     /// Whether the rule gives a clock time (`hour` or `hhmm`), written after a weekday or a
     /// shifted day too.
     private let hasClock: Bool
@@ -139,7 +144,9 @@ final class TimexResolver: Sendable {
         part = outputs["part"]
         season = outputs["season"]
         hasEnd = outputs.keys.contains { $0.hasPrefix("end.") }
-        lunar = outputs["calendar"]?.fill([]) == "lunar"
+        let calendar = outputs["calendar"]?.fill([])
+        lunar = calendar == "lunar"
+        feast = calendar == "easter" ? .western : calendar == "orthodox-easter" ? .orthodox : nil
         hasClock = outputs["hour"] != nil || outputs["hhmm"] != nil
         let anchor = outputs["anchor"]?.fill([])
         anchored = anchor == "previous" || anchor == "required" || anchor == "base"
@@ -337,6 +344,7 @@ final class TimexResolver: Sendable {
         // A year named by its place in the cycle alone needs the dct to say which.
         if dct == nil && startFields[Field.cycle.rawValue] != nil { return Resolved(value: .null) }
         if lunar { return lunarValue(captures, dct: dct, tense: tense) }
+        if let feast { return feastValue(feast, captures, dct: dct, tense: tense) }
         guard
             let start = calendarValue(
                 startFields, captures, dct: dct, tense: tense, startYear: nil, weekday: weekdayOfDate,
@@ -454,6 +462,30 @@ final class TimexResolver: Sendable {
             text += "-\(pad2(date.day))" + time
         }
         return Resolved(value: .string(text))
+    }
+
+    /// A movable feast: `day` days from the Easter Sunday of the year written, or of the
+    /// year a day and month would take (the coming one within `upcomingDaysForDays` with no
+    /// tense); null without a year or a dct.
+    private func feastValue(_ easter: MovableFeasts.Easter, _ captures: [Capture?], dct: CivilDate?, tense: Tense)
+        -> Resolved?
+    {
+        let offset = startFields[Field.day.rawValue]?.number(captures) ?? 0
+        func feastDay(in year: Int) -> CivilDate { MovableFeasts.sunday(easter, year: year).adding(days: offset) }
+        let date: CivilDate
+        if let year = startFields[Field.year.rawValue]?.number(captures) {
+            date = feastDay(in: year)
+        } else if let dct {
+            let same = feastDay(in: dct.year)
+            let next = same < dct ? feastDay(in: dct.year + 1) : same
+            let last = dct < same ? feastDay(in: dct.year - 1) : same
+            let ahead = next.daysSinceEpoch - dct.daysSinceEpoch
+            date = tense == .future || (tense == .unknown && ahead <= Self.upcomingDaysForDays) ? next : last
+        } else {
+            return Resolved(value: .null)
+        }
+        guard let time = timeOfDay(startFields, captures) else { return nil }
+        return Resolved(value: .string("\(format4(date.year))-\(pad2(date.month))-\(pad2(date.day))" + time))
     }
 
     /// A resolved calendar value and the fields it was made of.
