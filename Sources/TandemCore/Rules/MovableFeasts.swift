@@ -6,8 +6,8 @@ enum MovableFeasts {
         case western, orthodox
     }
 
-    /// Easter Sunday of `year` (1900…2099 for the Orthodox one, as the Julian calendar is 13
-    /// days behind then).
+    /// Easter Sunday of `year`, as a Gregorian date (the Orthodox one moved by the Julian
+    /// calendar's lag, 13 days from 1900 to 2099).
     static func sunday(_ easter: Easter, year: Int) -> CivilDate {
         switch easter {
         case .western:
