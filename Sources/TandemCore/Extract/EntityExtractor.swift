@@ -724,7 +724,9 @@ public final class EntityExtractor: Extractor {
                     // (Nor a region written in lowercase before a known place: miền Tây Serbia is
                     // western Serbia, not the Mekong Delta.)
                     tokens[index].capitalized || extractor.entities[entity].type != .location
-                        || !isKnownPlace(index + count, nil)
+                        || !isKnownPlace(index + count, nil),
+                    // (Nor a name of one letter but where a platform's is read: wrote on X.)
+                    count > 1 || tokens[index].end - tokens[index].start > 1 || namesPlatform(at: index)
                 {
                     // (A known body after a country's 's is that country's: Serbia's National
                     // Assembly.)
@@ -1926,6 +1928,24 @@ public final class EntityExtractor: Extractor {
             // kỷ niệm, tổ chức Đại hội cổ đông); a brand of one word is an acronym or foreign.
             if tables.syllableNames && end - index == 1 && !tokens[index].allCaps && !isForeignWord(index) { return }
             addOrganization(index, end, rule: .brandCue)
+        }
+
+        /// Whether the one-letter name at `index` is a platform's: after a brand's head (the
+        /// social network X), after a word of posting and its preposition (wrote on X, a post
+        /// on X), or before a platform's word, right after or after a comma or a bracket (his X
+        /// account; X, formerly Twitter).
+        @inline(never)
+        func namesPlatform(at index: Int) -> Bool {
+            let words = tables.nameWords
+            if index > 0 && endsBrandHead(index - 1) { return true }
+            if index >= 2 && words.platformPrepositions.contains(ids[index - 1])
+                && words.postingWords.contains(ids[index - 2])
+            {
+                return true
+            }
+            var next = index + 1
+            if next + 1 < tokens.count && tokens[next].kind == .punctuation { next += 1 }
+            return next < tokens.count && tokens[next].lowercase && words.platformWords.contains(ids[next])
         }
 
         /// Whether the word at `index` is the last of some head of `org_brand_heads.tsv`.

@@ -46,6 +46,9 @@ struct NameWords: Sendable {
         case affiliationWord = "affiliation-word"
         case documentWord = "document-word"
         case domainWord = "domain-word"
+        case postingWord = "posting-word"
+        case platformPreposition = "platform-preposition"
+        case platformWord = "platform-word"
     }
 
     /// Lowercase particles inside a person's name (von, bin, da).
@@ -158,6 +161,14 @@ struct NameWords: Sendable {
     /// A title's domain that also ends organizations' names (Energy): after only a people's
     /// or a place's word and before a title, it is the title's (US Energy Secretary).
     let domainWords: WordIDs
+    /// Words of posting (wrote, post, viết, đăng) and the prepositions after them (on, trên):
+    /// a one-letter name the gazetteer knows after both is a platform's (wrote on X).
+    let postingWords: WordIDs
+    let platformPrepositions: WordIDs
+    /// Words right after a platform's name, or after its comma or bracket (account, post,
+    /// formerly): a one-letter name before one is the platform (his X account; X, formerly
+    /// Twitter).
+    let platformWords: WordIDs
 
     /// Loads `url`; a missing file gives empty classes.
     static func load(_ url: URL, vocabulary: Vocabulary) throws(ConfigError) -> NameWords {
@@ -230,6 +241,9 @@ struct NameWords: Sendable {
         affiliationWords = ids(.affiliationWord)
         documentWords = ids(.documentWord)
         domainWords = ids(.domainWord)
+        postingWords = ids(.postingWord)
+        platformPrepositions = ids(.platformPreposition)
+        platformWords = ids(.platformWord)
     }
 }
 
