@@ -20,6 +20,10 @@ struct NameSenses: Sendable {
     let senses: [Sense]
     /// By entity, whether some sense reads it (so a document without one costs one pass).
     private let isAmbiguous: [Bool]
+    /// By entity, its place among the entities the senses name or cue (-1 for none): a
+    /// document's hits are counted once into that many slots.
+    private let slot: [Int32]
+    private let slotCount: Int
 
     /// Reads `url` (optional): `NAME_ID<TAB>OTHER_ID<TAB>OTHER_CUES<TAB>NAME_CUES`, the cues
     /// gazetteer ids separated by `|` (the last field may be empty), then optionally `alone`:
@@ -55,6 +59,16 @@ struct NameSenses: Sendable {
         var isAmbiguous = [Bool](repeating: false, count: entityCount)
         for sense in senses { isAmbiguous[sense.name] = true }
         self.isAmbiguous = isAmbiguous
+        var slot = [Int32](repeating: -1, count: entityCount)
+        var slotCount = 0
+        for sense in senses {
+            for entity in [sense.name, sense.other] + sense.otherCues + sense.nameCues where slot[entity] < 0 {
+                slot[entity] = Int32(slotCount)
+                slotCount += 1
+            }
+        }
+        self.slot = slot
+        self.slotCount = slotCount
     }
 
     /// Moves each ambiguous name among `hits` to its other sense where the document's hits
@@ -68,20 +82,23 @@ struct NameSenses: Sendable {
             !senses.isEmpty,
             hits.contains(where: { $0.referent.entity >= 0 && isAmbiguous[Int($0.referent.entity)] })
         else { return }
-        for sense in senses {
-            var (other, own) = (0, 0)
-            var named = false
-            for hit in hits where hit.referent.entity >= 0 {
-                let entity = Int(hit.referent.entity)
-                if entity == sense.name { named = true }
-                if sense.otherCues.contains(entity) { other += 1 }
-                if sense.nameCues.contains(entity) { own += 1 }
-            }
-            guard named, other > own, own == 0 || !sense.keptByOneCue else { continue }
+        // Each entity's hits, counted once (a name's count drops as its hits move).
+        var counts = [Int](repeating: 0, count: slotCount)
+        for hit in hits where hit.referent.entity >= 0 {
+            let place = slot[Int(hit.referent.entity)]
+            if place >= 0 { counts[Int(place)] += 1 }
+        }
+        func count(_ entity: Int) -> Int { counts[Int(slot[entity])] }
+        for sense in senses where count(sense.name) > 0 {
+            let other = sense.otherCues.reduce(0) { $0 + count($1) }
+            let own = sense.nameCues.reduce(0) { $0 + count($1) }
+            guard other > own, own == 0 || !sense.keptByOneCue else { continue }
             for index in hits.indices
             where hits[index].referent.entity == Int32(sense.name) && !namesItself(hits[index]) {
                 hits[index].referent = .known(sense.other)
                 hits[index].type = entities[sense.other].type
+                counts[Int(slot[sense.name])] -= 1
+                counts[Int(slot[sense.other])] += 1
             }
         }
     }
