@@ -3701,11 +3701,14 @@ public final class EntityExtractor: Extractor {
             }
             sameNameSameEntity(&hits)
             initialsOfKnownPersons(&hits)
-            // Re-id single-word persons found by a title ("ông Scholz") from their full name.
-            // (A one-word name the gazetteer knows keeps its id.)
+            // Re-id single-word persons found by a title ("ông Scholz") from their full name,
+            // also one the gazetteer's only bearer of the surname had taken (Tobias Lindner,
+            // then ông Lindner, is no Christian Lindner). (A one-word name the gazetteer knows
+            // as a form keeps its id.)
             for index in hits.indices
             where hits[index].type == .person && hits[index].end - hits[index].first == 1
-                && hits[index].referent.entity < 0
+                && (hits[index].referent.entity < 0
+                    || (hits[index].rule != .gazetteer && gazetteer(at: Int(hits[index].first)) == nil))
             {
                 if let alias = aliases[nameHash(Int(hits[index].first))] { hits[index].referent = alias.referent }
             }
