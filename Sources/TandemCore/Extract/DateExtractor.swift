@@ -643,10 +643,15 @@ extension DateExtractor.Anchor {
 
 extension DateExtractor {
     /// Punctuation that does not end a clause: an apostrophe, a currency or percent sign
-    /// (expects $76 billion in revenue by the end of December), and a slash or dash glued
-    /// between two tokens (15/6, 2025-2027).
+    /// (expects $76 billion in revenue by the end of December), a bracket, as an aside goes
+    /// on with its clause (sẽ diễn ra tại La Haye (Hà Lan) vào tháng 6), and a slash or dash
+    /// glued between two tokens (15/6, 2025-2027).
     static func withinClause(_ index: Int, _ context: ExtractionContext) -> Bool {
-        if context.isCharacter(index, UInt8(ascii: "'")) || isSign(index, context) { return true }
+        if context.isCharacter(index, UInt8(ascii: "'")) || isSign(index, context)
+            || context.isCharacter(index, UInt8(ascii: "(")) || context.isCharacter(index, UInt8(ascii: ")"))
+        {
+            return true
+        }
         let glued = index + 1 < context.tokens.count && context.tokens[index].glued && context.tokens[index + 1].glued
         return glued && (context.isCharacter(index, UInt8(ascii: "/")) || context.isCharacter(index, UInt8(ascii: "-")))
     }
