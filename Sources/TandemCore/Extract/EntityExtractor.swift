@@ -2802,7 +2802,7 @@ public final class EntityExtractor: Extractor {
                 // on from it, Aalto University on Monday).
                 // Nor is one before a place's suffix (Tan Son Nhat International Airport).
                 // Nor is a title's domain (Serbian Minister of Mining and Energy, the Minister of
-                // Mining and Energy, US Energy Secretary: title_domains.tsv).
+                // Mining and Energy: title_domains.tsv; US Energy Secretary: a domain-word).
                 if let lastTail, lastTail - first >= 2,
                     !(tables.orgHeads.matchLength(context, ids: ids, at: lastTail - 1) == 1
                         && headConnectorGoesOn(at: lastTail)),

@@ -444,13 +444,7 @@ final class TimexResolver: Sendable {
                 let next = sameEnd < dct ? solar(lunarYear + 1) : same
                 let last = dct < first ? solar(lunarYear - 1) : same
                 let window = day != nil ? Self.upcomingDaysForDays : Self.upcomingDays
-                if let next,
-                    tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window)
-                {
-                    date = next
-                } else {
-                    date = last
-                }
+                date = Self.comingOrLast(next, last, dct: dct, tense: tense, window: window)
             }
         } else {
             return Resolved(value: .null)
@@ -462,6 +456,17 @@ final class TimexResolver: Sendable {
             text += "-\(pad2(date.day))" + time
         }
         return Resolved(value: .string(text))
+    }
+
+    /// Of a date's coming and last occurrences, the coming one in the future, or with no
+    /// tense when it is at most `window` days ahead; else the last one.
+    private static func comingOrLast(
+        _ next: CivilDate?, _ last: CivilDate?, dct: CivilDate, tense: Tense, window: Int
+    ) -> CivilDate? {
+        if let next, tense == .future || (tense == .unknown && next.daysSinceEpoch - dct.daysSinceEpoch <= window) {
+            return next
+        }
+        return last
     }
 
     /// A movable feast: `day` days from the Easter Sunday of the year written, or of the
@@ -479,8 +484,7 @@ final class TimexResolver: Sendable {
             let same = feastDay(in: dct.year)
             let next = same < dct ? feastDay(in: dct.year + 1) : same
             let last = dct < same ? feastDay(in: dct.year - 1) : same
-            let ahead = next.daysSinceEpoch - dct.daysSinceEpoch
-            date = tense == .future || (tense == .unknown && ahead <= Self.upcomingDaysForDays) ? next : last
+            date = Self.comingOrLast(next, last, dct: dct, tense: tense, window: Self.upcomingDaysForDays) ?? last
         } else {
             return Resolved(value: .null)
         }
