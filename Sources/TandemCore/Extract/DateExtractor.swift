@@ -104,10 +104,9 @@ public struct DateExtractor: Extractor {
             noTenseAfterPhrases = Phrases(noTenseAfter, vocabulary: vocabulary)
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
-                for ids in Phrases.cues(setting, vocabulary: vocabulary) {
-                    entries.append((ids[ids.count - 1], ids.count == 1 ? word : phraseEnd))
-                    if ids.count > 1 { phrases.append(ids) }
-                }
+                let cues = Phrases.cues(setting, vocabulary: vocabulary)
+                for ids in cues { entries.append((ids[ids.count - 1], ids.count == 1 ? word : phraseEnd)) }
+                phrases = Phrases(cues.filter { $0.count > 1 })
             }
             add(future, word: Self.futureWord, phraseEnd: Self.futurePhraseEnd, into: &futurePhrases)
             add(past, word: Self.pastWord, phraseEnd: Self.pastPhraseEnd, into: &pastPhrases)
@@ -277,14 +276,50 @@ public struct DateExtractor: Extractor {
         private var words: [Int32] = []
         /// Phrase `p` is `words[starts[p]..<starts[p + 1]]`.
         private var starts: [Int] = [0]
-        /// By word id, whether some phrase ends with it (most tokens end none: one read).
-        private var endWords: [Bool] = []
+        /// By word id, 1 + the slot of the phrases that end with it, 0 for none (most tokens
+        /// end none: one read).
+        private var endSlots: [UInt16] = []
+        /// By slot, its phrases in the order they were added: `order[slotStarts[s]..<slotStarts[s + 1]]`.
+        private var slotStarts: [Int] = [0]
+        private var order: [Int] = []
+        /// By slot, one bit per word (its id's low six bits) that stands before the last word
+        /// in one of its phrases, and whether one of them is that word alone: most tokens
+        /// before a common end word (to, on) start none of its phrases (one test).
+        private var previousWords: [UInt64] = []
+        private var hasSingleWord: [Bool] = []
 
         init() {}
 
         /// The phrases of a `a b|c` setting, each word interned.
         init(_ setting: String, vocabulary: Vocabulary) {
-            for ids in Self.cues(setting, vocabulary: vocabulary) { append(ids) }
+            self.init(Self.cues(setting, vocabulary: vocabulary))
+        }
+
+        /// These phrases, as word ids.
+        init(_ phrases: [[Int32]]) {
+            for phrase in phrases {
+                words += phrase
+                starts.append(words.count)
+            }
+            // One slot per last word, in the order the phrases first name it.
+            var lastWords: [Int32] = []
+            for phrase in 0..<starts.count - 1 where !lastWords.contains(words[starts[phrase + 1] - 1]) {
+                lastWords.append(words[starts[phrase + 1] - 1])
+            }
+            endSlots = [UInt16](repeating: 0, count: Int(lastWords.max() ?? -1) + 1)
+            for (slot, last) in lastWords.enumerated() {
+                endSlots[Int(last)] = UInt16(slot + 1)
+                var mask: UInt64 = 0
+                var single = false
+                for phrase in 0..<starts.count - 1 where words[starts[phrase + 1] - 1] == last {
+                    order.append(phrase)
+                    let (start, end) = (starts[phrase], starts[phrase + 1])
+                    if end - start == 1 { single = true } else { mask |= Self.bit(words[end - 2]) }
+                }
+                slotStarts.append(order.count)
+                previousWords.append(mask)
+                hasSingleWord.append(single)
+            }
         }
 
         /// The cues of a `a b|c` setting as word ids, empty ones left out.
@@ -293,13 +328,9 @@ public struct DateExtractor: Extractor {
                 .filter { !$0.isEmpty }
         }
 
-        mutating func append(_ phrase: [Int32]) {
-            words += phrase
-            starts.append(words.count)
-            let last = Int(phrase[phrase.count - 1])
-            if last >= endWords.count { endWords += [Bool](repeating: false, count: last + 1 - endWords.count) }
-            endWords[last] = true
-        }
+        /// A word id's bit in `previousWords`.
+        @inline(__always)
+        private static func bit(_ id: Int32) -> UInt64 { 1 &<< UInt64(UInt32(bitPattern: id) & 63) }
 
         /// Whether a phrase ends at token `index` (most words end none: one read, inlined).
         @inline(__always)
@@ -307,20 +338,24 @@ public struct DateExtractor: Extractor {
             length(endingAt: index, ids) != nil
         }
 
-        /// The length in tokens of a phrase that ends at token `index`, nil if none does.
+        /// The length in tokens of a phrase that ends at token `index`, nil if none does (the
+        /// first one added, of several).
         @inline(__always)
         func length(endingAt index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
             let id = Int(ids[index])
-            guard id >= 0 && id < endWords.count && endWords[id] else { return nil }
-            return phraseLength(endingAt: index, ids)
+            guard id >= 0 && id < endSlots.count && endSlots[id] != 0 else { return nil }
+            return phraseLength(endingAt: index, slot: Int(endSlots[id]) - 1, ids)
         }
 
-        private func phraseLength(endingAt index: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
-            words.withUnsafeBufferPointer { words in
+        private func phraseLength(endingAt index: Int, slot: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
+            if !hasSingleWord[slot] && (index == 0 || previousWords[slot] & Self.bit(ids[index - 1]) == 0) {
+                return nil
+            }
+            return words.withUnsafeBufferPointer { words in
                 starts.withUnsafeBufferPointer { starts in
-                    for phrase in 0..<starts.count - 1 {
+                    for phrase in order[slotStarts[slot]..<slotStarts[slot + 1]] {
                         let (start, end) = (starts[phrase], starts[phrase + 1])
-                        guard words[end - 1] == ids[index], index + 1 >= end - start else { continue }
+                        guard index + 1 >= end - start else { continue }
                         let first = index + 1 - (end - start)
                         if (start..<end).allSatisfy({ words[$0] == ids[first + $0 - start] }) { return end - start }
                     }
