@@ -67,8 +67,8 @@ public struct DateExtractor: Extractor {
         /// eed|hundred`: need, exceed, a hundred). As bytes.
         private var pastSuffixes: [[UInt8]] = []
         private var notPastSuffixes: [[UInt8]] = []
-        /// The last bytes of `pastSuffixes`, one bit each: most words end in none (one test).
-        private var pastSuffixLastBytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        /// By byte, whether it ends some of `pastSuffixes`: most words end in none (one read).
+        private var endsPastSuffix = [Bool](repeating: false, count: 256)
         /// A word shorter than this is no past form by its ending (bed, used, aged).
         private static let pastFormMinimumLength = 5
 
@@ -91,16 +91,7 @@ public struct DateExtractor: Extractor {
             }
             pastSuffixes = endings(pastSuffix)
             notPastSuffixes = endings(pastSuffixNot)
-            for suffix in pastSuffixes {
-                let last = suffix[suffix.count - 1]
-                let bit = UInt64(1) << UInt64(last & 63)
-                switch last >> 6 {
-                case 0: pastSuffixLastBytes.0 |= bit
-                case 1: pastSuffixLastBytes.1 |= bit
-                case 2: pastSuffixLastBytes.2 |= bit
-                default: pastSuffixLastBytes.3 |= bit
-                }
-            }
+            for suffix in pastSuffixes { endsPastSuffix[Int(suffix[suffix.count - 1])] = true }
             noTenseAfterPhrases = Phrases(noTenseAfter, vocabulary: vocabulary)
             var entries: [(id: Int32, flag: UInt8)] = []
             func add(_ setting: String, word: UInt8, phraseEnd: UInt8, into phrases: inout Phrases) {
@@ -135,91 +126,89 @@ public struct DateExtractor: Extractor {
             return context.tokens.withUnsafeBufferPointer { tokens in
                 ids.withUnsafeBufferPointer { ids in
                     flags.withUnsafeBufferPointer { flags in
-                        context.bytes.withUnsafeBufferPointer { bytes in
-                            // The cue flags of the word at token `index` (0 for none); a word
-                            // no cue names that ends as a past form is a past word.
-                            func flag(at index: Int) -> UInt8 {
-                                let id = Int(ids[index])
-                                let cue = id >= 0 && id < flags.count ? flags[id] : 0
-                                return cue == 0 && isPastForm(tokens[index], bytes) ? Self.pastWord : cue
+                        // The cue flags of the word at token `index` (0 for none); a word
+                        // no cue names that ends as a past form is a past word.
+                        func flag(at index: Int) -> UInt8 {
+                            let id = Int(ids[index])
+                            let cue = id >= 0 && id < flags.count ? flags[id] : 0
+                            return cue == 0 && isPastForm(tokens[index], context) ? Self.pastWord : cue
+                        }
+                        var index = first - 1
+                        while index >= 0 && first - index <= DateExtractor.tenseCueReach {
+                            if tokens[index + 1].newlineBefore { break }
+                            if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
+                                break
                             }
-                            var index = first - 1
-                            while index >= 0 && first - index <= DateExtractor.tenseCueReach {
-                                if tokens[index + 1].newlineBefore { break }
-                                if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
+                            let cue = flag(at: index)
+                            if future {
+                                if cue != 0 && isPastCue(cue, at: index, ids) { return .reportedFuture }
+                                index -= 1
+                                continue
+                            }
+                            if cue != 0 {
+                                // (A clause-start word that is a past cue itself opens a past
+                                // clause: his first trip since taking office in June.)
+                                if cue & Self.clauseStartWord != 0 && (past || cue & Self.pastWord != 0) {
+                                    return .past
+                                }
+                                // A reported clause with no cue of its own takes no tense from
+                                // the verb that reports it (said that he wants a vote before
+                                // Jan. 15); a determiner right before the date is none.
+                                if cue & Self.reportedClauseWord != 0 && index + 1 < first {
+                                    if past { return .past }
                                     break
                                 }
-                                let cue = flag(at: index)
-                                if future {
-                                    if cue != 0 && isPastCue(cue, at: index, ids) { return .reportedFuture }
-                                    index -= 1
+                                let word = cue & Self.futureWord != 0
+                                if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
+                                    // A future word that opens a past phrase is the phrase's:
+                                    // would have lasted into Thursday night.
+                                    if word && index + 1 < first,
+                                        let length = pastPhrases.length(endingAt: index + 1, ids), length >= 2
+                                    {
+                                        past = true
+                                        index -= 1
+                                        continue
+                                    }
+                                    // A plan made in the past (was scheduled to, had been
+                                    // expected to) may fall either side of the reference date.
+                                    // (A phrase's cue is taken as two words: expected to.)
+                                    let cueFirst = word ? index : index - 1
+                                    if cueFirst > 0 && planPastPhrases.ends(at: cueFirst - 1, ids) {
+                                        return .unknown
+                                    }
+                                    future = true
+                                    index = cueFirst - 1
                                     continue
                                 }
-                                if cue != 0 {
-                                    // (A clause-start word that is a past cue itself opens a past
-                                    // clause: his first trip since taking office in June.)
-                                    if cue & Self.clauseStartWord != 0 && (past || cue & Self.pastWord != 0) {
-                                        return .past
-                                    }
-                                    // A reported clause with no cue of its own takes no tense from
-                                    // the verb that reports it (said that he wants a vote before
-                                    // Jan. 15); a determiner right before the date is none.
-                                    if cue & Self.reportedClauseWord != 0 && index + 1 < first {
-                                        if past { return .past }
-                                        break
-                                    }
-                                    let word = cue & Self.futureWord != 0
-                                    if word || (cue & Self.futurePhraseEnd != 0 && futurePhrases.ends(at: index, ids)) {
-                                        // A future word that opens a past phrase is the phrase's:
-                                        // would have lasted into Thursday night.
-                                        if word && index + 1 < first,
-                                            let length = pastPhrases.length(endingAt: index + 1, ids), length >= 2
-                                        {
-                                            past = true
-                                            index -= 1
-                                            continue
-                                        }
-                                        // A plan made in the past (was scheduled to, had been
-                                        // expected to) may fall either side of the reference date.
-                                        // (A phrase's cue is taken as two words: expected to.)
-                                        let cueFirst = word ? index : index - 1
-                                        if cueFirst > 0 && planPastPhrases.ends(at: cueFirst - 1, ids) {
-                                            return .unknown
-                                        }
-                                        future = true
-                                        index = cueFirst - 1
-                                        continue
-                                    }
-                                    if isPastCue(cue, at: index, ids) { past = true }
-                                }
-                                index -= 1
+                                if isPastCue(cue, at: index, ids) { past = true }
                             }
-                            if future { return .future }
-                            if past { return .past }
-                            // None before: a past cue after the date in its clause, a few words
-                            // on (On May 26, Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…).
-                            // Not a future one: after a date it is mostly reported speech (hôm
-                            // 21/11 cho biết sẽ đầu tư…).
-                            index = end
-                            while index < tokens.count && index - end < reachAfter {
-                                if tokens[index].newlineBefore { break }
-                                if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
-                                    if index == end && context.isCharacter(index, UInt8(ascii: ",")) {
-                                        // The comma after a fronted date (On May 26, …) ends nothing.
-                                        index += 1
-                                        continue
-                                    }
-                                    break
-                                }
-                                let flag = flag(at: index)
-                                if isPastCue(flag, at: index, ids) { return .past }
-                                // A future cue first puts the verb after it in the future (ngày
-                                // 23/7, bão sẽ đổ bộ): no past one from there.
-                                if flag & Self.futureWord != 0 { return .unknown }
-                                index += 1
-                            }
-                            return .unknown
+                            index -= 1
                         }
+                        if future { return .future }
+                        if past { return .past }
+                        // None before: a past cue after the date in its clause, a few words
+                        // on (On May 26, Kosovo Serbs gathered…; ngày 15/3, xe khách va chạm…).
+                        // Not a future one: after a date it is mostly reported speech (hôm
+                        // 21/11 cho biết sẽ đầu tư…).
+                        index = end
+                        while index < tokens.count && index - end < reachAfter {
+                            if tokens[index].newlineBefore { break }
+                            if tokens[index].kind == .punctuation && !DateExtractor.withinClause(index, context) {
+                                if index == end && context.isCharacter(index, UInt8(ascii: ",")) {
+                                    // The comma after a fronted date (On May 26, …) ends nothing.
+                                    index += 1
+                                    continue
+                                }
+                                break
+                            }
+                            let flag = flag(at: index)
+                            if isPastCue(flag, at: index, ids) { return .past }
+                            // A future cue first puts the verb after it in the future (ngày
+                            // 23/7, bão sẽ đổ bộ): no past one from there.
+                            if flag & Self.futureWord != 0 { return .unknown }
+                            index += 1
+                        }
+                        return .unknown
                     }
                 }
             }
@@ -227,29 +216,24 @@ public struct DateExtractor: Extractor {
 
         /// Whether a lowercase word ends in a `past-suffix` and in no `past-suffix-not`.
         @inline(__always)
-        private func isPastForm(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        private func isPastForm(_ token: Token, _ context: ExtractionContext) -> Bool {
             let end = Int(token.end)
-            guard token.kind == .word, end - Int(token.start) >= Self.pastFormMinimumLength else { return false }
-            let last = bytes[end - 1]
-            let mask =
-                switch last >> 6 {
-                case 0: pastSuffixLastBytes.0
-                case 1: pastSuffixLastBytes.1
-                case 2: pastSuffixLastBytes.2
-                default: pastSuffixLastBytes.3
-                }
-            guard mask & (UInt64(1) << UInt64(last & 63)) != 0, token.lowercase else { return false }
-            return endsInPastSuffix(token, bytes)
+            guard token.kind == .word, end - Int(token.start) >= Self.pastFormMinimumLength,
+                endsPastSuffix[Int(context.bytes[end - 1])], token.lowercase
+            else { return false }
+            return endsInPastSuffix(token, context)
         }
 
         /// The full test of `isPastForm`, for a word whose last byte ends a past suffix.
         @inline(never)
-        private func endsInPastSuffix(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-            func ends(with suffix: [UInt8]) -> Bool {
-                suffix.count <= word.count && word.suffix(suffix.count).elementsEqual(suffix)
+        private func endsInPastSuffix(_ token: Token, _ context: ExtractionContext) -> Bool {
+            context.bytes.withUnsafeBufferPointer { bytes in
+                let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+                func ends(with suffix: [UInt8]) -> Bool {
+                    suffix.count <= word.count && word.suffix(suffix.count).elementsEqual(suffix)
+                }
+                return pastSuffixes.contains(where: ends) && !notPastSuffixes.contains(where: ends)
             }
-            return pastSuffixes.contains(where: ends) && !notPastSuffixes.contains(where: ends)
         }
 
         /// Whether the word at `index`, with cue flags `cue`, ends a past cue that no word of
@@ -283,10 +267,9 @@ public struct DateExtractor: Extractor {
         private var slotStarts: [Int] = [0]
         private var order: [Int] = []
         /// By slot, one bit per word (its id's low six bits) that stands before the last word
-        /// in one of its phrases, and whether one of them is that word alone: most tokens
-        /// before a common end word (to, on) start none of its phrases (one test).
+        /// in one of its phrases, every bit where one is that word alone: most tokens before a
+        /// common end word (to, on) start none of its phrases (one test).
         private var previousWords: [UInt64] = []
-        private var hasSingleWord: [Bool] = []
 
         init() {}
 
@@ -310,15 +293,13 @@ public struct DateExtractor: Extractor {
             for (slot, last) in lastWords.enumerated() {
                 endSlots[Int(last)] = UInt16(slot + 1)
                 var mask: UInt64 = 0
-                var single = false
                 for phrase in 0..<starts.count - 1 where words[starts[phrase + 1] - 1] == last {
                     order.append(phrase)
                     let (start, end) = (starts[phrase], starts[phrase + 1])
-                    if end - start == 1 { single = true } else { mask |= Self.bit(words[end - 2]) }
+                    mask |= end - start == 1 ? .max : Self.bit(words[end - 2])
                 }
                 slotStarts.append(order.count)
                 previousWords.append(mask)
-                hasSingleWord.append(single)
             }
         }
 
@@ -348,9 +329,8 @@ public struct DateExtractor: Extractor {
         }
 
         private func phraseLength(endingAt index: Int, slot: Int, _ ids: UnsafeBufferPointer<Int32>) -> Int? {
-            if !hasSingleWord[slot] && (index == 0 || previousWords[slot] & Self.bit(ids[index - 1]) == 0) {
-                return nil
-            }
+            // (At the text's start no word stands before: the scan finds a phrase of one word there.)
+            if previousWords[slot] & (index > 0 ? Self.bit(ids[index - 1]) : .max) == 0 { return nil }
             return words.withUnsafeBufferPointer { words in
                 starts.withUnsafeBufferPointer { starts in
                     for phrase in order[slotStarts[slot]..<slotStarts[slot + 1]] {

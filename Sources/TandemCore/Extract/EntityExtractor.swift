@@ -2839,9 +2839,7 @@ public final class EntityExtractor: Extractor {
             guard end - first == 2, end < tokens.count, tables.nameWords.domainWords.contains(ids[end - 1]),
                 tables.titles.matchLength(context, ids: ids, at: end) != nil
             else { return false }
-            if tables.nameWords.demonyms.contains(ids[first]) { return true }
-            return gazetteer(at: first).map { $0.count == 1 && extractor.entities[$0.entity].type == .location }
-                ?? false
+            return tables.nameWords.demonyms.contains(ids[first]) || isKnownPlace(first, first + 1)
         }
 
         /// Where the holder's name starts in the run `position..<end` after a title ending at
